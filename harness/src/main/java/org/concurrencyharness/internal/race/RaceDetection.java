@@ -1,0 +1,45 @@
+package org.concurrencyharness.internal.race;
+
+import java.util.List;
+import org.concurrencyharness.internal.report.Race;
+
+/**
+ * What the engine tells the race detector, and what it asks of it. Every call is a no-op when
+ * the agent is not on the JVM's command line.
+ *
+ * <p>The harness's own threads, gates and semaphores are not instrumented: the engine states the
+ * happens-before edges they create through sync points, and no others, so its bookkeeping never
+ * hides a race of the exercise's.
+ */
+public final class RaceDetection {
+
+    private RaceDetection() {
+    }
+
+    /** Whether the agent is instrumenting this JVM. */
+    public static boolean isActive() {
+        return false;
+    }
+
+    /** Starts collecting accesses for one round of an exercise, forgetting all earlier state. */
+    public static void beginExercise(String exerciseId) {
+    }
+
+    /** Stops collecting and returns the races of the round, each pair of sites once. */
+    public static List<Race> endExercise() {
+        return List.of();
+    }
+
+    /** A new synchronisation object, as a volatile variable is: what is released into it is acquired from it. */
+    public static Object newSyncPoint() {
+        return new Object();
+    }
+
+    /** Everything the calling thread did so far happens before what follows a later {@link #acquireFrom}. */
+    public static void releaseTo(Object syncPoint) {
+    }
+
+    /** The calling thread now sees everything released into the sync point so far. */
+    public static void acquireFrom(Object syncPoint) {
+    }
+}
