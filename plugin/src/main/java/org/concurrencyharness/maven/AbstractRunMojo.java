@@ -1,0 +1,134 @@
+package org.concurrencyharness.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.concurrencyharness.internal.report.RunReport;
+
+/**
+ * Runs the project's exercises in a forked JVM and reports them. A thin shell over the harness:
+ * it works out the fork's command line, runs it, then hands the results to the report writers.
+ */
+abstract class AbstractRunMojo extends AbstractMojo {
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${plugin.artifacts}", readonly = true, required = true)
+    private List<Artifact> pluginArtifacts;
+
+    /** Skip the goal. */
+    @Parameter(property = "concurrency.skip", defaultValue = "false")
+    private boolean skip;
+
+    /** Fail the build when an exercise without {@code @ExpectRace} races. */
+    @Parameter(property = "concurrency.failOnRace", defaultValue = "true")
+    private boolean failOnRace;
+
+    /** Run with the race detector agent; {@code false} runs the exercises without it, and without its cost. */
+    @Parameter(property = "concurrency.detectRaces", defaultValue = "true")
+    private boolean detectRaces;
+
+    /** Which exercises to run: {@code Class}, {@code Class#method}, with {@code *} wildcards, comma-separated. */
+    @Parameter(property = "concurrency.include")
+    private String include;
+
+    /** Where the reports go. */
+    @Parameter(property = "concurrency.reportsDirectory",
+            defaultValue = "${project.build.directory}/concurrency-reports")
+    private File reportsDirectory;
+
+    /** The java executable of the forked JVM; by default the one running Maven. */
+    @Parameter(property = "concurrency.jvm")
+    private String jvm;
+
+    /** Extra arguments for the forked JVM, such as {@code -Xmx1g}. */
+    @Parameter(property = "concurrency.argLine")
+    private String argLine;
+
+    /** The longest the whole forked run may take, in seconds, before it is killed; 0 for no limit. */
+    @Parameter(property = "concurrency.forkTimeoutSeconds", defaultValue = "3600")
+    private int forkTimeoutSeconds;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Concurrency exercises skipped (concurrency.skip=true).");
+            return;
+        }
+        List<Path> classesDirectories = existingClassesDirectories();
+        if (classesDirectories.isEmpty()) {
+            getLog().info("No compiled classes in " + project.getBuild().getOutputDirectory()
+                    + " or " + project.getBuild().getTestOutputDirectory() + ": no exercises to run.");
+            return;
+        }
+        Path reports = reportsDirectory.toPath();
+        RunReport report = runFork(classesDirectories, reports);
+        new ReportPublisher(getLog(), sourceRoots()).publish(report, reports);
+        failOnFailures(report);
+    }
+
+    private RunReport runFork(List<Path> classesDirectories, Path reports) throws MojoExecutionException {
+        try {
+            Files.createDirectories(reports);
+            ForkClasspath classpath = new ForkClasspath(project, pluginArtifacts);
+            ForkedRun fork = new ForkedRun.Builder()
+                    .javaExecutable(jvm)
+                    .agentJar(detectRaces ? classpath.harnessJar() : null)
+                    .argLine(argLine)
+                    .classpath(classpath.elements())
+                    .classesDirectories(classesDirectories)
+                    .include(include)
+                    .failOnRace(failOnRace)
+                    .workDirectory(reports)
+                    .timeoutSeconds(forkTimeoutSeconds)
+                    .build();
+            return fork.run(getLog());
+        } catch (IOException e) {
+            throw new MojoExecutionException("Could not run the exercises: " + e.getMessage(), e);
+        }
+    }
+
+    private List<Path> existingClassesDirectories() {
+        List<Path> out = new ArrayList<>();
+        for (String dir : List.of(project.getBuild().getOutputDirectory(), project.getBuild().getTestOutputDirectory())) {
+            Path path = Path.of(dir);
+            if (Files.isDirectory(path)) {
+                out.add(path);
+            }
+        }
+        return out;
+    }
+
+    private List<Path> sourceRoots() {
+        List<Path> out = new ArrayList<>();
+        for (String root : project.getCompileSourceRoots()) {
+            out.add(Path.of(root));
+        }
+        for (String root : project.getTestCompileSourceRoots()) {
+            out.add(Path.of(root));
+        }
+        return out;
+    }
+
+    private void failOnFailures(RunReport report) throws MojoFailureException {
+        if (report.failed() == 0) {
+            return;
+        }
+        StringBuilder message = new StringBuilder()
+                .append(report.failed()).append(" of ").append(report.exercises().size())
+                .append(" concurrency exercises failed:");
+        report.failures().forEach(e -> message.append("\n  ").append(FailureSummary.of(e)));
+        message.append("\nSee ").append(reportsDirectory.toPath().resolve("index.html")).append(" for the details.");
+        throw new MojoFailureException(message.toString());
+    }
+}
