@@ -1,0 +1,85 @@
+package org.concurrencyharness.internal.engine;
+
+import java.util.Optional;
+import org.concurrencyharness.internal.report.ExerciseResult;
+import org.concurrencyharness.internal.report.Json;
+import org.concurrencyharness.internal.report.Outcome;
+import org.junit.platform.engine.EngineDiscoveryRequest;
+import org.junit.platform.engine.EngineExecutionListener;
+import org.junit.platform.engine.ExecutionRequest;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestEngine;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.engine.support.descriptor.EngineDescriptor;
+
+/**
+ * The JUnit Platform engine that runs exercises: so that the plugin gets discovery, filtering and
+ * listeners from the platform, and so that exercises also show up in an IDE or a Surefire run.
+ * Each exercise's full result is published as a report entry keyed {@link #RESULT_KEY}.
+ */
+public final class ConcurrencyTestEngine implements TestEngine {
+
+    public static final String ENGINE_ID = "concurrency-harness";
+    /** The report entry that carries an exercise's result, as JSON. */
+    public static final String RESULT_KEY = "concurrency.result";
+    /** Configuration parameter: whether a race in an exercise without {@code @ExpectRace} fails it. */
+    public static final String FAIL_ON_RACE = "concurrency.failOnRace";
+
+    @Override
+    public String getId() {
+        return ENGINE_ID;
+    }
+
+    @Override
+    public Optional<String> getGroupId() {
+        return Optional.of("org.concurrencyharness");
+    }
+
+    @Override
+    public Optional<String> getArtifactId() {
+        return Optional.of("concurrency-harness");
+    }
+
+    @Override
+    public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
+        EngineDescriptor engine = new EngineDescriptor(uniqueId, "Concurrency Harness");
+        new ExerciseDiscovery(request, engine).discover();
+        return engine;
+    }
+
+    @Override
+    public void execute(ExecutionRequest request) {
+        boolean failOnRace = request.getConfigurationParameters().getBoolean(FAIL_ON_RACE).orElse(true);
+        ExerciseRunner runner = new ExerciseRunner(failOnRace);
+        EngineExecutionListener listener = request.getEngineExecutionListener();
+        TestDescriptor engine = request.getRootTestDescriptor();
+        listener.executionStarted(engine);
+        for (TestDescriptor container : engine.getChildren()) {
+            listener.executionStarted(container);
+            for (TestDescriptor child : container.getChildren()) {
+                if (child instanceof ExerciseDescriptor exercise) {
+                    execute(exercise, runner, listener);
+                }
+            }
+            listener.executionFinished(container, TestExecutionResult.successful());
+        }
+        listener.executionFinished(engine, TestExecutionResult.successful());
+    }
+
+    private static void execute(ExerciseDescriptor exercise, ExerciseRunner runner, EngineExecutionListener listener) {
+        listener.executionStarted(exercise);
+        ExerciseResult result;
+        try {
+            result = runner.run(exercise.type(), exercise.method());
+        } catch (Throwable unexpected) {
+            // a bug of ours in one exercise must not cost the others their run
+            listener.executionFinished(exercise, TestExecutionResult.failed(unexpected));
+            return;
+        }
+        listener.reportingEntryPublished(exercise, ReportEntry.from(RESULT_KEY, Json.write(result.toJson())));
+        listener.executionFinished(exercise, result.outcome() == Outcome.PASS ? TestExecutionResult.successful()
+                : TestExecutionResult.failed(new ExerciseFailedException(result)));
+    }
+}

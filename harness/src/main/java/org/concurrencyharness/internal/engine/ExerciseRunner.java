@@ -1,0 +1,98 @@
+package org.concurrencyharness.internal.engine;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.concurrencyharness.internal.process.ProcessRoundRunner;
+import org.concurrencyharness.internal.race.RaceDetection;
+import org.concurrencyharness.internal.report.Access;
+import org.concurrencyharness.internal.report.Conditions;
+import org.concurrencyharness.internal.report.ExerciseResult;
+import org.concurrencyharness.internal.report.Outcome;
+import org.concurrencyharness.internal.report.Race;
+import org.concurrencyharness.internal.report.RoundResult;
+
+/** Runs every round of one exercise and decides its outcome. Never throws: what goes wrong is the exercise's result. */
+public final class ExerciseRunner {
+
+    private final boolean failOnRace;
+
+    public ExerciseRunner(boolean failOnRace) {
+        this.failOnRace = failOnRace;
+    }
+
+    public ExerciseResult run(Class<?> type, Method method) {
+        ExerciseValidator.Validation validation = ExerciseValidator.validate(type, method);
+        if (!validation.isValid()) {
+            return invalid(type, method, validation);
+        }
+        ExerciseDefinition exercise = validation.definition();
+        List<RoundResult> rounds = new ArrayList<>();
+        Map<String, Race> races = new LinkedHashMap<>();
+        List<String> errors = new ArrayList<>();
+        int roundCount = exercise.conditions().rounds();
+        for (int round = 1; round <= roundCount; round++) {
+            RoundRun run = runRound(exercise, round);
+            rounds.add(run.result());
+            for (Race race : run.races()) {
+                races.putIfAbsent(siteKey(race), race);
+            }
+            String prefix = roundCount > 1 ? "round " + round + ": " : "";
+            run.result().errors().forEach(e -> errors.add(prefix + e));
+        }
+        List<Race> raceList = List.copyOf(races.values());
+        Conditions conditions = exercise.conditions();
+        if (conditions.expectRace() && raceList.isEmpty() && RaceDetection.isActive()) {
+            errors.add("@ExpectRace: a data race was expected, but the detector found none; if the exercise is"
+                    + " correctly synchronised now, remove @ExpectRace");
+        }
+        boolean racesFail = !raceList.isEmpty() && !conditions.expectRace() && failOnRace;
+        Outcome outcome = errors.isEmpty() && !racesFail ? Outcome.PASS : Outcome.FAIL;
+        double wall = rounds.stream().mapToDouble(RoundResult::wallMillis).sum();
+        int maxConcurrency = rounds.stream().mapToInt(RoundResult::maxConcurrency).max().orElse(0);
+        Map<String, String> lastState = rounds.isEmpty() ? Map.of() : rounds.get(rounds.size() - 1).sharedState();
+        return new ExerciseResult(type.getName(), method.getName(), sourceFileOf(type), conditions, outcome, wall,
+                maxConcurrency, lastState, raceList, errors, rounds, List.of());
+    }
+
+    private RoundRun runRound(ExerciseDefinition exercise, int round) {
+        if (exercise.conditions().processes() > 0) {
+            return new ProcessRoundRunner().run(exercise, round);
+        }
+        Object instance;
+        try {
+            instance = exercise.newInstance();
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            return new RoundRun(new RoundResult(round, 0, 0, 0, List.of(), Map.of(), List.of(
+                    "Could not build " + exercise.type().getSimpleName() + " with its no-argument constructor: "
+                            + cause + "; fix the constructor, or make the method static")), List.of());
+        }
+        return new ThreadRoundRunner().run(exercise, round, instance, 0);
+    }
+
+    private static ExerciseResult invalid(Class<?> type, Method method, ExerciseValidator.Validation validation) {
+        return new ExerciseResult(type.getName(), method.getName(), sourceFileOf(type), validation.conditions(),
+                Outcome.FAIL, 0, 0, Map.of(), List.of(), List.copyOf(validation.problems()), List.of(), List.of());
+    }
+
+    /** Two reports of the same pair of sites are one race. */
+    private static String siteKey(Race race) {
+        return race.field() + "|" + site(race.first()) + "|" + site(race.second());
+    }
+
+    private static String site(Access access) {
+        return access.location() + " " + access.kind();
+    }
+
+    /** The top-level class's file: what javac names the source of a class and its nested classes. */
+    static String sourceFileOf(Class<?> type) {
+        Class<?> top = type;
+        while (top.getEnclosingClass() != null) {
+            top = top.getEnclosingClass();
+        }
+        return top.getSimpleName() + ".java";
+    }
+}

@@ -1,0 +1,154 @@
+package org.concurrencyharness.internal.engine;
+
+import java.lang.management.ThreadInfo;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.concurrencyharness.internal.race.RaceDetection;
+import org.concurrencyharness.internal.report.Race;
+import org.concurrencyharness.internal.report.RoundResult;
+import org.concurrencyharness.internal.report.WorkerResult;
+
+/**
+ * Runs one round of an exercise in real platform threads: all started, held at a start gate,
+ * released together, then joined (or, for daemons, abandoned). Watches for deadlocks and for the
+ * round's timeout while it waits.
+ */
+public final class ThreadRoundRunner {
+
+    private static final long POLL_MILLIS = 100;
+
+    public RoundRun run(ExerciseDefinition exercise, int round, Object instance, int indexOffset) {
+        var conditions = exercise.conditions();
+        int count = conditions.threads();
+        long roundStart = System.nanoTime();
+        long deadline = roundStart + TimeUnit.MILLISECONDS.toNanos(conditions.timeoutMillis());
+        DeadlockWatch deadlocks = new DeadlockWatch();
+        RaceDetection.beginExercise(exercise.displayName() + "#" + round);
+
+        RoundGate gate = new RoundGate(count);
+        CountDownLatch done = new CountDownLatch(count);
+        java.util.concurrent.Semaphore semaphore =
+                conditions.permits() > 0 ? new java.util.concurrent.Semaphore(conditions.permits(), true) : null;
+        Object semaphoreSyncPoint = RaceDetection.newSyncPoint();
+        List<Worker> workers = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            workers.add(new Worker(exercise, instance, indexOffset + i, gate, semaphore, semaphoreSyncPoint, done,
+                    roundStart));
+        }
+        List<String> errors = new ArrayList<>();
+        String unfinishedState = WorkerResult.STATE_ABANDONED;
+        try {
+            workers.forEach(w -> w.thread.start());
+            if (!gate.awaitAll(remainingMillis(deadline))) {
+                errors.add("Timed out after " + conditions.timeoutMillis() + " ms before all " + count
+                        + " threads had started; raise @Concurrent(timeoutMillis) or use fewer threads");
+            }
+            gate.open();
+            if (!conditions.daemon()) {
+                unfinishedState = awaitWorkers(exercise, workers, done, deadline, deadlocks, errors);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            errors.add("The round was interrupted");
+        }
+        long roundEnd = System.nanoTime();
+        Map<String, String> sharedState = SharedStateRenderer.render(exercise.type(), instance);
+        List<Race> races = RaceDetection.endExercise();
+
+        List<WorkerResult> results = new ArrayList<>(count);
+        int finished = 0;
+        for (Worker worker : workers) {
+            WorkerResult result = worker.result(unfinishedState, roundEnd);
+            results.add(result);
+            if (worker.isFinished()) {
+                finished++;
+                if (result.error() != null) {
+                    errors.add(worker.thread.getName() + " threw " + result.error());
+                }
+            }
+        }
+        if (!conditions.daemon() && finished < count) {
+            workers.stream().filter(w -> !w.isFinished()).forEach(w -> w.thread.interrupt());
+        }
+        RoundResult result = new RoundResult(round, Worker.nanosToMillis(roundEnd - roundStart),
+                maxConcurrency(workers, roundEnd), finished, results, sharedState, errors);
+        return new RoundRun(result, races);
+    }
+
+    /** Waits for every thread, watching for deadlocks and the deadline; says what to call the threads left. */
+    private String awaitWorkers(ExerciseDefinition exercise, List<Worker> workers, CountDownLatch done, long deadline,
+                                DeadlockWatch deadlocks, List<String> errors) throws InterruptedException {
+        while (!done.await(Math.min(POLL_MILLIS, Math.max(1, remainingMillis(deadline))), TimeUnit.MILLISECONDS)) {
+            List<ThreadInfo> deadlock = deadlocks.newDeadlock();
+            if (!deadlock.isEmpty()) {
+                errors.add(describeDeadlock(deadlock, exercise));
+                return WorkerResult.STATE_DEADLOCKED;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                errors.add(describeTimeout(exercise, workers));
+                return WorkerResult.STATE_TIMED_OUT;
+            }
+        }
+        for (Worker worker : workers) {
+            worker.thread.join();
+            RaceDetection.acquireFrom(worker.endSyncPoint);
+        }
+        return WorkerResult.STATE_FINISHED;
+    }
+
+    private static String describeDeadlock(List<ThreadInfo> deadlock, ExerciseDefinition exercise) {
+        StringBuilder out = new StringBuilder("Deadlock: ");
+        out.append(deadlock.size()).append(" threads each wait for a lock another holds (");
+        out.append(String.join(", ", deadlock.stream().map(ThreadInfo::getThreadName).toList()));
+        out.append("); take the locks in one global order, or use tryLock with a timeout.");
+        for (ThreadInfo info : deadlock) {
+            out.append("\n\n").append(StackTraces.of(info, exercise.method()));
+        }
+        return out.toString();
+    }
+
+    private static String describeTimeout(ExerciseDefinition exercise, List<Worker> workers) {
+        List<Worker> running = workers.stream().filter(w -> !w.isFinished()).toList();
+        StringBuilder out = new StringBuilder("Timed out after ")
+                .append(exercise.conditions().timeoutMillis()).append(" ms: ")
+                .append(running.size()).append(" of ").append(workers.size())
+                .append(" threads still running; if the work really takes longer, raise @Concurrent(timeoutMillis).");
+        for (Worker worker : running) {
+            out.append("\n\n").append(StackTraces.of(worker.thread, exercise.method()));
+        }
+        return out.toString();
+    }
+
+    /**
+     * The most threads inside the body at once, from each thread's own start and end times, so
+     * that counting adds no synchronisation between the exercise's threads.
+     */
+    static int maxConcurrency(List<Worker> workers, long now) {
+        List<long[]> events = new ArrayList<>();
+        for (Worker worker : workers) {
+            long start = worker.bodyStart();
+            if (start != 0) {
+                events.add(new long[] {start, 1});
+                events.add(new long[] {worker.bodyEnd(now), -1});
+            }
+        }
+        long[][] sorted = events.toArray(new long[0][]);
+        // at equal times an end sorts before a start: touching intervals do not overlap
+        Arrays.sort(sorted, (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        int current = 0;
+        int max = 0;
+        for (long[] event : sorted) {
+            current += (int) event[1];
+            max = Math.max(max, current);
+        }
+        return max;
+    }
+
+    private static long remainingMillis(long deadline) {
+        return Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+    }
+}

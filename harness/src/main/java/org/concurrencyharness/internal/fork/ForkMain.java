@@ -1,0 +1,100 @@
+package org.concurrencyharness.internal.fork;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.concurrencyharness.internal.engine.ConcurrencyTestEngine;
+import org.concurrencyharness.internal.race.RaceDetection;
+import org.concurrencyharness.internal.report.Json;
+import org.concurrencyharness.internal.report.RunReport;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.EngineFilter;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * The main class of the forked JVM the plugin starts: runs the engine over the project's class
+ * directories and writes the run's results for the plugin to report.
+ *
+ * <p>Usage: {@code ForkMain --results FILE --classes DIR [--classes DIR] [--include PATTERNS]
+ * [--failOnRace true|false]}.
+ */
+public final class ForkMain {
+
+    private ForkMain() {
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = System.out;
+        int status;
+        try {
+            run(ForkArguments.parse(args), out);
+            status = 0;
+        } catch (IllegalArgumentException e) {
+            System.err.println("[concurrency] " + e.getMessage());
+            status = 2;
+        } catch (Throwable e) {
+            System.err.println("[concurrency] the engine failed: " + e);
+            e.printStackTrace();
+            status = 1;
+        }
+        out.flush();
+        System.err.flush();
+        // exercise threads left hung, deadlocked or abandoned must not keep this JVM alive
+        System.exit(status);
+    }
+
+    static void run(ForkArguments arguments, PrintStream out) throws Exception {
+        Set<Path> roots = new LinkedHashSet<>(arguments.classesDirectories());
+        LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request()
+                .selectors(DiscoverySelectors.selectClasspathRoots(roots))
+                .filters(EngineFilter.includeEngines(ConcurrencyTestEngine.ENGINE_ID))
+                .configurationParameter(ConcurrencyTestEngine.FAIL_ON_RACE, Boolean.toString(arguments.failOnRace()));
+        if (arguments.include() != null) {
+            builder.filters(new IncludeFilter(arguments.include()));
+        }
+        LauncherDiscoveryRequest request = builder.build();
+        ResultCollector collector = new ResultCollector(out);
+        Launcher launcher = LauncherFactory.create();
+        launcher.execute(request, collector);
+        RunReport report = new RunReport(RaceDetection.isActive(), collector.results());
+        Files.writeString(arguments.results(), Json.writePretty(report.toJson()), StandardCharsets.UTF_8);
+    }
+
+    /** The fork's command line. */
+    record ForkArguments(Path results, List<Path> classesDirectories, String include, boolean failOnRace) {
+
+        static ForkArguments parse(String[] args) {
+            Path results = null;
+            List<Path> classes = new ArrayList<>();
+            String include = null;
+            boolean failOnRace = true;
+            for (int i = 0; i < args.length; i++) {
+                String name = args[i];
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("missing a value after " + name);
+                }
+                String value = args[++i];
+                switch (name) {
+                    case "--results" -> results = Path.of(value);
+                    case "--classes" -> classes.add(Path.of(value));
+                    case "--include" -> include = value;
+                    case "--failOnRace" -> failOnRace = Boolean.parseBoolean(value);
+                    default -> throw new IllegalArgumentException("unknown argument " + name);
+                }
+            }
+            if (results == null || classes.isEmpty()) {
+                throw new IllegalArgumentException("usage: ForkMain --results FILE --classes DIR [--classes DIR]"
+                        + " [--include PATTERNS] [--failOnRace true|false]");
+            }
+            return new ForkArguments(results, classes, include, failOnRace);
+        }
+    }
+}
