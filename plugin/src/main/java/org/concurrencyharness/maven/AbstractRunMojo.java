@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.artifact.Artifact;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -22,6 +23,9 @@ abstract class AbstractRunMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
 
     @Parameter(defaultValue = "${plugin.artifacts}", readonly = true, required = true)
     private List<Artifact> pluginArtifacts;
@@ -73,7 +77,7 @@ abstract class AbstractRunMojo extends AbstractMojo {
         }
         Path reports = reportsDirectory.toPath();
         RunReport report = runFork(classesDirectories, reports);
-        new ReportPublisher(getLog(), sourceRoots()).publish(report, reports);
+        new ReportPublisher(getLog(), sourceRoots(), session.getRequest().isInteractiveMode()).publish(report, reports);
         failOnFailures(report);
     }
 

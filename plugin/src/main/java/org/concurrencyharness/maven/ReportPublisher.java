@@ -1,14 +1,12 @@
 package org.concurrencyharness.maven;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.Log;
-import org.concurrencyharness.internal.report.ExerciseResult;
-import org.concurrencyharness.internal.report.Json;
+import org.concurrencyharness.internal.report.ConsoleSummary;
+import org.concurrencyharness.internal.report.ReportWriter;
 import org.concurrencyharness.internal.report.RunReport;
 
 /** Writes the run's reports and prints the summary at the end of the build. */
@@ -16,26 +14,26 @@ final class ReportPublisher {
 
     private final Log log;
     private final List<Path> sourceRoots;
+    private final boolean colour;
 
-    ReportPublisher(Log log, List<Path> sourceRoots) {
+    /** Colour goes only to a person at a terminal: not in batch mode, not into a file. */
+    ReportPublisher(Log log, List<Path> sourceRoots, boolean interactive) {
         this.log = log;
         this.sourceRoots = sourceRoots;
+        this.colour = interactive && System.console() != null;
     }
 
     void publish(RunReport report, Path directory) throws MojoExecutionException {
         try {
-            Files.createDirectories(directory);
-            Files.writeString(directory.resolve("report.json"), Json.writePretty(report.toJson()),
-                    StandardCharsets.UTF_8);
+            new ReportWriter(sourceRoots).write(report, directory);
         } catch (IOException e) {
             throw new MojoExecutionException("Could not write the reports to " + directory + ": " + e.getMessage(), e);
         }
-        log.info("Concurrency exercises: " + report.exercises().size() + " run, " + report.passed() + " passed, "
-                + report.failed() + " failed, " + report.races() + " races");
-        for (ExerciseResult exercise : report.exercises()) {
-            log.info("  " + exercise.outcome() + "  " + exercise.displayName() + "  [" + exercise.conditions().describe()
-                    + "]  " + Math.round(exercise.wallMillis()) + " ms");
+        log.info("");
+        for (String line : ConsoleSummary.render(report, colour)) {
+            log.info(line);
         }
-        log.info("Reports in " + directory);
+        log.info("");
+        log.info("Reports in " + directory + " (index.html, report.json, TEST-*.xml)");
     }
 }

@@ -16,18 +16,26 @@ public final class RaceDetection {
     private RaceDetection() {
     }
 
+    /** Called once by the agent, before any class is instrumented. */
+    public static void activate() {
+        Detector.active = true;
+    }
+
     /** Whether the agent is instrumenting this JVM. */
     public static boolean isActive() {
-        return false;
+        return Detector.active;
     }
 
     /** Starts collecting accesses for one round of an exercise, forgetting all earlier state. */
     public static void beginExercise(String exerciseId) {
+        if (Detector.active) {
+            Detector.begin();
+        }
     }
 
     /** Stops collecting and returns the races of the round, each pair of sites once. */
     public static List<Race> endExercise() {
-        return List.of();
+        return Detector.active ? Detector.end() : List.of();
     }
 
     /** A new synchronisation object, as a volatile variable is: what is released into it is acquired from it. */
@@ -37,9 +45,15 @@ public final class RaceDetection {
 
     /** Everything the calling thread did so far happens before what follows a later {@link #acquireFrom}. */
     public static void releaseTo(Object syncPoint) {
+        if (Detector.active) {
+            Detector.release(syncPoint);
+        }
     }
 
     /** The calling thread now sees everything released into the sync point so far. */
     public static void acquireFrom(Object syncPoint) {
+        if (Detector.active) {
+            Detector.acquire(syncPoint);
+        }
     }
 }

@@ -1,0 +1,290 @@
+package org.concurrencyharness.internal.race;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.concurrencyharness.internal.report.Access;
+import org.concurrencyharness.internal.report.Race;
+
+/**
+ * The happens-before analysis: FastTrack (Flanagan and Freund, PLDI 2009). Threads and
+ * synchronisation objects carry vector clocks; each variable keeps the epoch of its last write
+ * and of its last read (a vector clock only while reads are shared), so that most checks are
+ * two integer comparisons.
+ *
+ * <p>The analysis runs in epochs of one exercise round ({@link #begin}): threads of an earlier
+ * round (abandoned daemons, say) are ignored until a hand-off of the present round adopts them.
+ */
+final class Detector {
+
+    private static final int MAX_RACES = 100;
+
+    static volatile boolean active;
+
+    private static volatile int generation;
+    private static final AtomicInteger NEXT_TID = new AtomicInteger();
+    private static final ThreadLocal<ThreadState> STATE = new ThreadLocal<>();
+    private static final WeakIdentityMap<Thread, ThreadState> THREADS = new WeakIdentityMap<>();
+    private static final WeakIdentityMap<Thread, VectorClock> STARTS = new WeakIdentityMap<>();
+
+    private static volatile Shadows shadows = new Shadows();
+    private static final WeakIdentityMap<Object, Object> CONDITION_LOCKS = new WeakIdentityMap<>();
+    private static final Map<String, Race> RACES = new LinkedHashMap<>();
+
+    /** The state of one analysis epoch; replaced whole when a new round begins. */
+    private static final class Shadows {
+        final WeakIdentityMap<Object, VectorClock> syncClocks = new WeakIdentityMap<>();
+        final WeakIdentityMap<Object, ConcurrentHashMap<Integer, VarState>> fields = new WeakIdentityMap<>();
+        final ConcurrentHashMap<Integer, VarState> statics = new ConcurrentHashMap<>();
+        final WeakIdentityMap<Object, VarState[]> arrays = new WeakIdentityMap<>();
+        /** What every task run through an executor had done when it ended. */
+        final VectorClock tasksDone = new VectorClock();
+    }
+
+    private Detector() {
+    }
+
+    static void begin() {
+        synchronized (RACES) {
+            RACES.clear();
+        }
+        generation++;
+        shadows = new Shadows();
+        adopt();
+    }
+
+    static List<Race> end() {
+        synchronized (RACES) {
+            List<Race> out = new ArrayList<>(RACES.values());
+            RACES.clear();
+            return out;
+        }
+    }
+
+    // ---- threads
+
+    /** The calling thread's state, or null when it belongs to an earlier round. */
+    private static ThreadState current() {
+        ThreadState state = STATE.get();
+        if (state == null) {
+            state = register();
+        }
+        return state.generation == generation ? state : null;
+    }
+
+    /** The calling thread's state, adopted into the present round if it belonged to an earlier one. */
+    private static ThreadState adopt() {
+        ThreadState state = STATE.get();
+        if (state == null || state.generation != generation) {
+            state = register();
+        }
+        return state;
+    }
+
+    private static ThreadState register() {
+        Thread thread = Thread.currentThread();
+        ThreadState state = new ThreadState(NEXT_TID.getAndIncrement(), thread.getName(), generation);
+        VectorClock parent = STARTS.remove(thread);
+        if (parent != null) {
+            state.clock.join(parent);
+        }
+        STATE.set(state);
+        THREADS.put(thread, state);
+        return state;
+    }
+
+    static void beforeStart(Object thread) {
+        ThreadState state = current();
+        if (state != null && thread instanceof Thread child) {
+            STARTS.put(child, new VectorClock(state.clock));
+            state.tick();
+        }
+    }
+
+    static void afterJoin(Object thread) {
+        ThreadState state = current();
+        if (state != null && thread instanceof Thread child && !child.isAlive()) {
+            ThreadState ended = THREADS.get(child);
+            if (ended != null) {
+                // the thread is dead and its end happened before this join returned
+                state.clock.join(ended.clock);
+            }
+        }
+    }
+
+    // ---- synchronisation
+
+    static void acquire(Object sync) {
+        ThreadState state = adopt();
+        VectorClock clock = shadows.syncClocks.get(sync);
+        if (clock != null) {
+            synchronized (clock) {
+                state.clock.join(clock);
+            }
+        }
+    }
+
+    static void release(Object sync) {
+        ThreadState state = adopt();
+        VectorClock clock = shadows.syncClocks.computeIfAbsent(sync, k -> new VectorClock());
+        synchronized (clock) {
+            clock.join(state.clock);
+        }
+        state.tick();
+    }
+
+    static void linkCondition(Object condition, Object lock) {
+        if (condition != null && lock != null) {
+            CONDITION_LOCKS.put(condition, lock);
+        }
+    }
+
+    static Object lockOf(Object condition) {
+        return condition == null ? null : CONDITION_LOCKS.get(condition);
+    }
+
+    static void taskStart(VectorClock submitted) {
+        ThreadState state = adopt();
+        state.clock.join(submitted);
+    }
+
+    static VectorClock snapshot() {
+        ThreadState state = adopt();
+        VectorClock copy = new VectorClock(state.clock);
+        state.tick();
+        return copy;
+    }
+
+    static void taskEnd() {
+        ThreadState state = adopt();
+        VectorClock done = shadows.tasksDone;
+        synchronized (done) {
+            done.join(state.clock);
+        }
+        state.tick();
+    }
+
+    static void acquireTasksDone() {
+        ThreadState state = adopt();
+        VectorClock done = shadows.tasksDone;
+        synchronized (done) {
+            state.clock.join(done);
+        }
+    }
+
+    // ---- accesses
+
+    static void field(Object holder, int site, boolean write) {
+        ThreadState state = current();
+        if (state == null) {
+            return;
+        }
+        SiteRegistry.FieldInfo field = SiteRegistry.field(site);
+        if (field.isFinal()) {
+            return;
+        }
+        if (field.isVolatile()) {
+            Object variable = VolatileKey.of(holder, field.key());
+            if (write) {
+                release(variable);
+            } else {
+                acquire(variable);
+            }
+            return;
+        }
+        Shadows now = shadows;
+        VarState var = holder == null
+                ? now.statics.computeIfAbsent(field.key(), k -> new VarState())
+                : now.fields.computeIfAbsent(holder, k -> new ConcurrentHashMap<>())
+                        .computeIfAbsent(field.key(), k -> new VarState());
+        check(var, state, site, write, field.name());
+    }
+
+    static void element(Object array, int index, int site, boolean write) {
+        ThreadState state = current();
+        if (state == null || array == null) {
+            return;
+        }
+        VarState[] vars = shadows.arrays.computeIfAbsent(array, a -> new VarState[java.lang.reflect.Array.getLength(a)]);
+        if (index < 0 || index >= vars.length) {
+            return;
+        }
+        VarState var;
+        synchronized (vars) {
+            var = vars[index];
+            if (var == null) {
+                var = new VarState();
+                vars[index] = var;
+            }
+        }
+        check(var, state, site, write, SiteRegistry.site(site).field());
+    }
+
+    /** The FastTrack read and write rules. */
+    private static void check(VarState var, ThreadState state, int site, boolean write, String name) {
+        int tid = state.tid;
+        int clock = state.epoch();
+        long epoch = VarState.epoch(tid, clock);
+        VectorClock now = state.clock;
+        synchronized (var) {
+            if (write) {
+                if (var.write == epoch) {
+                    return;
+                }
+                if (!VarState.happensBefore(var.write, now)) {
+                    report(name, var.writeSite, var.writeThread, site, state.name);
+                }
+                if (var.sharedReads != null) {
+                    for (int t = 0; t < var.sharedReadSites.length; t++) {
+                        if (var.sharedReadThreads[t] != null && var.sharedReads.get(t) > now.get(t)) {
+                            report(name, var.sharedReadSites[t], var.sharedReadThreads[t], site, state.name);
+                        }
+                    }
+                    var.sharedReads = null;
+                    var.sharedReadSites = null;
+                    var.sharedReadThreads = null;
+                } else if (!VarState.happensBefore(var.read, now)) {
+                    report(name, var.readSite, var.readThread, site, state.name);
+                }
+                var.read = VarState.NONE;
+                var.write = epoch;
+                var.writeSite = site;
+                var.writeThread = state.name;
+            } else {
+                if (var.read == epoch) {
+                    return;
+                }
+                if (!VarState.happensBefore(var.write, now)) {
+                    report(name, var.writeSite, var.writeThread, site, state.name);
+                }
+                if (var.sharedReads != null) {
+                    var.recordSharedRead(tid, clock, site, state.name);
+                } else if (VarState.happensBefore(var.read, now)) {
+                    var.read = epoch;
+                    var.readSite = site;
+                    var.readThread = state.name;
+                } else {
+                    var.shareReads(tid, clock, site, state.name);
+                }
+            }
+        }
+    }
+
+    private static void report(String field, int earlierSite, String earlierThread, int laterSite, String laterThread) {
+        AccessSite earlier = SiteRegistry.site(earlierSite);
+        AccessSite later = SiteRegistry.site(laterSite);
+        String key = field + "|" + Math.min(earlierSite, laterSite) + "|" + Math.max(earlierSite, laterSite);
+        synchronized (RACES) {
+            if (RACES.size() < MAX_RACES && !RACES.containsKey(key)) {
+                RACES.put(key, new Race(field, access(earlier, earlierThread), access(later, laterThread)));
+            }
+        }
+    }
+
+    private static Access access(AccessSite site, String thread) {
+        return new Access(thread, site.method(), site.location(), site.write() ? "write" : "read");
+    }
+}

@@ -1,0 +1,211 @@
+package org.concurrencyharness.internal.race;
+
+import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * What instrumented code calls. Every method is static with a fixed, simple signature, as the
+ * agent's bytecode expects; none may throw into the program.
+ */
+public final class Hooks {
+
+    private Hooks() {
+    }
+
+    public static void read(Object holder, int site) {
+        Detector.field(holder, site, false);
+    }
+
+    public static void write(Object holder, int site) {
+        Detector.field(holder, site, true);
+    }
+
+    public static void readElement(Object array, int index, int site) {
+        Detector.element(array, index, site, false);
+    }
+
+    public static void writeElement(Object array, int index, int site) {
+        Detector.element(array, index, site, true);
+    }
+
+    /** After a monitor is entered. */
+    public static void monitorEnter(Object monitor) {
+        Detector.acquire(monitor);
+    }
+
+    /** Before a monitor is exited, normally or by an exception. */
+    public static void monitorExit(Object monitor) {
+        Detector.release(monitor);
+    }
+
+    /** Before a call that synchronises through its receiver ({@code java.util.concurrent}, {@code Object.wait}). */
+    public static void beforeSync(Object receiver) {
+        Detector.release(receiver);
+        Object lock = Detector.lockOf(receiver);
+        if (lock != null) {
+            // awaiting a condition releases its lock
+            Detector.release(lock);
+        }
+    }
+
+    /** A condition made by a lock: awaiting it releases and then acquires the lock again. */
+    public static void linkCondition(Object condition, Object lock) {
+        Detector.linkCondition(condition, lock);
+    }
+
+    /** After such a call: it sees what was released into the receiver, and what finished tasks did. */
+    public static void afterSync(Object receiver) {
+        if (receiver != null) {
+            Detector.acquire(receiver);
+            Object lock = Detector.lockOf(receiver);
+            if (lock != null) {
+                Detector.acquire(lock);
+            }
+        }
+        Detector.acquireTasksDone();
+    }
+
+    /** Before a call through a collection interface: it synchronises only when the receiver is concurrent. */
+    public static void beforeMaybeSync(Object receiver) {
+        if (isConcurrent(receiver)) {
+            Detector.release(receiver);
+        }
+    }
+
+    public static void afterMaybeSync(Object receiver) {
+        if (isConcurrent(receiver)) {
+            Detector.acquire(receiver);
+        }
+    }
+
+    private static boolean isConcurrent(Object receiver) {
+        if (receiver == null) {
+            return false;
+        }
+        String type = receiver.getClass().getName();
+        return type.startsWith("java.util.concurrent.") || type.startsWith("java.util.Collections$Synchronized");
+    }
+
+    public static void beforeStart(Object thread) {
+        Detector.beforeStart(thread);
+    }
+
+    public static void afterJoin(Object thread) {
+        Detector.afterJoin(thread);
+    }
+
+    // ---- tasks handed to executors and completable futures: the submitter's past happens before the task
+
+    public static Runnable wrap(Runnable task) {
+        if (task == null) {
+            return null;
+        }
+        VectorClock submitted = Detector.snapshot();
+        return () -> {
+            Detector.taskStart(submitted);
+            try {
+                task.run();
+            } finally {
+                Detector.taskEnd();
+            }
+        };
+    }
+
+    public static <V> Callable<V> wrap(Callable<V> task) {
+        if (task == null) {
+            return null;
+        }
+        VectorClock submitted = Detector.snapshot();
+        return () -> {
+            Detector.taskStart(submitted);
+            try {
+                return task.call();
+            } finally {
+                Detector.taskEnd();
+            }
+        };
+    }
+
+    public static <V> Supplier<V> wrap(Supplier<V> task) {
+        if (task == null) {
+            return null;
+        }
+        VectorClock submitted = Detector.snapshot();
+        return () -> {
+            Detector.taskStart(submitted);
+            try {
+                return task.get();
+            } finally {
+                Detector.taskEnd();
+            }
+        };
+    }
+
+    public static <T, R> Function<T, R> wrap(Function<T, R> task) {
+        if (task == null) {
+            return null;
+        }
+        VectorClock submitted = Detector.snapshot();
+        return value -> {
+            Detector.taskStart(submitted);
+            Detector.acquireTasksDone();
+            try {
+                return task.apply(value);
+            } finally {
+                Detector.taskEnd();
+            }
+        };
+    }
+
+    public static <T> Consumer<T> wrap(Consumer<T> task) {
+        if (task == null) {
+            return null;
+        }
+        VectorClock submitted = Detector.snapshot();
+        return value -> {
+            Detector.taskStart(submitted);
+            Detector.acquireTasksDone();
+            try {
+                task.accept(value);
+            } finally {
+                Detector.taskEnd();
+            }
+        };
+    }
+
+    public static <T, U, R> BiFunction<T, U, R> wrap(BiFunction<T, U, R> task) {
+        if (task == null) {
+            return null;
+        }
+        VectorClock submitted = Detector.snapshot();
+        return (a, b) -> {
+            Detector.taskStart(submitted);
+            Detector.acquireTasksDone();
+            try {
+                return task.apply(a, b);
+            } finally {
+                Detector.taskEnd();
+            }
+        };
+    }
+
+    public static <T, U> BiConsumer<T, U> wrap(BiConsumer<T, U> task) {
+        if (task == null) {
+            return null;
+        }
+        VectorClock submitted = Detector.snapshot();
+        return (a, b) -> {
+            Detector.taskStart(submitted);
+            Detector.acquireTasksDone();
+            try {
+                task.accept(a, b);
+            } finally {
+                Detector.taskEnd();
+            }
+        };
+    }
+}

@@ -1,0 +1,62 @@
+package org.concurrencyharness.internal.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The closing summary a person reads at the end of the build: a table, then what went wrong and where. */
+public final class ConsoleSummary {
+
+    private static final String RED = "\u001b[31m";
+    private static final String GREEN = "\u001b[32m";
+    private static final String RESET = "\u001b[0m";
+
+    private ConsoleSummary() {
+    }
+
+    public static List<String> render(RunReport report, boolean colour) {
+        List<String> lines = new ArrayList<>();
+        int nameWidth = Math.max(8, report.exercises().stream().mapToInt(e -> e.displayName().length()).max().orElse(8));
+        int conditionsWidth = Math.max(10,
+                report.exercises().stream().mapToInt(e -> e.conditions().describe().length()).max().orElse(10));
+        String format = "%-" + nameWidth + "s  %-" + conditionsWidth + "s  %-7s %9s  %4s  %5s";
+        lines.add(String.format(format, "exercise", "conditions", "outcome", "wall ms", "max", "races"));
+        for (ExerciseResult exercise : report.exercises()) {
+            String row = String.format(format, exercise.displayName(), exercise.conditions().describe(),
+                    exercise.outcome(), Math.round(exercise.wallMillis()), exercise.maxConcurrency(),
+                    exercise.races().size());
+            lines.add(colour ? (exercise.outcome() == Outcome.PASS ? GREEN : RED) + row + RESET : row);
+        }
+        lines.add(report.exercises().size() + " exercises: " + report.passed() + " passed, " + report.failed()
+                + " failed, " + report.races() + " races" + (report.detectRaces() ? "" : " (race detector off)"));
+        for (ExerciseResult exercise : report.exercises()) {
+            details(lines, exercise);
+        }
+        return lines;
+    }
+
+    private static void details(List<String> lines, ExerciseResult exercise) {
+        if (exercise.sharedState().isEmpty() && exercise.races().isEmpty() && exercise.errors().isEmpty()) {
+            return;
+        }
+        lines.add("");
+        lines.add(exercise.displayName() + ":");
+        for (Map.Entry<String, String> field : exercise.sharedState().entrySet()) {
+            lines.add("  " + field.getKey() + " = " + field.getValue());
+        }
+        for (Race race : exercise.races()) {
+            lines.add("  race on " + race.field() + (exercise.conditions().expectRace() ? " (expected)" : ""));
+            for (Access access : List.of(race.first(), race.second())) {
+                lines.add("    " + access.kind() + " by " + access.thread() + " in " + access.method() + " at "
+                        + access.location());
+            }
+        }
+        for (String error : exercise.errors()) {
+            String[] errorLines = error.split("\n");
+            lines.add("  error: " + errorLines[0]);
+            for (int i = 1; i < Math.min(errorLines.length, 12); i++) {
+                lines.add("    " + errorLines[i].strip());
+            }
+        }
+    }
+}

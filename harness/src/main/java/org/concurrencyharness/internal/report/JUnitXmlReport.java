@@ -1,0 +1,71 @@
+package org.concurrencyharness.internal.report;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code TEST-<class>.xml} as Surefire writes it, one file per exercise class and one test case
+ * per exercise, so that CI servers list exercises as tests, with races and errors as failures.
+ */
+final class JUnitXmlReport {
+
+    private JUnitXmlReport() {
+    }
+
+    static String render(String className, List<ExerciseResult> exercises) {
+        long failures = exercises.stream().filter(e -> e.outcome() == Outcome.FAIL).count();
+        double seconds = exercises.stream().mapToDouble(ExerciseResult::wallMillis).sum() / 1000.0;
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        xml.append("<testsuite name=\"").append(Xml.escape(className)).append("\" tests=\"").append(exercises.size())
+                .append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"0\" time=\"")
+                .append(seconds(seconds)).append("\">\n  <properties/>\n");
+        for (ExerciseResult exercise : exercises) {
+            xml.append("  <testcase name=\"").append(Xml.escape(exercise.methodName())).append("\" classname=\"")
+                    .append(Xml.escape(className)).append("\" time=\"").append(seconds(exercise.wallMillis() / 1000.0))
+                    .append("\">\n");
+            if (exercise.outcome() == Outcome.FAIL) {
+                xml.append("    <failure message=\"").append(Xml.escape(failureMessage(exercise)))
+                        .append("\" type=\"concurrency\">").append(Xml.escape(details(exercise))).append("</failure>\n");
+            }
+            xml.append("    <system-out>").append(Xml.escape(systemOut(exercise))).append("</system-out>\n");
+            xml.append("  </testcase>\n");
+        }
+        return xml.append("</testsuite>\n").toString();
+    }
+
+    private static String failureMessage(ExerciseResult exercise) {
+        if (!exercise.races().isEmpty() && !exercise.conditions().expectRace()) {
+            return exercise.races().size() + " data race(s), the first on " + exercise.races().get(0).field();
+        }
+        String first = exercise.errors().isEmpty() ? "failed" : exercise.errors().get(0);
+        int newline = first.indexOf('\n');
+        return newline < 0 ? first : first.substring(0, newline);
+    }
+
+    private static String details(ExerciseResult exercise) {
+        StringBuilder out = new StringBuilder();
+        for (Race race : exercise.races()) {
+            out.append("race on ").append(race.field()).append('\n');
+            for (Access access : List.of(race.first(), race.second())) {
+                out.append("  ").append(access.kind()).append(" by ").append(access.thread()).append(" in ")
+                        .append(access.method()).append(" at ").append(access.location()).append('\n');
+            }
+        }
+        exercise.errors().forEach(e -> out.append(e).append('\n'));
+        return out.toString();
+    }
+
+    private static String systemOut(ExerciseResult exercise) {
+        StringBuilder out = new StringBuilder("conditions: ").append(exercise.conditions().describe()).append('\n');
+        out.append("max concurrency: ").append(exercise.maxConcurrency()).append('\n');
+        for (Map.Entry<String, String> field : exercise.sharedState().entrySet()) {
+            out.append(field.getKey()).append(" = ").append(field.getValue()).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String seconds(double seconds) {
+        return String.format(Locale.ROOT, "%.3f", seconds);
+    }
+}

@@ -1,0 +1,116 @@
+package org.concurrencyharness.samples.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.concurrencyharness.internal.report.ExerciseResult;
+import org.concurrencyharness.internal.report.Json;
+import org.concurrencyharness.internal.report.Outcome;
+import org.concurrencyharness.internal.report.RunReport;
+import org.concurrencyharness.internal.report.WorkerResult;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reads the report the build's own {@code concurrency:run-no-fork} wrote, and checks that every
+ * lesson still shows what its README says it shows, so the teaching material cannot rot.
+ */
+class SampleOutcomesIT {
+
+    private static RunReport report;
+    private static Map<String, ExerciseResult> exercises;
+
+    @BeforeAll
+    static void readReport() throws Exception {
+        Path file = Path.of("target", "concurrency-reports", "report.json");
+        report = RunReport.fromJson(Json.parse(Files.readString(file)));
+        exercises = report.exercises().stream().collect(Collectors.toMap(ExerciseResult::displayName, e -> e));
+    }
+
+    private static ExerciseResult exercise(String name) {
+        ExerciseResult result = exercises.get(name);
+        assertTrue(result != null, name + " did not run; ran: " + exercises.keySet());
+        return result;
+    }
+
+    @Test
+    void everyLessonRanAndPassed() {
+        assertTrue(report.detectRaces(), "the samples run with the race detector");
+        for (ExerciseResult result : report.exercises()) {
+            assertEquals(Outcome.PASS, result.outcome(), result.displayName() + ": " + result.errors());
+        }
+        assertTrue(exercises.keySet().containsAll(List.of("TwoTasks#startAndJoin", "FiftySleepers#sleepTwoSeconds",
+                "AbandonedDaemons#sleepThenCount", "UnlockedCounter#addOneThousandTimes",
+                "LockedCounter#addOneThousandTimes", "SynchronizedCounter#addOneThousandTimes",
+                "BoundedTasks#oneSecondTask", "TrafficLight#road")), "ran: " + exercises.keySet());
+    }
+
+    @Test
+    void twoTasksBothRanInTheirOwnThreads() {
+        String finished = exercise("TwoTasks#startAndJoin").sharedState().get("finished");
+        assertTrue(finished.contains("a function ran in task-function"), finished);
+        assertTrue(finished.contains("a Thread subclass ran in task-subclass"), finished);
+        assertTrue(exercise("TwoTasks#startAndJoin").races().isEmpty(), "start and join order the tasks");
+    }
+
+    @Test
+    void fiftySleepersTakeAboutTwoSecondsNotOneHundred() {
+        ExerciseResult sleepers = exercise("FiftySleepers#sleepTwoSeconds");
+        assertEquals(50, sleepers.maxConcurrency(), "all fifty sleep at once");
+        assertTrue(sleepers.wallMillis() >= 2_000, "each sleeps 2 s: " + sleepers.wallMillis());
+        assertTrue(sleepers.wallMillis() < 20_000, "of the order of 2 s, not 100 s: " + sleepers.wallMillis());
+    }
+
+    @Test
+    void daemonsAreAbandonedWhenTheMainFlowEnds() {
+        ExerciseResult daemons = exercise("AbandonedDaemons#sleepThenCount");
+        assertTrue(daemons.wallMillis() < 2_000, "the main flow does not wait: " + daemons.wallMillis());
+        assertEquals(0, daemons.rounds().get(0).finished());
+        assertEquals("0", daemons.sharedState().get("woke"));
+        assertTrue(daemons.rounds().get(0).workers().stream()
+                .allMatch(w -> w.state().equals(WorkerResult.STATE_ABANDONED)));
+    }
+
+    @Test
+    void theUnlockedCounterRacesOnNum() {
+        ExerciseResult unlocked = exercise("UnlockedCounter#addOneThousandTimes");
+        assertFalse(unlocked.races().isEmpty(), "the detector finds the race whatever the final value");
+        assertEquals("org.concurrencyharness.samples.lock.UnlockedCounter.num", unlocked.races().get(0).field());
+        assertTrue(unlocked.races().get(0).first().location().startsWith("UnlockedCounter.java:"));
+    }
+
+    @Test
+    void theLockedCountersAreExactAndRaceFree() {
+        for (String name : List.of("LockedCounter#addOneThousandTimes", "SynchronizedCounter#addOneThousandTimes")) {
+            ExerciseResult locked = exercise(name);
+            assertTrue(locked.races().isEmpty(), name + ": " + locked.races());
+            assertEquals("50000", locked.sharedState().get("num"), name);
+        }
+    }
+
+    @Test
+    void theSemaphoreLetsFiveInAtATime() {
+        ExerciseResult bounded = exercise("BoundedTasks#oneSecondTask");
+        assertEquals(5, bounded.maxConcurrency());
+        assertTrue(bounded.wallMillis() > 4_000, "22 tasks, 5 at a time, 1 s each: " + bounded.wallMillis());
+        assertTrue(bounded.wallMillis() < 20_000, "of the order of 5 s: " + bounded.wallMillis());
+        long waited = bounded.rounds().get(0).workers().stream().filter(w -> w.waitMillis() > 500).count();
+        assertTrue(waited >= 15, "most tasks waited for a permit: " + waited);
+    }
+
+    @Test
+    void everyCarPassesOnGreenWithoutARace() {
+        ExerciseResult light = exercise("TrafficLight#road");
+        String passed = light.sharedState().get("passed");
+        for (int car = 1; car <= 3; car++) {
+            assertTrue(passed.contains("car " + car), passed);
+        }
+        assertTrue(light.races().isEmpty(), light.races().toString());
+    }
+}
