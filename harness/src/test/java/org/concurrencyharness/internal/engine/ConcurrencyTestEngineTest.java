@@ -1,0 +1,158 @@
+package org.concurrencyharness.internal.engine;
+
+import static org.concurrencyharness.internal.engine.EngineTestSupport.execute;
+import static org.concurrencyharness.internal.engine.EngineTestSupport.resultsOf;
+import static org.concurrencyharness.internal.engine.EngineTestSupport.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+
+import java.util.List;
+import java.util.Map;
+import org.concurrencyharness.internal.engine.fixtures.Bounded;
+import org.concurrencyharness.internal.engine.fixtures.Daemons;
+import org.concurrencyharness.internal.engine.fixtures.Failures;
+import org.concurrencyharness.internal.engine.fixtures.Invalid;
+import org.concurrencyharness.internal.engine.fixtures.Rounds;
+import org.concurrencyharness.internal.engine.fixtures.Sleepers;
+import org.concurrencyharness.internal.engine.fixtures.State;
+import org.concurrencyharness.internal.report.ExerciseResult;
+import org.concurrencyharness.internal.report.Outcome;
+import org.concurrencyharness.internal.report.WorkerResult;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+class ConcurrencyTestEngineTest {
+
+    @Test
+    void discoversOnlyAnnotatedMethods() {
+        EngineExecutionResults results = execute(Sleepers.class);
+        results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1).failed(0));
+        assertEquals("sleep", resultsOf(results).get(0).methodName());
+    }
+
+    @Test
+    void discoversByPackageAndByMethod() {
+        long inPackage = EngineTestKit.engine(ConcurrencyTestEngine.ENGINE_ID)
+                .selectors(selectPackage("org.concurrencyharness.internal.engine.fixtures"))
+                .discover().getEngineDescriptor().getDescendants().stream().filter(d -> d.isTest()).count();
+        assertTrue(inPackage >= 15, "every fixture exercise, found " + inPackage);
+        EngineExecutionResults one = EngineTestKit.engine(ConcurrencyTestEngine.ENGINE_ID)
+                .selectors(selectMethod(Failures.class, "fine")).execute();
+        one.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+    }
+
+    @Test
+    void threadsReleasedTogetherContendAndEachGetsItsIndex() {
+        ExerciseResult sleepers = run(Sleepers.class).get("sleep");
+        assertEquals(Outcome.PASS, sleepers.outcome());
+        List<WorkerResult> workers = sleepers.rounds().get(0).workers();
+        assertEquals(10, workers.size());
+        assertEquals(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+                workers.stream().sorted((a, b) -> a.index() - b.index()).map(WorkerResult::returnValue).toList());
+        assertTrue(sleepers.maxConcurrency() > 1, "sleepers overlap: " + sleepers.maxConcurrency());
+        assertTrue(workers.stream().allMatch(w -> w.runMillis() >= 99), "each slept its 100 ms");
+    }
+
+    @Test
+    void eachRoundRunsOnAFreshInstanceAndStaticStateIsShared() {
+        ExerciseResult rounds = run(Rounds.class).get("visit");
+        assertEquals(2, rounds.rounds().size());
+        assertEquals("3", rounds.rounds().get(0).sharedState().get("visits"));
+        assertEquals("3", rounds.rounds().get(1).sharedState().get("visits"));
+        assertEquals("6", rounds.rounds().get(1).sharedState().get("ALL_VISITS"), "static fields are shared by rounds");
+    }
+
+    @Test
+    void theSemaphoreLetsNoMoreThanItsPermitsIn() {
+        ExerciseResult bounded = run(Bounded.class).get("work");
+        assertEquals(2, bounded.maxConcurrency());
+        long waited = bounded.rounds().get(0).workers().stream().filter(w -> w.waitMillis() >= 90).count();
+        assertTrue(waited >= 4, "four of six wait for a permit: " + waited);
+    }
+
+    @Test
+    void daemonsAreAbandonedWhenTheMainFlowEnds() {
+        ExerciseResult daemons = run(Daemons.class).get("linger");
+        assertEquals(Outcome.PASS, daemons.outcome());
+        assertEquals(0, daemons.rounds().get(0).finished());
+        assertTrue(daemons.wallMillis() < 3_000, "the round did not wait: " + daemons.wallMillis());
+        assertTrue(daemons.rounds().get(0).workers().stream().allMatch(w -> w.state().equals("abandoned")));
+    }
+
+    @Test
+    void everyThreadsExceptionIsKeptWithItsStackTrace() {
+        ExerciseResult explode = run(Failures.class).get("explode");
+        assertEquals(Outcome.FAIL, explode.outcome());
+        assertEquals(3, explode.errors().size());
+        for (int i = 0; i < 3; i++) {
+            int index = i;
+            assertTrue(explode.errors().stream().anyMatch(e -> e.contains("boom " + index)
+                    && e.contains("at org.concurrencyharness.internal.engine.fixtures.Failures.explode(Failures.java:")));
+        }
+    }
+
+    @Test
+    void aHangTimesOutAndADeadlockIsFoundWithTheThreadsStacksAndTheOthersStillRun() {
+        EngineExecutionResults results = execute(Failures.class);
+        results.testEvents().assertStatistics(stats -> stats.started(4).succeeded(1).failed(3));
+        Map<String, ExerciseResult> byName = run(Failures.class);
+        ExerciseResult hang = byName.get("hang");
+        assertTrue(hang.errors().get(0).startsWith("Timed out after 300 ms: 2 of 2 threads still running"));
+        assertTrue(hang.errors().get(0).contains("Failures.hang(Failures.java:"));
+        ExerciseResult deadlock = byName.get("deadlock");
+        String report = deadlock.errors().get(0);
+        assertTrue(report.startsWith("Deadlock: 2 threads each wait for a lock another holds"), report);
+        assertTrue(report.contains("\"worker-0\" BLOCKED waiting for") && report.contains("\"worker-1\" BLOCKED"));
+        assertTrue(report.contains("- locked java.lang.Object@"), report);
+        assertEquals(Outcome.PASS, byName.get("fine").outcome());
+    }
+
+    @Test
+    void invalidUseSaysWhatToChange() {
+        Map<String, ExerciseResult> byName = run(Invalid.class);
+        assertEquals(Map.of(
+                        "noThreads", "@Concurrent(threads = 0) needs at least 1 thread; use threads = 1 or more",
+                        "noRounds", "@Concurrent(rounds = 0) needs at least 1 round; use rounds = 1 or more",
+                        "noTime", "@Concurrent(timeoutMillis = 0) must be positive; use a time in milliseconds such as 60_000",
+                        "noPermits", "@Semaphore(0) lets nobody in; give it 1 or more permits",
+                        "noProcesses", "@ForkProcesses(0) starts no process; use 1 or more",
+                        "daemonAlone", "@Daemon only makes sense with @Concurrent; add @Concurrent(threads = ...) or remove @Daemon",
+                        "wrongParameter", "an exercise takes no parameter or one int (the index of its thread or process),"
+                                + " not (String); change the parameters to () or (int index)"),
+                byName.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+                        e -> e.getValue().errors().get(0))));
+        assertTrue(byName.values().stream().allMatch(e -> e.outcome() == Outcome.FAIL));
+        assertEquals("Inner is an inner class, which needs an outer instance; declare it static",
+                run(Invalid.Inner.class).get("run").errors().get(0));
+        assertEquals("NeedsArgument has no no-argument constructor to build the instance its threads share;"
+                + " add one, or make the method static", run(Invalid.NeedsArgument.class).get("run").errors().get(0));
+    }
+
+    @Test
+    void sharedStateIsRenderedReadably() {
+        Map<String, String> state = run(State.class).get("run").sharedState();
+        assertEquals("7", state.get("staticCounter"));
+        assertEquals("[1, 2, 3]", state.get("numbers"));
+        assertEquals("[\"a\", \"b\"]", state.get("names"));
+        assertEquals("{\"x\"=1}", state.get("scores"));
+        assertEquals("\"hi\"", state.get("text"));
+        assertEquals("Point{x=1, y=2}", state.get("point"));
+        assertEquals("Node{next=<cycle>}", state.get("cycle"));
+    }
+
+    @Test
+    void aFailedExerciseFailsItsTestWithTheReasons() {
+        EngineExecutionResults results = execute(Failures.class);
+        String message = results.testEvents().failed().stream()
+                .map(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow())
+                .map(r -> r.getThrowable().orElseThrow().getMessage())
+                .filter(m -> m.startsWith("Failures#explode failed"))
+                .findFirst().orElseThrow();
+        assertTrue(message.contains("worker-0 threw java.lang.IllegalStateException: boom 0"), message);
+        assertNotEquals(0, message.length());
+    }
+}
