@@ -192,8 +192,10 @@ final class RaceMethodVisitor extends AdviceAdapter {
         if (opcode == INVOKEVIRTUAL && "wait".equals(name) && timedOrPlain) {
             return SyncBridges.Kind.WAIT;
         }
-        if (owner.startsWith("java/util/concurrent/locks/") && "newCondition".equals(name) && opcode != INVOKESTATIC) {
-            return SyncBridges.Kind.NEW_CONDITION;
+        if (owner.startsWith("java/util/concurrent/locks/") && opcode != INVOKESTATIC
+                && ("newCondition".equals(name) || "readLock".equals(name) || "writeLock".equals(name))
+                && descriptor.startsWith("()L")) {
+            return SyncBridges.Kind.LINK;
         }
         if (owner.startsWith("java/util/concurrent/") || owner.equals("java/lang/invoke/VarHandle")) {
             return SyncBridges.Kind.SYNC;

@@ -18,29 +18,38 @@ final class SyncBridges {
     /** What the analysis hears around a call. */
     enum Kind {
         /** {@code java.util.concurrent} and {@code VarHandle}: release, call (tasks wrapped), acquire. */
-        SYNC("beforeSync", "afterSync", true),
-        /** {@code Lock.newCondition}: as SYNC, and waiting on the condition releases its lock. */
-        NEW_CONDITION("beforeSync", "afterSync", false),
+        SYNC("beforeSync", "afterSync", true, true),
+        /**
+         * A call whose result belongs to its receiver ({@code newCondition}, {@code readLock},
+         * {@code writeLock}): the analysis learns whose the result is; the call itself does not synchronise.
+         */
+        LINK(null, null, false, false),
         /** {@code Object.wait}: release the monitor, wait, acquire it again. */
-        WAIT("beforeSync", "afterSync", false),
+        WAIT("beforeSync", "afterSync", false, true),
         /** A collection interface: synchronises only if the receiver is concurrent. */
-        MAYBE_SYNC("beforeMaybeSync", "afterMaybeSync", false),
+        MAYBE_SYNC("beforeMaybeSync", "afterMaybeSync", false, false),
         /** {@code Thread.join}: the joined thread's end happens before. */
-        JOIN(null, "afterJoin", false);
+        JOIN(null, "afterJoin", false, false);
 
         final String before;
         final String after;
         final boolean wrapsTasks;
+        /** Whether the hooks are told the method's name too. */
+        final boolean named;
 
-        Kind(String before, String after, boolean wrapsTasks) {
+        Kind(String before, String after, boolean wrapsTasks, boolean named) {
             this.before = before;
             this.after = after;
             this.wrapsTasks = wrapsTasks;
+            this.named = named;
+        }
+
+        String hookDescriptor() {
+            return named ? "(Ljava/lang/Object;Ljava/lang/String;)V" : "(Ljava/lang/Object;)V";
         }
     }
 
     private static final String HOOKS = "org/concurrencyharness/internal/race/Hooks";
-    private static final String HOOK_DESCRIPTOR = "(Ljava/lang/Object;)V";
     private static final Set<String> TASK_TYPES = Set.of("java/lang/Runnable", "java/util/concurrent/Callable",
             "java/util/function/Supplier", "java/util/function/Function", "java/util/function/Consumer",
             "java/util/function/BiFunction", "java/util/function/BiConsumer");
@@ -76,7 +85,8 @@ final class SyncBridges {
         boolean hasReceiver = call.opcode() != Opcodes.INVOKESTATIC;
         if (hasReceiver && call.kind().before != null) {
             method.visitVarInsn(Opcodes.ALOAD, 0);
-            method.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, call.kind().before, HOOK_DESCRIPTOR, false);
+            pushName(method, call);
+            method.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, call.kind().before, call.kind().hookDescriptor(), false);
         }
         int slot = 0;
         if (hasReceiver) {
@@ -93,21 +103,33 @@ final class SyncBridges {
             }
         }
         method.visitMethodInsn(call.opcode(), call.owner(), call.name(), call.descriptor(), call.isInterface());
-        if (call.kind() == Kind.NEW_CONDITION) {
+        if (call.kind() == Kind.LINK) {
             method.visitInsn(Opcodes.DUP);
             method.visitVarInsn(Opcodes.ALOAD, 0);
-            method.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "linkCondition",
-                    "(Ljava/lang/Object;Ljava/lang/Object;)V", false);
+            method.visitLdcInsn(call.name());
+            method.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "link",
+                    "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/String;)V", false);
         }
         if (hasReceiver) {
             method.visitVarInsn(Opcodes.ALOAD, 0);
         } else {
             method.visitInsn(Opcodes.ACONST_NULL);
         }
-        method.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, call.kind().after, HOOK_DESCRIPTOR, false);
+        if (call.kind().after != null) {
+            pushName(method, call);
+            method.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, call.kind().after, call.kind().hookDescriptor(), false);
+        } else {
+            method.visitInsn(Opcodes.POP);
+        }
         method.visitInsn(Type.getReturnType(call.descriptor()).getOpcode(Opcodes.IRETURN));
         method.visitMaxs(0, 0);
         method.visitEnd();
+    }
+
+    private static void pushName(MethodVisitor method, Call call) {
+        if (call.kind().named) {
+            method.visitLdcInsn(call.name());
+        }
     }
 
     private static String bridgeDescriptor(Call call) {

@@ -32,6 +32,8 @@ final class Detector {
 
     private static volatile Shadows shadows = new Shadows();
     private static final WeakIdentityMap<Object, Object> CONDITION_LOCKS = new WeakIdentityMap<>();
+    private static final WeakIdentityMap<Object, ReadWriteHalf> READ_WRITE_HALVES = new WeakIdentityMap<>();
+    private static final WeakIdentityMap<Object, Object> READERS = new WeakIdentityMap<>();
     private static final Map<String, Race> RACES = new LinkedHashMap<>();
 
     /** The state of one analysis epoch; replaced whole when a new round begins. */
@@ -136,14 +138,55 @@ final class Detector {
         state.tick();
     }
 
-    static void linkCondition(Object condition, Object lock) {
-        if (condition != null && lock != null) {
-            CONDITION_LOCKS.put(condition, lock);
+    static void link(Object result, Object owner, String method) {
+        if (result == null || owner == null) {
+            return;
+        }
+        switch (method) {
+            case "newCondition" -> CONDITION_LOCKS.put(result, owner);
+            case "readLock" -> READ_WRITE_HALVES.put(result, new ReadWriteHalf(owner, false));
+            case "writeLock" -> READ_WRITE_HALVES.put(result, new ReadWriteHalf(owner, true));
+            default -> {
+                // nothing else is linked
+            }
         }
     }
 
     static Object lockOf(Object condition) {
         return condition == null ? null : CONDITION_LOCKS.get(condition);
+    }
+
+    /**
+     * One half of a read-write lock. Its writers release into the lock and its readers into the
+     * lock's readers' clock: a writer acquires both, a reader only the writers', so two readers
+     * are not ordered by their read lock.
+     */
+    private record ReadWriteHalf(Object lock, boolean write) {
+    }
+
+    static boolean isReadWriteHalf(Object receiver) {
+        return READ_WRITE_HALVES.get(receiver) != null;
+    }
+
+    static void beforeReadWriteCall(Object receiver, String method) {
+        ReadWriteHalf half = READ_WRITE_HALVES.get(receiver);
+        if (method.startsWith("unlock")) {
+            release(half.write() ? half.lock() : readersOf(half.lock()));
+        }
+    }
+
+    static void afterReadWriteCall(Object receiver, String method) {
+        ReadWriteHalf half = READ_WRITE_HALVES.get(receiver);
+        if (method.startsWith("lock") || method.startsWith("tryLock")) {
+            acquire(half.lock());
+            if (half.write()) {
+                acquire(readersOf(half.lock()));
+            }
+        }
+    }
+
+    private static Object readersOf(Object lock) {
+        return READERS.computeIfAbsent(lock, l -> new Object());
     }
 
     static void taskStart(VectorClock submitted) {

@@ -43,7 +43,14 @@ public final class Hooks {
     }
 
     /** Before a call that synchronises through its receiver ({@code java.util.concurrent}, {@code Object.wait}). */
-    public static void beforeSync(Object receiver) {
+    public static void beforeSync(Object receiver, String method) {
+        if (receiver == null) {
+            return;
+        }
+        if (Detector.isReadWriteHalf(receiver)) {
+            Detector.beforeReadWriteCall(receiver, method);
+            return;
+        }
         Detector.release(receiver);
         Object lock = Detector.lockOf(receiver);
         if (lock != null) {
@@ -52,21 +59,32 @@ public final class Hooks {
         }
     }
 
-    /** A condition made by a lock: awaiting it releases and then acquires the lock again. */
-    public static void linkCondition(Object condition, Object lock) {
-        Detector.linkCondition(condition, lock);
-    }
+    /** The calls after which a thread has waited for tasks to finish. */
+    private static final java.util.Set<String> WAITS_FOR_TASKS = java.util.Set.of("get", "join", "getNow",
+            "resultNow", "invokeAll", "invokeAny", "awaitTermination", "close", "isDone");
 
-    /** After such a call: it sees what was released into the receiver, and what finished tasks did. */
-    public static void afterSync(Object receiver) {
-        if (receiver != null) {
+    /**
+     * After such a call: it sees what was released into the receiver, and, when it waited for
+     * tasks (a future's {@code get}, an executor's {@code awaitTermination}), what they did.
+     */
+    public static void afterSync(Object receiver, String method) {
+        if (receiver != null && Detector.isReadWriteHalf(receiver)) {
+            Detector.afterReadWriteCall(receiver, method);
+        } else if (receiver != null) {
             Detector.acquire(receiver);
             Object lock = Detector.lockOf(receiver);
             if (lock != null) {
                 Detector.acquire(lock);
             }
         }
-        Detector.acquireTasksDone();
+        if (WAITS_FOR_TASKS.contains(method)) {
+            Detector.acquireTasksDone();
+        }
+    }
+
+    /** What a call returned belongs to its receiver: a lock's condition, or a read-write lock's half. */
+    public static void link(Object result, Object receiver, String method) {
+        Detector.link(result, receiver, method);
     }
 
     /** Before a call through a collection interface: it synchronises only when the receiver is concurrent. */

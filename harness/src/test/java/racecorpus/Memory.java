@@ -1,0 +1,103 @@
+package racecorpus;
+
+import org.concurrencyharness.Concurrent;
+
+/** Where the racing memory is: array elements, inherited fields, threads started by the exercise. */
+public class Memory {
+
+    @RaceFree("disjoint array elements")
+    public static class DisjointElements {
+        private final long[] counts = new long[4];
+
+        @Concurrent(threads = 4)
+        public void run(int index) {
+            for (int i = 0; i < 100; i++) {
+                counts[index]++;
+            }
+        }
+    }
+
+    @Racy(field = "racecorpus.Memory$SameElement.counts[]")
+    public static class SameElement {
+        private final long[] counts = new long[4];
+
+        @Concurrent(threads = 4)
+        public void run() {
+            counts[0]++; // race
+        }
+    }
+
+    /** Declares the field the subclass's threads race on. */
+    public static class Base {
+        protected int total;
+    }
+
+    @Racy(field = "racecorpus.Memory$Base.total")
+    public static class InheritedField extends Base {
+        @Concurrent(threads = 4)
+        public void run() {
+            total++; // race
+        }
+    }
+
+    @RaceFree("Thread.start and Thread.join")
+    public static class StartJoin {
+        private int result;
+
+        @Concurrent(threads = 1)
+        public void run() throws InterruptedException {
+            result = 1;
+            Thread child = new Thread(() -> result++);
+            child.start();
+            child.join();
+            result++;
+        }
+    }
+
+    @Racy(field = "racecorpus.Memory$StartWithoutJoin.result")
+    public static class StartWithoutJoin {
+        private int result;
+
+        @Concurrent(threads = 1)
+        public void run() throws InterruptedException {
+            Thread child = new Thread(() -> result++); // race
+            child.start();
+            result++; // race
+            child.join();
+        }
+    }
+
+    @RaceFree("reads only, after the start gate")
+    public static class ReadOnly {
+        private final int[] table = {1, 2, 3};
+        private int size = 3;
+
+        @Concurrent(threads = 4)
+        public int run(int index) {
+            return table[index % size];
+        }
+    }
+
+    @Racy(field = "racecorpus.Memory$StaticArray.SHARED[]")
+    public static class StaticArray {
+        private static final int[] SHARED = new int[1];
+
+        @Concurrent(threads = 2)
+        public void run() {
+            SHARED[0] = SHARED[0] + 1; // race
+        }
+    }
+
+    @Racy(field = "racecorpus.Memory$PrivateMonitors.count")
+    public static class PrivateMonitors {
+        private int count;
+
+        @Concurrent(threads = 2)
+        public void run() {
+            Object mine = new Object();
+            synchronized (mine) {
+                count++; // race
+            }
+        }
+    }
+}
