@@ -27,6 +27,23 @@ final class Detector {
     private static volatile int generation;
     private static final AtomicInteger NEXT_TID = new AtomicInteger();
     private static final ThreadLocal<ThreadState> STATE = new ThreadLocal<>();
+    /**
+     * A new thread's parent's clock when it was created, for threads whose start the agent did not
+     * see (started through a method reference or from JDK code). Creation comes before start, so
+     * this orders no more than start would.
+     */
+    private static final InheritableThreadLocal<VectorClock> CREATED_BY = new InheritableThreadLocal<>() {
+        @Override
+        protected VectorClock childValue(VectorClock unused) {
+            ThreadState parent = STATE.get();
+            if (parent == null || parent.generation != generation) {
+                return null;
+            }
+            VectorClock snapshot = new VectorClock(parent.clock);
+            parent.tick();
+            return snapshot;
+        }
+    };
     private static final WeakIdentityMap<Thread, ThreadState> THREADS = new WeakIdentityMap<>();
     private static final WeakIdentityMap<Thread, VectorClock> STARTS = new WeakIdentityMap<>();
 
@@ -90,10 +107,14 @@ final class Detector {
         Thread thread = Thread.currentThread();
         ThreadState state = new ThreadState(NEXT_TID.getAndIncrement(), thread.getName(), generation);
         VectorClock parent = STARTS.remove(thread);
+        if (parent == null) {
+            parent = CREATED_BY.get();
+        }
         if (parent != null) {
             state.clock.join(parent);
         }
         STATE.set(state);
+        CREATED_BY.set(state.clock);
         THREADS.put(thread, state);
         return state;
     }
@@ -239,10 +260,21 @@ final class Detector {
             return;
         }
         Shadows now = shadows;
-        VarState var = holder == null
-                ? now.statics.computeIfAbsent(field.key(), k -> new VarState())
-                : now.fields.computeIfAbsent(holder, k -> new ConcurrentHashMap<>())
-                        .computeIfAbsent(field.key(), k -> new VarState());
+        ConcurrentHashMap<Integer, VarState> vars;
+        if (holder == null) {
+            vars = now.statics;
+        } else if (state.lastHolder == holder && state.lastShadows == now) {
+            vars = state.lastHolderFields;
+        } else {
+            vars = now.fields.computeIfAbsent(holder, k -> new ConcurrentHashMap<>());
+            state.lastHolder = holder;
+            state.lastHolderFields = vars;
+            state.lastShadows = now;
+        }
+        VarState var = vars.get(field.key());
+        if (var == null) {
+            var = vars.computeIfAbsent(field.key(), k -> new VarState());
+        }
         check(var, state, site, write, field.name());
     }
 
@@ -251,7 +283,16 @@ final class Detector {
         if (state == null || array == null) {
             return;
         }
-        VarState[] vars = shadows.arrays.computeIfAbsent(array, a -> new VarState[java.lang.reflect.Array.getLength(a)]);
+        Shadows now = shadows;
+        VarState[] vars;
+        if (state.lastArray == array && state.lastArrayShadows == now) {
+            vars = state.lastArrayVars;
+        } else {
+            vars = now.arrays.computeIfAbsent(array, a -> new VarState[java.lang.reflect.Array.getLength(a)]);
+            state.lastArray = array;
+            state.lastArrayVars = vars;
+            state.lastArrayShadows = now;
+        }
         if (index < 0 || index >= vars.length) {
             return;
         }
@@ -272,6 +313,10 @@ final class Detector {
         int clock = state.epoch();
         long epoch = VarState.epoch(tid, clock);
         VectorClock now = state.clock;
+        // FastTrack's same-epoch fast path: this thread already did this access in this epoch
+        if (write ? var.write == epoch : var.read == epoch) {
+            return;
+        }
         synchronized (var) {
             if (write) {
                 if (var.write == epoch) {

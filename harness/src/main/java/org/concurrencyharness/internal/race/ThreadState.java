@@ -11,6 +11,14 @@ final class ThreadState {
     final VectorClock clock = new VectorClock();
     final int generation;
 
+    /** The last object and array this thread touched, and their shadows: loops touch the same ones. */
+    Object lastHolder;
+    java.util.concurrent.ConcurrentHashMap<Integer, VarState> lastHolderFields;
+    Object lastShadows;
+    Object lastArray;
+    VarState[] lastArrayVars;
+    Object lastArrayShadows;
+
     ThreadState(int tid, String name, int generation) {
         this.tid = tid;
         this.name = name;

@@ -10,11 +10,11 @@ final class VarState {
 
     static final long NONE = 0;
 
-    long write = NONE;
+    volatile long write = NONE;
     int writeSite = -1;
     String writeThread;
 
-    long read = NONE;
+    volatile long read = NONE;
     int readSite = -1;
     String readThread;
 

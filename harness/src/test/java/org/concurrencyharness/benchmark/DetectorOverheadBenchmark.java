@@ -1,0 +1,59 @@
+package org.concurrencyharness.benchmark;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The race detector's slowdown on race-free workloads: each runs in a JVM without the agent and
+ * in one with it, and the ratio of their median times is printed. Asserts nothing.
+ */
+public final class DetectorOverheadBenchmark {
+
+    private DetectorOverheadBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String agent = System.getProperty("concurrency.harnessJar");
+        if (agent == null) {
+            throw new IllegalArgumentException("run with -Dconcurrency.harnessJar=<the packaged harness jar>");
+        }
+        System.out.printf(Locale.ROOT, "%-18s %12s %12s %8s %6s%n", "workload", "plain ms", "detector ms", "ratio", "races");
+        double product = 1;
+        List<String> workloads = List.of("sor", "owned-fields", "contended-monitor");
+        for (String workload : workloads) {
+            String[] plain = run(workload, null);
+            String[] detected = run(workload, agent);
+            double ratio = Double.parseDouble(detected[1]) / Double.parseDouble(plain[1]);
+            product *= ratio;
+            System.out.printf(Locale.ROOT, "%-18s %12s %12s %8.2f %6s%n", workload, plain[1], detected[1], ratio,
+                    detected[2]);
+        }
+        System.out.printf(Locale.ROOT, "geometric mean slowdown %.2f%n", Math.pow(product, 1.0 / workloads.size()));
+    }
+
+    private static String[] run(String workload, String agent) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (agent != null) {
+            command.add("-javaagent:" + agent);
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), DetectorWorkloads.class.getName(), workload));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String last = null;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                last = line;
+            }
+        }
+        if (process.waitFor() != 0 || last == null || !last.startsWith(workload + " ")) {
+            throw new IllegalStateException(workload + " failed: " + last);
+        }
+        return last.split(" ");
+    }
+}
