@@ -23,7 +23,7 @@ final class HtmlReport {
             pre{background:#f6f6f6;padding:.5em;overflow-x:auto;white-space:pre-wrap;word-break:break-word}
             .excerpt .hl{background:#ffe082;font-weight:bold}
             svg.timeline{width:100%;height:auto;display:block}
-            svg .label,svg .axis{font:10px monospace;fill:#333}
+            svg .label,svg .axis{font:11px monospace;fill:#333}
             svg .run{fill:#1976d2}svg .wait{fill:#ffb300}svg .failed{fill:#c62828}
             svg .abandoned{fill:#9e9e9e;stroke:#616161;stroke-dasharray:3 2}
             .legend span{margin-right:1em}.legend i{display:inline-block;width:1em;height:.7em;margin-right:.3em}

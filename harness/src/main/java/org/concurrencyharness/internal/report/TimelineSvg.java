@@ -9,9 +9,9 @@ import java.util.Locale;
  */
 final class TimelineSvg {
 
-    static final double WIDTH = 1000;
-    static final double LABEL = 110;
-    static final double ROW = 14;
+    static final double WIDTH = 600;
+    static final double LABEL = 90;
+    static final double ROW = 16;
     static final int MAX_ROWS = 120;
 
     private TimelineSvg() {

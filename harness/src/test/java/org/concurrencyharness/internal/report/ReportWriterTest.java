@@ -1,0 +1,124 @@
+package org.concurrencyharness.internal.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+class ReportWriterTest {
+
+    @TempDir
+    Path directory;
+
+    private Document parse(Path file) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        return factory.newDocumentBuilder().parse(file.toFile());
+    }
+
+    private Path write() throws Exception {
+        Path sources = SampleReports.writeSources(directory.resolve("src"));
+        Path reports = directory.resolve("reports");
+        new ReportWriter(List.of(sources)).write(SampleReports.run(), reports);
+        return reports;
+    }
+
+    @Test
+    void theHtmlPageHoldsEveryExerciseAsWellFormedMarkup() throws Exception {
+        Document page = parse(write().resolve("index.html"));
+        NodeList sections = page.getElementsByTagName("section");
+        assertEquals(4, sections.getLength());
+        assertEquals("4 exercises", byId(page, "exercises"));
+        String text = page.getDocumentElement().getTextContent();
+        assertTrue(text.contains("<script>alert(1)</script>"), "the exception's text is there, as text");
+        assertEquals(0, page.getElementsByTagName("script").getLength(), "and nothing of it runs");
+    }
+
+    @Test
+    void theTimelinesBarsMatchTheReportedTimes() throws Exception {
+        Document page = parse(write().resolve("index.html"));
+        NodeList bars = page.getElementsByTagName("rect");
+        // racy: 2 run bars; pool: 3 run + 2 wait bars; daemons: 2 abandoned bars
+        assertEquals(9, bars.getLength());
+        int waits = 0;
+        int abandoned = 0;
+        for (int i = 0; i < bars.getLength(); i++) {
+            Element bar = (Element) bars.item(i);
+            Element svg = (Element) bar.getParentNode();
+            double span = Double.parseDouble(svg.getAttribute("data-span-ms"));
+            double start = Double.parseDouble(bar.getAttribute("data-start-ms"));
+            double end = Double.parseDouble(bar.getAttribute("data-end-ms"));
+            double x = Double.parseDouble(bar.getAttribute("x"));
+            double width = Double.parseDouble(bar.getAttribute("width"));
+            assertEquals(TimelineSvg.x(start, span), x, 0.06, "bar starts at its start time");
+            assertEquals(Math.max(0.5, TimelineSvg.x(end, span) - TimelineSvg.x(start, span)), width, 0.11);
+            waits += bar.getAttribute("class").equals("wait") ? 1 : 0;
+            abandoned += bar.getAttribute("class").equals("abandoned") ? 1 : 0;
+        }
+        assertEquals(2, waits);
+        assertEquals(2, abandoned);
+    }
+
+    @Test
+    void aRaceShowsBothAccessesWithTheRacingLineHighlighted() throws Exception {
+        Document page = parse(write().resolve("index.html"));
+        NodeList highlighted = page.getElementsByTagName("span");
+        int found = 0;
+        for (int i = 0; i < highlighted.getLength(); i++) {
+            Element span = (Element) highlighted.item(i);
+            if (span.getAttribute("class").equals("hl")) {
+                assertEquals("   7          num += 1;", span.getTextContent());
+                found++;
+            }
+        }
+        assertEquals(2, found, "one excerpt for each access");
+    }
+
+    @Test
+    void theJUnitXmlHasOneTestPerExerciseAndFailuresForRacesAndErrors() throws Exception {
+        Path reports = write();
+        Document counter = parse(reports.resolve("TEST-org.example.Counter.xml"));
+        Element suite = counter.getDocumentElement();
+        assertEquals("testsuite", suite.getTagName());
+        assertEquals("1", suite.getAttribute("tests"));
+        assertEquals("1", suite.getAttribute("failures"));
+        Element failure = (Element) counter.getElementsByTagName("failure").item(0);
+        assertEquals("1 data race(s), the first on org.example.Counter.num", failure.getAttribute("message"));
+        assertTrue(failure.getTextContent().contains("write by worker-3 in Counter.increment at Counter.java:7"));
+        Document pool = parse(reports.resolve("TEST-org.example.Pool.xml"));
+        assertEquals("0", pool.getDocumentElement().getAttribute("failures"));
+        assertEquals(0, pool.getElementsByTagName("failure").getLength());
+        assertEquals(4, Files.list(reports).filter(f -> f.getFileName().toString().startsWith("TEST-")).count());
+    }
+
+    @Test
+    void theConsoleSummaryIsATableThenTheDetails() {
+        List<String> lines = ConsoleSummary.render(SampleReports.run(), false);
+        assertTrue(lines.get(0).startsWith("exercise"));
+        assertTrue(lines.get(1).matches("Counter#increment +2 threads +FAIL +20 +2 +1"), lines.get(1));
+        assertEquals("4 exercises: 2 passed, 2 failed, 1 races", lines.get(5));
+        assertTrue(lines.contains("    write by worker-3 in Counter.increment at Counter.java:7"));
+        assertFalse(String.join("\n", lines).contains("\u001b["), "no colour unless asked");
+        assertTrue(String.join("\n", ConsoleSummary.render(SampleReports.run(), true)).contains("\u001b[31m"));
+    }
+
+    private static String byId(Document page, String id) {
+        NodeList spans = page.getElementsByTagName("span");
+        for (int i = 0; i < spans.getLength(); i++) {
+            Element span = (Element) spans.item(i);
+            if (id.equals(span.getAttribute("id"))) {
+                return span.getTextContent();
+            }
+        }
+        return null;
+    }
+}
