@@ -141,12 +141,18 @@ public class HandOffs {
     public static class TaskWithoutGet {
         private int shared;
 
+        /** The latch only makes sure the task has run before the round ends; it orders nothing before the write. */
         @Concurrent(threads = 1)
         public void run() throws InterruptedException {
             ExecutorService pool = Executors.newSingleThreadExecutor();
+            java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(1);
             try {
-                pool.execute(() -> shared = 1); // race
+                pool.execute(() -> {
+                    shared = 1; // race
+                    ran.countDown();
+                });
                 shared = 2; // race
+                ran.await();
             } finally {
                 pool.shutdown();
             }

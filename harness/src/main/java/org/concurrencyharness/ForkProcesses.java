@@ -21,4 +21,11 @@ public @interface ForkProcesses {
 
     /** How many invocations, each in its own process (or served by a pool); at least 1. */
     int value();
+
+    /**
+     * A static method of the exercise's class that runs in the parent while the children run,
+     * once for each invocation, as {@code static void m(Pipe pipe)} or
+     * {@code static void m(int index, Pipe pipe)}: the parent's end of that child's pipe.
+     */
+    String parent() default "";
 }

@@ -107,11 +107,30 @@ final class RaceMethodVisitor extends AdviceAdapter {
             Type type = Type.getType(descriptor);
             switch (opcode) {
                 case GETFIELD -> {
+                    // the hook runs after the load: a volatile read acquires only what the value it read released
                     dup();
+                    rememberArrayField(opcode, owner, name, descriptor);
+                    super.visitFieldInsn(opcode, owner, name, descriptor);
+                    if (type.getSize() == 2) {
+                        dup2X1();
+                        pop2();
+                    } else {
+                        swap();
+                    }
                     push(site);
                     invokeStatic(HOOKS, READ);
+                    return;
+                }
+                case GETSTATIC -> {
+                    rememberArrayField(opcode, owner, name, descriptor);
+                    super.visitFieldInsn(opcode, owner, name, descriptor);
+                    visitInsn(ACONST_NULL);
+                    push(site);
+                    invokeStatic(HOOKS, READ);
+                    return;
                 }
                 case PUTFIELD -> {
+                    // the hook runs before the store: a volatile write releases before its value can be seen
                     if (type.getSize() == 2) {
                         dup2X1();
                         pop2();
@@ -126,14 +145,19 @@ final class RaceMethodVisitor extends AdviceAdapter {
                 default -> {
                     visitInsn(ACONST_NULL);
                     push(site);
-                    invokeStatic(HOOKS, write ? WRITE : READ);
+                    invokeStatic(HOOKS, WRITE);
                 }
             }
         }
+        rememberArrayField(opcode, owner, name, descriptor);
+        super.visitFieldInsn(opcode, owner, name, descriptor);
+    }
+
+    /** An array loaded from a field names the races on its elements. */
+    private void rememberArrayField(int opcode, String owner, String name, String descriptor) {
         if ((opcode == GETFIELD || opcode == GETSTATIC) && descriptor.startsWith("[")) {
             lastArrayField = owner.replace('/', '.') + "." + name + "[]";
         }
-        super.visitFieldInsn(opcode, owner, name, descriptor);
     }
 
     @Override

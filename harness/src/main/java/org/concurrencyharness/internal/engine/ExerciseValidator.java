@@ -9,6 +9,7 @@ import org.concurrencyharness.Concurrent;
 import org.concurrencyharness.Daemon;
 import org.concurrencyharness.ExpectRace;
 import org.concurrencyharness.ForkProcesses;
+import org.concurrencyharness.Pipe;
 import org.concurrencyharness.Semaphore;
 import org.concurrencyharness.internal.report.Conditions;
 
@@ -69,6 +70,7 @@ public final class ExerciseValidator {
             problems.add("@Daemon does not apply to @ForkProcesses (the run always waits for its processes); remove @Daemon");
         }
         checkParameters(method, problems);
+        checkParentMethod(type, fork, problems);
         if (!Modifier.isStatic(method.getModifiers())) {
             checkConstructor(type, problems);
         }
@@ -82,17 +84,27 @@ public final class ExerciseValidator {
                 List.of());
     }
 
-    /** The parent-side method a forked exercise names, when the annotation has that attribute. */
+    /** The parent-side method a forked exercise names, or null. */
     private static String parentMethodOf(ForkProcesses fork) {
-        if (fork == null) {
-            return null;
+        return fork == null || fork.parent().isEmpty() ? null : fork.parent();
+    }
+
+    private static void checkParentMethod(Class<?> type, ForkProcesses fork, List<String> problems) {
+        String name = parentMethodOf(fork);
+        if (name == null) {
+            return;
         }
-        try {
-            Object value = ForkProcesses.class.getMethod("parent").invoke(fork);
-            return value == null || value.toString().isEmpty() ? null : value.toString();
-        } catch (ReflectiveOperationException noSuchAttribute) {
-            return null;
+        for (Method candidate : type.getDeclaredMethods()) {
+            Class<?>[] parameters = candidate.getParameterTypes();
+            boolean pipeOnly = parameters.length == 1 && parameters[0] == Pipe.class;
+            boolean indexAndPipe = parameters.length == 2 && parameters[0] == int.class && parameters[1] == Pipe.class;
+            if (candidate.getName().equals(name) && Modifier.isStatic(candidate.getModifiers())
+                    && (pipeOnly || indexAndPipe)) {
+                return;
+            }
         }
+        problems.add("@ForkProcesses(parent = \"" + name + "\") names no method of " + type.getSimpleName()
+                + "; add static void " + name + "(Pipe pipe) or static void " + name + "(int index, Pipe pipe)");
     }
 
     private static void checkParameters(Method method, List<String> problems) {

@@ -1,16 +1,337 @@
 package org.concurrencyharness.internal.process;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.concurrencyharness.Pipe;
 import org.concurrencyharness.internal.engine.ExerciseDefinition;
 import org.concurrencyharness.internal.engine.RoundRun;
+import org.concurrencyharness.internal.report.Race;
 import org.concurrencyharness.internal.report.RoundResult;
+import org.concurrencyharness.internal.report.WorkerResult;
 
-/** Runs one round of a {@code @ForkProcesses} exercise in child JVMs. Not built yet: every round fails and says so. */
+/**
+ * Runs one round of a {@code @ForkProcesses} exercise in child JVMs started at once, with this
+ * JVM's executable, classpath and race detector agent: one child for each invocation, or, with
+ * {@code @Semaphore(k)}, k children serving the invocations as a pool, each reused. Children that
+ * crash, are killed or hang fail the round with a message naming them; what is left is killed, so
+ * no child outlives the round.
+ */
 public final class ProcessRoundRunner {
 
+    private static final long EXIT_GRACE_MILLIS = 5_000;
+
     public RoundRun run(ExerciseDefinition exercise, int round) {
-        return new RoundRun(new RoundResult(round, 0, 0, 0, List.of(), Map.of(),
-                List.of("@ForkProcesses is not supported by this version of the harness yet")), List.of());
+        int invocations = exercise.conditions().processes();
+        int workers = exercise.conditions().permits() > 0 ? Math.min(exercise.conditions().permits(), invocations)
+                : invocations;
+        boolean pool = workers < invocations || exercise.conditions().permits() > 0;
+        long roundStart = System.currentTimeMillis();
+        long deadline = roundStart + exercise.conditions().timeoutMillis();
+        SharedHost host = new SharedHost();
+        host.open();
+        ExecutorService calls = Executors.newCachedThreadPool(daemonThreads("shared-object-call"));
+        BlockingQueue<ChildProcess.Event> events = new LinkedBlockingQueue<>();
+        List<ChildProcess> children = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        List<Race> races = new ArrayList<>();
+        Map<Integer, Map<String, Object>> results = new HashMap<>();
+        Map<Integer, String> lostInvocations = new LinkedHashMap<>();
+        Thread killer = new Thread(() -> children.forEach(ChildProcess::kill), "concurrency-children-killer");
+        Runtime.getRuntime().addShutdownHook(killer);
+        List<Thread> parentSides = new ArrayList<>();
+        try {
+            for (int i = 0; i < workers; i++) {
+                children.add(start(exercise, i, host, calls, events));
+            }
+            parentSides.addAll(startParentSides(exercise, invocations, host, errors));
+            schedule(exercise, invocations, children, events, deadline, results, lostInvocations, host, errors);
+        } catch (IOException e) {
+            errors.add("Could not start a child JVM: " + e.getMessage());
+        } finally {
+            children.forEach(ChildProcess::exit);
+            awaitExit(children);
+            children.forEach(ChildProcess::kill);
+            awaitExit(children);
+            parentSides.forEach(Thread::interrupt);
+            calls.shutdownNow();
+            host.close();
+            removeHook(killer);
+        }
+        for (Map<String, Object> result : results.values()) {
+            collect(result, errors, races);
+        }
+        lostInvocations.forEach((invocation, why) -> errors.add("invocation " + invocation + ": " + why));
+        List<WorkerResult> workerResults = new ArrayList<>();
+        for (ChildProcess child : children) {
+            workerResults.add(describe(child, pool, roundStart));
+            if (child.process.exitValue() != 0 && child.running == null && !lostInvocationsOf(child, lostInvocations)) {
+                errors.add(name(child, pool) + " (pid " + child.pid() + ") exited with code " + child.process.exitValue()
+                        + lastLines(child));
+            }
+        }
+        long roundEnd = System.currentTimeMillis();
+        int finished = (int) results.values().stream().filter(r -> ((List<?>) r.get("errors")).isEmpty()).count();
+        RoundResult roundResult = new RoundResult(round, roundEnd - roundStart, maxConcurrency(results.values()),
+                finished, workerResults, host.render(), errors);
+        return new RoundRun(roundResult, races);
+    }
+
+    private static boolean lostInvocationsOf(ChildProcess child, Map<Integer, String> lost) {
+        return lost.values().stream().anyMatch(why -> why.contains("(pid " + child.pid() + ")"));
+    }
+
+    /** Hands invocations to idle children until all are done, a child dies, or the deadline passes. */
+    private static void schedule(ExerciseDefinition exercise, int invocations, List<ChildProcess> children,
+                                 BlockingQueue<ChildProcess.Event> events, long deadline,
+                                 Map<Integer, Map<String, Object>> results, Map<Integer, String> lost,
+                                 SharedHost host, List<String> errors) {
+        Deque<Integer> pending = new ArrayDeque<>();
+        for (int i = 0; i < invocations; i++) {
+            pending.add(i);
+        }
+        int alive = children.size();
+        while (results.size() + lost.size() < invocations) {
+            ChildProcess.Event event;
+            try {
+                event = events.poll(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (event == null) {
+                for (ChildProcess child : children) {
+                    if (child.process.isAlive()) {
+                        Integer running = child.running;
+                        errors.add("Timed out after " + exercise.conditions().timeoutMillis() + " ms: "
+                                + (running == null ? "a child" : "process " + running) + " (pid " + child.pid()
+                                + ") was still running and was killed; raise @Concurrent(timeoutMillis) if it needs longer");
+                        child.kill();
+                    }
+                }
+                pending.forEach(i -> lost.put(i, "never ran: the round timed out"));
+                return;
+            }
+            ChildProcess child = event.child();
+            String type = String.valueOf(event.message().get("t"));
+            if (type.equals("result")) {
+                int invocation = ((Number) event.message().get("inv")).intValue();
+                results.put(invocation, event.message());
+                child.results.add(event.message());
+                child.running = null;
+                if (exercise.conditions().permits() > 0) {
+                    host.callback(invocation, String.valueOf(event.message().get("returnValue")));
+                }
+            }
+            if (type.equals("ready") || type.equals("result")) {
+                if (pending.isEmpty()) {
+                    child.exit();
+                } else {
+                    child.run(pending.poll());
+                }
+            } else if (type.equals("exited")) {
+                alive--;
+                Integer running = child.running;
+                if (running != null) {
+                    lost.put(running, "process " + running + " (pid " + child.pid() + ") died with exit code "
+                            + child.process.exitValue() + " before it finished" + lastLines(child));
+                }
+                if (alive == 0) {
+                    pending.forEach(i -> lost.put(i, "never ran: no child was left to run it"));
+                    pending.clear();
+                }
+            }
+        }
+    }
+
+    private static ChildProcess start(ExerciseDefinition exercise, int id, SharedHost host, ExecutorService calls,
+                                      BlockingQueue<ChildProcess.Event> events) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (argument.startsWith("-javaagent:")) {
+                command.add(argument);
+            }
+        }
+        command.addAll(List.of("-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                "-cp", System.getProperty("java.class.path"), ChildMain.class.getName(),
+                exercise.type().getName(), exercise.method().getName()));
+        long started = System.currentTimeMillis();
+        Process process = new ProcessBuilder(command).start();
+        return new ChildProcess(id, process, started, host, calls, events);
+    }
+
+    /** The exercise's parent method, once for each invocation, each with the parent's end of that pipe. */
+    private static List<Thread> startParentSides(ExerciseDefinition exercise, int invocations, SharedHost host,
+                                                 List<String> errors) {
+        List<Thread> threads = new ArrayList<>();
+        if (exercise.parentMethod() == null) {
+            return threads;
+        }
+        Method parent = parentMethod(exercise);
+        for (int i = 0; i < invocations; i++) {
+            int invocation = i;
+            Pipe pipe = host.pipe(invocation).parentEnd();
+            Thread thread = new Thread(() -> {
+                try {
+                    if (parent.getParameterCount() == 2) {
+                        parent.invoke(null, invocation, pipe);
+                    } else {
+                        parent.invoke(null, pipe);
+                    }
+                } catch (InvocationTargetException e) {
+                    if (!(e.getCause() instanceof InterruptedException)) {
+                        synchronized (errors) {
+                            errors.add("the parent method " + parent.getName() + " for invocation " + invocation
+                                    + " threw " + e.getCause());
+                        }
+                    }
+                } catch (IllegalAccessException e) {
+                    synchronized (errors) {
+                        errors.add("could not call the parent method " + parent.getName() + ": " + e.getMessage());
+                    }
+                }
+            }, "parent-" + invocation);
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
+        return threads;
+    }
+
+    private static Method parentMethod(ExerciseDefinition exercise) {
+        for (Method method : exercise.type().getDeclaredMethods()) {
+            if (method.getName().equals(exercise.parentMethod())) {
+                method.setAccessible(true);
+                return method;
+            }
+        }
+        throw new IllegalStateException("no parent method " + exercise.parentMethod());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void collect(Map<String, Object> result, List<String> errors, List<Race> races) {
+        int invocation = ((Number) result.get("inv")).intValue();
+        for (Object error : (List<Object>) result.get("errors")) {
+            errors.add("process " + invocation + ": " + error);
+        }
+        for (Object race : (List<Object>) result.getOrDefault("races", List.of())) {
+            races.add(Race.fromJson(race));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static WorkerResult describe(ChildProcess child, boolean pool, long roundStart) {
+        List<WorkerResult> served = new ArrayList<>();
+        double firstStart = Double.MAX_VALUE;
+        double busy = 0;
+        String returnValue = null;
+        String error = null;
+        synchronized (child.results) {
+            for (Map<String, Object> result : child.results) {
+                double start = ((Number) result.get("start")).longValue() - roundStart;
+                double end = ((Number) result.get("end")).longValue() - roundStart;
+                firstStart = Math.min(firstStart, start);
+                busy += end - start;
+                Object value = result.get("returnValue");
+                returnValue = value == null ? null : value.toString();
+                List<Object> errors = (List<Object>) result.get("errors");
+                error = errors.isEmpty() ? error : String.valueOf(errors.get(0));
+                for (Object thread : (List<Object>) result.getOrDefault("threads", List.of())) {
+                    WorkerResult inChild = WorkerResult.fromJson(thread);
+                    served.add(shift(inChild, start, ((Number) result.get("inv")).intValue(), pool));
+                }
+            }
+        }
+        double started = child.startedMillis - roundStart;
+        double ended = (child.endedMillis == 0 ? System.currentTimeMillis() : child.endedMillis) - roundStart;
+        Integer exitCode = child.process.isAlive() ? null : child.process.exitValue();
+        String state = exitCode == null ? WorkerResult.STATE_KILLED
+                : exitCode == 0 && error == null ? WorkerResult.STATE_FINISHED
+                : exitCode == 0 ? WorkerResult.STATE_FAILED : WorkerResult.STATE_CRASHED;
+        int index = pool ? -1 : child.id;
+        double wait = firstStart == Double.MAX_VALUE ? 0 : Math.max(0, firstStart - started);
+        return new WorkerResult(name(child, pool), index, child.pid(), started, ended, wait, busy, state,
+                pool ? null : returnValue, error, exitCode, List.copyOf(child.stdout), List.copyOf(child.stderr),
+                served);
+    }
+
+    /** A child's thread, its times moved from its invocation's start to the round's. */
+    private static WorkerResult shift(WorkerResult thread, double invocationStart, int invocation, boolean pool) {
+        String name = pool ? "invocation " + invocation + " " + thread.name() : thread.name();
+        return new WorkerResult(name, thread.index(), 0, invocationStart + thread.startMillis(),
+                invocationStart + thread.endMillis(), thread.waitMillis(), thread.runMillis(), thread.state(),
+                thread.returnValue(), thread.error(), null, List.of(), List.of(), List.of());
+    }
+
+    private static String name(ChildProcess child, boolean pool) {
+        return pool ? "worker " + child.id : "process " + child.id;
+    }
+
+    /** The most invocations running at once, from their own start and end times. */
+    private static int maxConcurrency(java.util.Collection<Map<String, Object>> results) {
+        List<long[]> events = new ArrayList<>();
+        for (Map<String, Object> result : results) {
+            events.add(new long[] {((Number) result.get("start")).longValue(), 1});
+            events.add(new long[] {((Number) result.get("end")).longValue(), -1});
+        }
+        events.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        int current = 0;
+        int max = 0;
+        for (long[] event : events) {
+            current += (int) event[1];
+            max = Math.max(max, current);
+        }
+        return max;
+    }
+
+    private static String lastLines(ChildProcess child) {
+        List<String> err;
+        synchronized (child.stderr) {
+            err = new ArrayList<>(child.stderr);
+        }
+        return err.isEmpty() ? "" : "; its last error output: " + String.join(" | ", err.subList(Math.max(0, err.size() - 3), err.size()));
+    }
+
+    private static void awaitExit(List<ChildProcess> children) {
+        long deadline = System.currentTimeMillis() + EXIT_GRACE_MILLIS;
+        for (ChildProcess child : children) {
+            try {
+                child.process.waitFor(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs anyway
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }

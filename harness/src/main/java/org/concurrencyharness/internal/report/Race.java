@@ -14,11 +14,16 @@ import java.util.Map;
  */
 public record Race(String field, Access first, Access second) {
 
-    Map<String, Object> toJson() {
+    public Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("field", field);
         json.put("accesses", List.of(first.toJson(), second.toJson()));
         return json;
+    }
+
+    /** Reads what {@link #toJson} wrote, parsed. */
+    public static Race fromJson(Object parsed) {
+        return fromJson(new JsonObject(parsed));
     }
 
     static Race fromJson(JsonObject json) {

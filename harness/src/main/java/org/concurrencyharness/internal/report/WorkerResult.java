@@ -44,7 +44,7 @@ public record WorkerResult(String name, int index, long pid, double startMillis,
                 error, null, List.of(), List.of(), List.of());
     }
 
-    Map<String, Object> toJson() {
+    public Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", name);
         json.put("index", index);
@@ -71,6 +71,11 @@ public record WorkerResult(String name, int index, long pid, double startMillis,
             json.put("threads", JsonObject.toJson(threads, WorkerResult::toJson));
         }
         return json;
+    }
+
+    /** Reads what {@link #toJson} wrote, parsed. */
+    public static WorkerResult fromJson(Object parsed) {
+        return fromJson(new JsonObject(parsed));
     }
 
     static WorkerResult fromJson(JsonObject json) {

@@ -48,7 +48,9 @@ class SampleOutcomesIT {
         assertTrue(exercises.keySet().containsAll(List.of("TwoTasks#startAndJoin", "FiftySleepers#sleepTwoSeconds",
                 "AbandonedDaemons#sleepThenCount", "UnlockedCounter#addOneThousandTimes",
                 "LockedCounter#addOneThousandTimes", "SynchronizedCounter#addOneThousandTimes",
-                "BoundedTasks#oneSecondTask", "TrafficLight#road")), "ran: " + exercises.keySet());
+                "BoundedTasks#oneSecondTask", "TrafficLight#road", "TenProcesses#hello", "QueueToParent#putInChild",
+                "TwoWayPipe#childEnd", "PoolWithCallbacks#square", "LockedPrinting#print",
+                "SharedDictAndList#fill")), "ran: " + exercises.keySet());
     }
 
     @Test
@@ -112,5 +114,67 @@ class SampleOutcomesIT {
             assertTrue(passed.contains("car " + car), passed);
         }
         assertTrue(light.races().isEmpty(), light.races().toString());
+    }
+
+    @Test
+    void tenProcessesHaveTenPidsAndEachStartedAThread() {
+        ExerciseResult processes = exercise("TenProcesses#hello");
+        List<WorkerResult> children = processes.rounds().get(0).workers();
+        assertEquals(10, children.size());
+        assertEquals(10, children.stream().mapToLong(WorkerResult::pid).distinct().count());
+        for (WorkerResult child : children) {
+            assertEquals(0, child.exitCode());
+            assertEquals("\"pid " + child.pid() + "\"", child.returnValue());
+            assertTrue(child.stdout().contains("process " + child.index() + " (pid " + child.pid() + ") in thread-of-"
+                    + child.index()), child.stdout().toString());
+        }
+    }
+
+    @Test
+    void theQueueCarriesValuesFromTheChildToTheParent() {
+        Map<String, String> state = exercise("QueueToParent#putInChild").sharedState();
+        assertEquals("[[42, \"hello\"]]", state.get("list taken by the parent"));
+        assertTrue(state.get("queue q").startsWith("[\"from pid "), state.toString());
+    }
+
+    @Test
+    void thePipeCarriesTwoMessagesUpAndOneDown() {
+        ExerciseResult pipe = exercise("TwoWayPipe#childEnd");
+        assertEquals("child sent [[42, null, \"hello\"], [42, 42, \"hello\"]], parent sent [\"father test\"]",
+                pipe.sharedState().get("pipe 0"));
+        assertEquals("\"father test\"", pipe.rounds().get(0).workers().get(0).returnValue());
+    }
+
+    @Test
+    void aPoolOfFiveServesTenTasksAndCallsBackWithEachResult() {
+        ExerciseResult pool = exercise("PoolWithCallbacks#square");
+        List<WorkerResult> workers = pool.rounds().get(0).workers();
+        assertEquals(5, workers.size());
+        assertEquals(5, workers.stream().mapToLong(WorkerResult::pid).distinct().count());
+        assertEquals(10, workers.stream().mapToInt(w -> w.threads().size()).sum(), "ten tasks served");
+        assertEquals(5, pool.maxConcurrency());
+        String callbacks = pool.sharedState().get("callbacks");
+        for (int task = 0; task < 10; task++) {
+            assertTrue(callbacks.contains("task " + task + " -> " + task * task), callbacks);
+        }
+    }
+
+    @Test
+    void theProcessLockKeepsEachProcesssLinesTogether() {
+        ExerciseResult printing = exercise("LockedPrinting#print");
+        String lines = printing.sharedState().get("list lines");
+        for (int i = 0; i < 10; i++) {
+            assertTrue(lines.contains("\"process " + i + " begins\", \"process " + i + " ends\""), lines);
+        }
+        assertEquals("taken 10 times", printing.sharedState().get("lock print"));
+    }
+
+    @Test
+    void theManagersDictAndListHoldTenEntries() {
+        Map<String, String> state = exercise("SharedDictAndList#fill").sharedState();
+        for (int i = 0; i < 10; i++) {
+            assertTrue(state.get("map d").contains("\"" + i + "\"=" + i * i), state.get("map d"));
+        }
+        assertEquals(10, state.get("list l").split(",").length, state.get("list l"));
     }
 }

@@ -1,0 +1,124 @@
+package org.concurrencyharness.internal.process;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import org.concurrencyharness.internal.report.Json;
+
+/**
+ * A child's end of its channel to the parent: one JSON object a line on the child's own
+ * standard output and input, which no other process can reach. What the exercise prints goes
+ * over it too, as {@code out} and {@code err} messages.
+ */
+final class ChildChannel {
+
+    private static volatile ChildChannel current;
+
+    private final PrintStream protocol;
+    private final BlockingQueue<Map<String, Object>> commands = new LinkedBlockingQueue<>();
+    private final Map<Long, CompletableFuture<Object>> pending = new ConcurrentHashMap<>();
+    private final AtomicLong nextId = new AtomicLong();
+    private volatile int invocation = -1;
+
+    private ChildChannel(PrintStream protocol) {
+        this.protocol = protocol;
+    }
+
+    /** The channel of this JVM, when it is a child of a forked exercise; null otherwise. */
+    static ChildChannel current() {
+        return current;
+    }
+
+    static ChildChannel open(PrintStream protocol, InputStream commandsIn) {
+        ChildChannel channel = new ChildChannel(protocol);
+        Thread reader = new Thread(() -> channel.read(commandsIn), "concurrency-child-channel");
+        reader.setDaemon(true);
+        reader.start();
+        current = channel;
+        return channel;
+    }
+
+    void send(Map<String, Object> message) {
+        String line = Json.write(message);
+        synchronized (protocol) {
+            protocol.println(line);
+            protocol.flush();
+        }
+    }
+
+    /** The parent's next command: {@code run} or {@code exit}. */
+    Map<String, Object> nextCommand() throws InterruptedException {
+        return commands.take();
+    }
+
+    void invocation(int value) {
+        invocation = value;
+    }
+
+    /** Asks the parent to do one operation on a shared object, and waits for its answer. */
+    Object call(String object, String name, String op, Object... args) {
+        long id = nextId.incrementAndGet();
+        CompletableFuture<Object> reply = new CompletableFuture<>();
+        pending.put(id, reply);
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("t", "call");
+        message.put("id", id);
+        message.put("obj", object);
+        message.put("name", name);
+        message.put("op", op);
+        message.put("inv", invocation);
+        message.put("thread", Thread.currentThread().getName());
+        List<Object> plainArgs = new ArrayList<>(List.of(args));
+        message.put("args", plainArgs);
+        send(message);
+        try {
+            return reply.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the parent", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } finally {
+            pending.remove(id);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void read(InputStream in) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                Map<String, Object> message = (Map<String, Object>) Json.parse(line);
+                if ("reply".equals(message.get("t"))) {
+                    CompletableFuture<Object> reply = pending.get(((Number) message.get("id")).longValue());
+                    if (reply != null) {
+                        Object error = message.get("error");
+                        if (error != null) {
+                            reply.completeExceptionally(new IllegalStateException(error.toString()));
+                        } else {
+                            reply.complete(message.get("value"));
+                        }
+                    }
+                } else {
+                    commands.add(message);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the parent is gone: nothing more will come
+        }
+        commands.add(Map.of("t", "exit"));
+    }
+}

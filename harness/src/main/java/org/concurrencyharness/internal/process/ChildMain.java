@@ -1,0 +1,101 @@
+package org.concurrencyharness.internal.process;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.concurrencyharness.internal.engine.ExerciseDefinition;
+import org.concurrencyharness.internal.engine.ExerciseValidator;
+import org.concurrencyharness.internal.engine.RoundRun;
+import org.concurrencyharness.internal.engine.ThreadRoundRunner;
+import org.concurrencyharness.internal.report.Conditions;
+import org.concurrencyharness.internal.report.Race;
+import org.concurrencyharness.internal.report.WorkerResult;
+
+/**
+ * The main class of a child JVM of a forked exercise: runs the invocations the parent hands it,
+ * each in its threads, and sends back each one's result. A pool's worker serves several.
+ *
+ * <p>Usage: {@code ChildMain CLASS METHOD}.
+ */
+public final class ChildMain {
+
+    private ChildMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        ChildChannel channel = ChildChannel.open(protocol, System.in);
+        System.setOut(new PrintStream(new LineForwarder(channel, "out"), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new LineForwarder(channel, "err"), true, StandardCharsets.UTF_8));
+        ExerciseDefinition exercise = definition(args[0], args[1]);
+        channel.send(Map.of("t", "ready", "pid", ProcessHandle.current().pid()));
+        while (true) {
+            Map<String, Object> command = channel.nextCommand();
+            if (!"run".equals(command.get("t"))) {
+                break;
+            }
+            int invocation = ((Number) command.get("inv")).intValue();
+            channel.invocation(invocation);
+            channel.send(run(exercise, invocation));
+        }
+        System.out.flush();
+        System.err.flush();
+        System.exit(0);
+    }
+
+    /** The exercise as a child runs it: its threads only, the pool and the processes being the parent's. */
+    private static ExerciseDefinition definition(String className, String methodName) throws Exception {
+        Class<?> type = Class.forName(className, true, ClassLoader.getSystemClassLoader());
+        for (Method method : type.getDeclaredMethods()) {
+            if (method.getName().equals(methodName)) {
+                ExerciseValidator.Validation validation = ExerciseValidator.validate(type, method);
+                if (validation.isValid()) {
+                    ExerciseDefinition parentView = validation.definition();
+                    Conditions asked = parentView.conditions();
+                    Conditions inChild = new Conditions(asked.threads(), 1, asked.timeoutMillis(), false, 0, 0,
+                            asked.expectRace());
+                    return new ExerciseDefinition(type, parentView.method(), inChild, null);
+                }
+            }
+        }
+        throw new IllegalArgumentException("no valid exercise " + className + "#" + methodName);
+    }
+
+    private static Map<String, Object> run(ExerciseDefinition exercise, int invocation) {
+        long start = System.currentTimeMillis();
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("t", "result");
+        result.put("inv", invocation);
+        List<Object> errors = new ArrayList<>();
+        try {
+            Object instance = exercise.newInstance();
+            int threads = exercise.conditions().threads();
+            RoundRun run = new ThreadRoundRunner().run(exercise, 1, instance, invocation * threads);
+            List<Object> workers = new ArrayList<>();
+            for (WorkerResult worker : run.result().workers()) {
+                workers.add(worker.toJson());
+            }
+            result.put("threads", workers);
+            result.put("returnValue", threads == 1 && !run.result().workers().isEmpty()
+                    ? run.result().workers().get(0).returnValue() : null);
+            errors.addAll(run.result().errors());
+            List<Object> races = new ArrayList<>();
+            for (Race race : run.races()) {
+                races.add(race.toJson());
+            }
+            result.put("races", races);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            errors.add("could not run " + exercise.displayName() + " in the child: " + e);
+        }
+        result.put("errors", errors);
+        result.put("start", start);
+        result.put("end", System.currentTimeMillis());
+        return result;
+    }
+}

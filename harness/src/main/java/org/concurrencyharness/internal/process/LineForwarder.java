@@ -1,0 +1,44 @@
+package org.concurrencyharness.internal.process;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** A child's {@code System.out} or {@code System.err}: each line becomes a message to the parent. */
+final class LineForwarder extends OutputStream {
+
+    private final ChildChannel channel;
+    private final String type;
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+    LineForwarder(ChildChannel channel, String type) {
+        this.channel = channel;
+        this.type = type;
+    }
+
+    @Override
+    public synchronized void write(int b) {
+        if (b == '\n') {
+            flushLine();
+        } else {
+            line.write(b);
+        }
+    }
+
+    @Override
+    public synchronized void flush() {
+        if (line.size() > 0) {
+            flushLine();
+        }
+    }
+
+    private void flushLine() {
+        String text = line.toString(StandardCharsets.UTF_8);
+        line.reset();
+        if (text.endsWith("\r")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        channel.send(Map.of("t", type, "line", text));
+    }
+}
