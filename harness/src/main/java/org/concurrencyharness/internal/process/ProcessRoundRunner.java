@@ -59,7 +59,7 @@ public final class ProcessRoundRunner {
                 children.add(start(exercise, i, host, calls, events));
             }
             parentSides.addAll(startParentSides(exercise, invocations, host, errors));
-            schedule(exercise, invocations, children, events, deadline, results, lostInvocations, host, errors);
+            schedule(exercise, pool, invocations, children, events, deadline, results, lostInvocations, host, errors);
         } catch (IOException e) {
             errors.add("Could not start a child JVM: " + e.getMessage());
         } finally {
@@ -96,7 +96,7 @@ public final class ProcessRoundRunner {
     }
 
     /** Hands invocations to idle children until all are done, a child dies, or the deadline passes. */
-    private static void schedule(ExerciseDefinition exercise, int invocations, List<ChildProcess> children,
+    private static void schedule(ExerciseDefinition exercise, boolean pool, int invocations, List<ChildProcess> children,
                                  BlockingQueue<ChildProcess.Event> events, long deadline,
                                  Map<Integer, Map<String, Object>> results, Map<Integer, String> lost,
                                  SharedHost host, List<String> errors) {
@@ -137,7 +137,13 @@ public final class ProcessRoundRunner {
                     host.callback(invocation, String.valueOf(event.message().get("returnValue")));
                 }
             }
-            if (type.equals("ready") || type.equals("result")) {
+            if (type.equals("ready") && !pool) {
+                // without a pool each child runs its own invocation, and only that one
+                pending.remove(child.id);
+                child.run(child.id);
+            } else if (type.equals("result") && !pool) {
+                child.exit();
+            } else if (type.equals("ready") || type.equals("result")) {
                 if (pending.isEmpty()) {
                     child.exit();
                 } else {
@@ -149,6 +155,10 @@ public final class ProcessRoundRunner {
                 if (running != null) {
                     lost.put(running, "process " + running + " (pid " + child.pid() + ") died with exit code "
                             + child.process.exitValue() + " before it finished" + lastLines(child));
+                }
+                if (!pool && pending.remove((Integer) child.id)) {
+                    lost.put(child.id, "process " + child.id + " (pid " + child.pid() + ") died with exit code "
+                            + child.process.exitValue() + " before it started" + lastLines(child));
                 }
                 if (alive == 0) {
                     pending.forEach(i -> lost.put(i, "never ran: no child was left to run it"));
