@@ -309,12 +309,19 @@ public final class ProcessRoundRunner {
         return max;
     }
 
+    /** The end of what a dead child printed, its error output first: the JVM's own last words go to either. */
     private static String lastLines(ChildProcess child) {
-        List<String> err;
+        List<String> lines;
         synchronized (child.stderr) {
-            err = new ArrayList<>(child.stderr);
+            lines = new ArrayList<>(child.stderr);
         }
-        return err.isEmpty() ? "" : "; its last error output: " + String.join(" | ", err.subList(Math.max(0, err.size() - 3), err.size()));
+        if (lines.isEmpty()) {
+            synchronized (child.stdout) {
+                lines = new ArrayList<>(child.stdout);
+            }
+        }
+        return lines.isEmpty() ? ""
+                : "; its last output: " + String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
     }
 
     private static void awaitExit(List<ChildProcess> children) {
