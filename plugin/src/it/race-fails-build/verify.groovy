@@ -13,6 +13,9 @@ assert race.accesses.every { it.location == 'RacyCounter.java:12' && it.method.e
 assert race.accesses*.kind.contains('write')
 assert race.accesses*.thread.unique().size() == 2 : 'a race is between two threads'
 
+assert racy.hints.any { it.field == 'it.RacyCounter.count' && it.code == 'count++' && it.confirmed } :
+        'source insight foresaw the race, and the detector confirmed it'
+
 def safe = byName['SafeCounter#increment']
 assert safe.outcome == 'PASS'
 assert safe.races.isEmpty()
@@ -22,4 +25,5 @@ def log = new File(basedir, 'build.log').text
 assert log.contains('BUILD FAILURE')
 assert log.contains('it.RacyCounter#increment: ')
 assert log.contains('data race')
+assert log.contains('hint: count++ at RacyCounter.java:12')
 assert !log.contains('it.SafeCounter#increment: ')

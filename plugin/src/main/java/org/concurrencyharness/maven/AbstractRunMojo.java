@@ -76,8 +76,9 @@ abstract class AbstractRunMojo extends AbstractMojo {
             return;
         }
         Path reports = reportsDirectory.toPath();
-        RunReport report = runFork(classesDirectories, reports);
-        new ReportPublisher(getLog(), sourceRoots(), session.getRequest().isInteractiveMode()).publish(report, reports);
+        RunReport run = runFork(classesDirectories, reports);
+        RunReport report = new ReportPublisher(getLog(), sourceRoots(), session.getRequest().isInteractiveMode())
+                .publish(run, reports);
         failOnFailures(report);
     }
 

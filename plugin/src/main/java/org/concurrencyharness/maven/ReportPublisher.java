@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.Log;
+import org.concurrencyharness.internal.insight.SourceInsight;
 import org.concurrencyharness.internal.report.ConsoleSummary;
 import org.concurrencyharness.internal.report.ReportWriter;
 import org.concurrencyharness.internal.report.RunReport;
@@ -23,7 +24,11 @@ final class ReportPublisher {
         this.colour = interactive && System.console() != null;
     }
 
-    void publish(RunReport report, Path directory) throws MojoExecutionException {
+    /** Returns the run as reported: with the hints source insight found, confirmed or not by the races. */
+    RunReport publish(RunReport run, Path directory) throws MojoExecutionException {
+        SourceInsight insight = new SourceInsight(sourceRoots);
+        insight.skipped().forEach(source -> log.debug("Source insight skipped " + source));
+        RunReport report = insight.annotate(run);
         try {
             new ReportWriter(sourceRoots).write(report, directory);
         } catch (IOException e) {
@@ -35,5 +40,6 @@ final class ReportPublisher {
         }
         log.info("");
         log.info("Reports in " + directory + " (index.html, report.json, TEST-*.xml)");
+        return report;
     }
 }

@@ -36,7 +36,8 @@ public final class ConsoleSummary {
     }
 
     private static void details(List<String> lines, ExerciseResult exercise) {
-        if (exercise.sharedState().isEmpty() && exercise.races().isEmpty() && exercise.errors().isEmpty()) {
+        if (exercise.sharedState().isEmpty() && exercise.races().isEmpty() && exercise.errors().isEmpty()
+                && exercise.hints().isEmpty()) {
             return;
         }
         lines.add("");
@@ -50,6 +51,10 @@ public final class ConsoleSummary {
                 lines.add("    " + access.kind() + " by " + access.thread() + " in " + access.method() + " at "
                         + access.location());
             }
+        }
+        for (Hint hint : exercise.hints()) {
+            lines.add("  hint: " + hint.code() + " at " + hint.location() + ", " + hint.reason()
+                    + (hint.confirmed() ? " (confirmed by a race)" : ""));
         }
         for (String error : exercise.errors()) {
             String[] errorLines = error.split("\n");
