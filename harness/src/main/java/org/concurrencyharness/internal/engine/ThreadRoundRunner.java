@@ -2,7 +2,6 @@ package org.concurrencyharness.internal.engine;
 
 import java.lang.management.ThreadInfo;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -123,29 +122,15 @@ public final class ThreadRoundRunner {
         return out.toString();
     }
 
-    /**
-     * The most threads inside the body at once, from each thread's own start and end times, so
-     * that counting adds no synchronisation between the exercise's threads.
-     */
+    /** The most threads inside the body at once. */
     static int maxConcurrency(List<Worker> workers, long now) {
-        List<long[]> events = new ArrayList<>();
+        Intervals intervals = new Intervals();
         for (Worker worker : workers) {
-            long start = worker.bodyStart();
-            if (start != 0) {
-                events.add(new long[] {start, 1});
-                events.add(new long[] {worker.bodyEnd(now), -1});
+            if (worker.bodyStart() != 0) {
+                intervals.add(worker.bodyStart(), worker.bodyEnd(now));
             }
         }
-        long[][] sorted = events.toArray(new long[0][]);
-        // at equal times an end sorts before a start: touching intervals do not overlap
-        Arrays.sort(sorted, (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
-        int current = 0;
-        int max = 0;
-        for (long[] event : sorted) {
-            current += (int) event[1];
-            max = Math.max(max, current);
-        }
-        return max;
+        return intervals.maxOverlap();
     }
 
     private static long remainingMillis(long deadline) {

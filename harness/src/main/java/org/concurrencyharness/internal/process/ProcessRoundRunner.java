@@ -19,6 +19,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.concurrencyharness.Pipe;
 import org.concurrencyharness.internal.engine.ExerciseDefinition;
+import org.concurrencyharness.internal.engine.Intervals;
 import org.concurrencyharness.internal.engine.RoundRun;
 import org.concurrencyharness.internal.report.Race;
 import org.concurrencyharness.internal.report.RoundResult;
@@ -294,19 +295,11 @@ public final class ProcessRoundRunner {
 
     /** The most invocations running at once, from their own start and end times. */
     private static int maxConcurrency(java.util.Collection<Map<String, Object>> results) {
-        List<long[]> events = new ArrayList<>();
+        Intervals intervals = new Intervals();
         for (Map<String, Object> result : results) {
-            events.add(new long[] {((Number) result.get("start")).longValue(), 1});
-            events.add(new long[] {((Number) result.get("end")).longValue(), -1});
+            intervals.add(((Number) result.get("start")).longValue(), ((Number) result.get("end")).longValue());
         }
-        events.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
-        int current = 0;
-        int max = 0;
-        for (long[] event : events) {
-            current += (int) event[1];
-            max = Math.max(max, current);
-        }
-        return max;
+        return intervals.maxOverlap();
     }
 
     /** The end of what a dead child printed, its error output first: the JVM's own last words go to either. */

@@ -122,108 +122,65 @@ public final class Hooks {
         if (task == null) {
             return null;
         }
-        VectorClock submitted = Detector.snapshot();
-        return () -> {
-            Detector.taskStart(submitted);
-            try {
-                task.run();
-            } finally {
-                Detector.taskEnd();
-            }
-        };
+        TaskHandOff handOff = TaskHandOff.capture(false);
+        return () -> handOff.run(() -> {
+            task.run();
+            return null;
+        });
     }
 
     public static <V> Callable<V> wrap(Callable<V> task) {
         if (task == null) {
             return null;
         }
-        VectorClock submitted = Detector.snapshot();
-        return () -> {
-            Detector.taskStart(submitted);
-            try {
-                return task.call();
-            } finally {
-                Detector.taskEnd();
-            }
-        };
+        TaskHandOff handOff = TaskHandOff.capture(false);
+        return () -> handOff.call(task);
     }
 
     public static <V> Supplier<V> wrap(Supplier<V> task) {
         if (task == null) {
             return null;
         }
-        VectorClock submitted = Detector.snapshot();
-        return () -> {
-            Detector.taskStart(submitted);
-            try {
-                return task.get();
-            } finally {
-                Detector.taskEnd();
-            }
-        };
+        TaskHandOff handOff = TaskHandOff.capture(false);
+        return () -> handOff.run(task);
     }
 
+    /** A stage that runs after an earlier one completed also sees what finished tasks did. */
     public static <T, R> Function<T, R> wrap(Function<T, R> task) {
         if (task == null) {
             return null;
         }
-        VectorClock submitted = Detector.snapshot();
-        return value -> {
-            Detector.taskStart(submitted);
-            Detector.acquireTasksDone();
-            try {
-                return task.apply(value);
-            } finally {
-                Detector.taskEnd();
-            }
-        };
+        TaskHandOff handOff = TaskHandOff.capture(true);
+        return value -> handOff.run(() -> task.apply(value));
     }
 
     public static <T> Consumer<T> wrap(Consumer<T> task) {
         if (task == null) {
             return null;
         }
-        VectorClock submitted = Detector.snapshot();
-        return value -> {
-            Detector.taskStart(submitted);
-            Detector.acquireTasksDone();
-            try {
-                task.accept(value);
-            } finally {
-                Detector.taskEnd();
-            }
-        };
+        TaskHandOff handOff = TaskHandOff.capture(true);
+        return value -> handOff.run(() -> {
+            task.accept(value);
+            return null;
+        });
     }
 
     public static <T, U, R> BiFunction<T, U, R> wrap(BiFunction<T, U, R> task) {
         if (task == null) {
             return null;
         }
-        VectorClock submitted = Detector.snapshot();
-        return (a, b) -> {
-            Detector.taskStart(submitted);
-            Detector.acquireTasksDone();
-            try {
-                return task.apply(a, b);
-            } finally {
-                Detector.taskEnd();
-            }
-        };
+        TaskHandOff handOff = TaskHandOff.capture(true);
+        return (a, b) -> handOff.run(() -> task.apply(a, b));
     }
 
     public static <T, U> BiConsumer<T, U> wrap(BiConsumer<T, U> task) {
         if (task == null) {
             return null;
         }
-        VectorClock submitted = Detector.snapshot();
-        return (a, b) -> {
-            Detector.taskStart(submitted);
-            Detector.acquireTasksDone();
-            try {
-                task.accept(a, b);
-            } finally {
-                Detector.taskEnd();
-            }
-        };
+        TaskHandOff handOff = TaskHandOff.capture(true);
+        return (a, b) -> handOff.run(() -> {
+            task.accept(a, b);
+            return null;
+        });
     }
 }

@@ -1,0 +1,49 @@
+package org.concurrencyharness.internal.race;
+
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+/**
+ * A task handed to another thread: the submitter's clock when it handed it over, acquired when
+ * the task starts; the task's end is released for those who wait for tasks.
+ */
+final class TaskHandOff {
+
+    private final VectorClock submitted;
+    private final boolean afterEarlierTasks;
+
+    private TaskHandOff(VectorClock submitted, boolean afterEarlierTasks) {
+        this.submitted = submitted;
+        this.afterEarlierTasks = afterEarlierTasks;
+    }
+
+    /** Taken in the submitting thread. */
+    static TaskHandOff capture(boolean afterEarlierTasks) {
+        return new TaskHandOff(Detector.snapshot(), afterEarlierTasks);
+    }
+
+    <V> V run(Supplier<V> body) {
+        start();
+        try {
+            return body.get();
+        } finally {
+            Detector.taskEnd();
+        }
+    }
+
+    <V> V call(Callable<V> body) throws Exception {
+        start();
+        try {
+            return body.call();
+        } finally {
+            Detector.taskEnd();
+        }
+    }
+
+    private void start() {
+        Detector.taskStart(submitted);
+        if (afterEarlierTasks) {
+            Detector.acquireTasksDone();
+        }
+    }
+}
