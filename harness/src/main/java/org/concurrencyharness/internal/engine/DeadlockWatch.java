@@ -4,49 +4,42 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Finds deadlocks that began during a round, on monitors and on {@code java.util.concurrent}
- * locks alike. Threads already deadlocked when the round began (left over by an earlier
- * exercise) are not this round's.
+ * Finds deadlocks of a round, on monitors and on {@code java.util.concurrent} locks alike. A
+ * deadlock is the round's when a thread in it was created since the round began: thread ids
+ * only grow, so threads deadlocked by an earlier exercise are told apart without asking the JVM
+ * anything up front. The thread MX bean is only loaded at the first check, which short rounds
+ * (and most child JVMs) never reach.
  */
 final class DeadlockWatch {
 
-    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    private final Set<Long> before;
+    private final long firstIdOfRound;
+    private ThreadMXBean threads;
 
-    DeadlockWatch() {
-        this.before = deadlocked();
+    /** @param firstIdOfRound the id of the first thread the round created */
+    DeadlockWatch(long firstIdOfRound) {
+        this.firstIdOfRound = firstIdOfRound;
     }
 
-    /** The threads of a deadlock that began since this watch was made, or an empty list. */
+    /** The round's deadlocked threads, or an empty list. */
     List<ThreadInfo> newDeadlock() {
-        Set<Long> now = deadlocked();
-        now.removeAll(before);
-        if (now.isEmpty()) {
+        if (threads == null) {
+            threads = ManagementFactory.getThreadMXBean();
+        }
+        long[] deadlocked = threads.isSynchronizerUsageSupported() ? threads.findDeadlockedThreads()
+                : threads.findMonitorDeadlockedThreads();
+        if (deadlocked == null) {
             return List.of();
         }
-        long[] ids = now.stream().mapToLong(Long::longValue).toArray();
+        long[] ids = Arrays.stream(deadlocked).filter(id -> id >= firstIdOfRound).toArray();
         List<ThreadInfo> out = new ArrayList<>();
         for (ThreadInfo info : threads.getThreadInfo(ids, threads.isObjectMonitorUsageSupported(),
                 threads.isSynchronizerUsageSupported())) {
             if (info != null) {
                 out.add(info);
-            }
-        }
-        return out;
-    }
-
-    private Set<Long> deadlocked() {
-        long[] ids = threads.isSynchronizerUsageSupported() ? threads.findDeadlockedThreads()
-                : threads.findMonitorDeadlockedThreads();
-        Set<Long> out = new HashSet<>();
-        if (ids != null) {
-            for (long id : ids) {
-                out.add(id);
             }
         }
         return out;

@@ -25,7 +25,6 @@ public final class ThreadRoundRunner {
         int count = conditions.threads();
         long roundStart = System.nanoTime();
         long deadline = roundStart + TimeUnit.MILLISECONDS.toNanos(conditions.timeoutMillis());
-        DeadlockWatch deadlocks = new DeadlockWatch();
         RaceDetection.beginExercise(exercise.displayName() + "#" + round);
 
         RoundGate gate = new RoundGate(count);
@@ -38,6 +37,7 @@ public final class ThreadRoundRunner {
             workers.add(new Worker(exercise, instance, indexOffset + i, gate, semaphore, semaphoreSyncPoint, done,
                     roundStart));
         }
+        DeadlockWatch deadlocks = new DeadlockWatch(workers.get(0).thread.getId());
         List<String> errors = new ArrayList<>();
         String unfinishedState = WorkerResult.STATE_ABANDONED;
         try {

@@ -32,6 +32,7 @@ final class ChildChannel {
     private final Map<Long, CompletableFuture<Object>> pending = new ConcurrentHashMap<>();
     private final AtomicLong nextId = new AtomicLong();
     private volatile int invocation = -1;
+    private Thread reader;
 
     private ChildChannel(PrintStream protocol) {
         this.protocol = protocol;
@@ -44,11 +45,20 @@ final class ChildChannel {
 
     static ChildChannel open(PrintStream protocol, InputStream commandsIn) {
         ChildChannel channel = new ChildChannel(protocol);
-        Thread reader = new Thread(() -> channel.read(commandsIn), "concurrency-child-channel");
-        reader.setDaemon(true);
-        reader.start();
+        channel.reader = new Thread(() -> channel.read(commandsIn), "concurrency-child-channel");
+        channel.reader.setDaemon(true);
+        channel.reader.start();
         current = channel;
         return channel;
+    }
+
+    /**
+     * Waits, a bounded time, until the parent has closed this child's standard input. HotSpot
+     * waits up to 300 ms at exit for threads blocked in native code, such as a read of standard
+     * input, so a child that exits with its reader still blocked takes that much longer to end.
+     */
+    void awaitParentClosed(long millis) throws InterruptedException {
+        reader.join(millis);
     }
 
     void send(Map<String, Object> message) {

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.concurrencyharness.internal.engine.ExerciseDefinition;
-import org.concurrencyharness.internal.engine.ExerciseValidator;
 import org.concurrencyharness.internal.engine.RoundRun;
 import org.concurrencyharness.internal.engine.ThreadRoundRunner;
 import org.concurrencyharness.internal.report.Conditions;
@@ -21,9 +20,11 @@ import org.concurrencyharness.internal.report.WorkerResult;
  * The main class of a child JVM of a forked exercise: runs the invocations the parent hands it,
  * each in its threads, and sends back each one's result. A pool's worker serves several.
  *
- * <p>Usage: {@code ChildMain CLASS METHOD}.
+ * <p>Usage: {@code ChildMain CLASS METHOD TAKES_INDEX THREADS TIMEOUT_MILLIS}.
  */
 public final class ChildMain {
+
+    private static final long EXIT_WAIT_MILLIS = 1_000;
 
     private ChildMain() {
     }
@@ -33,8 +34,8 @@ public final class ChildMain {
         ChildChannel channel = ChildChannel.open(protocol, System.in);
         System.setOut(new PrintStream(new LineForwarder(channel, "out"), true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(new LineForwarder(channel, "err"), true, StandardCharsets.UTF_8));
-        ExerciseDefinition exercise = definition(args[0], args[1]);
-        channel.send(Map.of("t", "ready", "pid", ProcessHandle.current().pid()));
+        ExerciseDefinition exercise = definition(args);
+        channel.send(Map.of("t", "ready"));
         while (true) {
             Map<String, Object> command = channel.nextCommand();
             if (!"run".equals(command.get("t"))) {
@@ -46,25 +47,21 @@ public final class ChildMain {
         }
         System.out.flush();
         System.err.flush();
+        channel.awaitParentClosed(EXIT_WAIT_MILLIS);
         System.exit(0);
     }
 
-    /** The exercise as a child runs it: its threads only, the pool and the processes being the parent's. */
-    private static ExerciseDefinition definition(String className, String methodName) throws Exception {
-        Class<?> type = Class.forName(className, true, ClassLoader.getSystemClassLoader());
-        for (Method method : type.getDeclaredMethods()) {
-            if (method.getName().equals(methodName)) {
-                ExerciseValidator.Validation validation = ExerciseValidator.validate(type, method);
-                if (validation.isValid()) {
-                    ExerciseDefinition parentView = validation.definition();
-                    Conditions asked = parentView.conditions();
-                    Conditions inChild = new Conditions(asked.threads(), 1, asked.timeoutMillis(), false, 0, 0,
-                            asked.expectRace());
-                    return new ExerciseDefinition(type, parentView.method(), inChild, null);
-                }
-            }
-        }
-        throw new IllegalArgumentException("no valid exercise " + className + "#" + methodName);
+    /**
+     * The exercise as a child runs it: its threads only, the pool and the processes being the
+     * parent's. The parent validated it and passes its conditions, so the child reads no annotation.
+     */
+    private static ExerciseDefinition definition(String[] args) throws ReflectiveOperationException {
+        Class<?> type = Class.forName(args[0], true, ClassLoader.getSystemClassLoader());
+        Method method = Boolean.parseBoolean(args[2]) ? type.getDeclaredMethod(args[1], int.class)
+                : type.getDeclaredMethod(args[1]);
+        method.setAccessible(true);
+        Conditions inChild = new Conditions(Integer.parseInt(args[3]), 1, Long.parseLong(args[4]), false, 0, 0, false);
+        return new ExerciseDefinition(type, method, inChild, null);
     }
 
     private static Map<String, Object> run(ExerciseDefinition exercise, int invocation) {

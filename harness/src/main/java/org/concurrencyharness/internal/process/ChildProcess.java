@@ -68,8 +68,16 @@ final class ChildProcess {
         send(Map.of("t", "run", "inv", invocation));
     }
 
+    /** Tells the child to exit, and closes its standard input: no command comes after this one. */
     void exit() {
         send(Map.of("t", "exit"));
+        synchronized (commands) {
+            try {
+                commands.close();
+            } catch (IOException gone) {
+                // already closed, or the child has died
+            }
+        }
     }
 
     private void send(Map<String, Object> message) {
@@ -142,10 +150,15 @@ final class ChildProcess {
         }
     }
 
-    /** Ends the child and anything it started, at once. */
+    /**
+     * Ends the child and anything it started, at once. Once it has exited there is nothing to
+     * end: its own children, if any, were handed to init and no longer show as its descendants.
+     */
     void kill() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        if (process.isAlive()) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
     }
 
     private static Thread daemon(Runnable body, String name) {

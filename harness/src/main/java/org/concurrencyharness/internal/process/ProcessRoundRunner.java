@@ -180,7 +180,8 @@ public final class ProcessRoundRunner {
         }
         command.addAll(List.of("-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                 "-cp", System.getProperty("java.class.path"), ChildMain.class.getName(),
-                exercise.type().getName(), exercise.method().getName()));
+                exercise.type().getName(), exercise.method().getName(),
+                String.valueOf(exercise.takesIndex()), String.valueOf(exercise.conditions().threads()), String.valueOf(exercise.conditions().timeoutMillis())));
         long started = System.currentTimeMillis();
         Process process = new ProcessBuilder(command).start();
         return new ChildProcess(id, process, started, host, calls, events);
