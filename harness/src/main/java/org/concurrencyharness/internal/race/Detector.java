@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.concurrencyharness.internal.report.Access;
 import org.concurrencyharness.internal.report.Race;
@@ -56,9 +55,9 @@ final class Detector {
     /** The state of one analysis epoch; replaced whole when a new round begins. */
     private static final class Shadows {
         final WeakIdentityMap<Object, VectorClock> syncClocks = new WeakIdentityMap<>();
-        final WeakIdentityMap<Object, ConcurrentHashMap<Integer, VarState>> fields = new WeakIdentityMap<>();
-        final ConcurrentHashMap<Integer, VarState> statics = new ConcurrentHashMap<>();
-        final WeakIdentityMap<Object, VarState[]> arrays = new WeakIdentityMap<>();
+        final WeakIdentityMap<Object, FieldShadows> fields = new WeakIdentityMap<>();
+        final FieldShadows statics = new FieldShadows();
+        final WeakIdentityMap<Object, ElementShadows> arrays = new WeakIdentityMap<>();
         /** What every task run through an executor had done when it ended. */
         final VectorClock tasksDone = new VectorClock();
     }
@@ -241,41 +240,43 @@ final class Detector {
 
     // ---- accesses
 
+    // Field and element accesses run once for every access the program makes: their common path
+    // is kept small enough for the JIT to inline into the program's code, and rare paths are
+    // methods of their own.
+
     static void field(Object holder, int site, boolean write) {
         ThreadState state = current();
         if (state == null) {
             return;
         }
         SiteRegistry.FieldInfo field = SiteRegistry.field(site);
-        if (field.isFinal()) {
-            return;
-        }
         if (field.isVolatile()) {
-            Object variable = VolatileKey.of(holder, field.key());
-            if (write) {
-                release(variable);
-            } else {
-                acquire(variable);
-            }
-            return;
+            volatileAccess(holder, field, write);
+        } else if (!field.isFinal()) {
+            FieldShadows vars = holder == null ? shadows.statics : fieldShadows(holder, state);
+            check(vars.of(field.key()), state, site, write, field.name());
         }
+    }
+
+    private static FieldShadows fieldShadows(Object holder, ThreadState state) {
         Shadows now = shadows;
-        ConcurrentHashMap<Integer, VarState> vars;
-        if (holder == null) {
-            vars = now.statics;
-        } else if (state.lastHolder == holder && state.lastShadows == now) {
-            vars = state.lastHolderFields;
+        FieldShadows vars = state.holders.get(holder, now);
+        return vars != null ? vars : firstFieldShadows(holder, state, now);
+    }
+
+    private static FieldShadows firstFieldShadows(Object holder, ThreadState state, Shadows now) {
+        FieldShadows vars = now.fields.computeIfAbsent(holder, k -> new FieldShadows());
+        state.holders.put(holder, vars);
+        return vars;
+    }
+
+    private static void volatileAccess(Object holder, SiteRegistry.FieldInfo field, boolean write) {
+        Object variable = VolatileKey.of(holder, field.key());
+        if (write) {
+            release(variable);
         } else {
-            vars = now.fields.computeIfAbsent(holder, k -> new ConcurrentHashMap<>());
-            state.lastHolder = holder;
-            state.lastHolderFields = vars;
-            state.lastShadows = now;
+            acquire(variable);
         }
-        VarState var = vars.get(field.key());
-        if (var == null) {
-            var = vars.computeIfAbsent(field.key(), k -> new VarState());
-        }
-        check(var, state, site, write, field.name());
     }
 
     static void element(Object array, int index, int site, boolean write) {
@@ -284,39 +285,39 @@ final class Detector {
             return;
         }
         Shadows now = shadows;
-        VarState[] vars;
-        if (state.lastArray == array && state.lastArrayShadows == now) {
-            vars = state.lastArrayVars;
-        } else {
-            vars = now.arrays.computeIfAbsent(array, a -> new VarState[java.lang.reflect.Array.getLength(a)]);
-            state.lastArray = array;
-            state.lastArrayVars = vars;
-            state.lastArrayShadows = now;
+        ElementShadows vars = state.arrays.get(array, now);
+        if (vars == null) {
+            vars = firstElementShadows(array, state, now);
         }
-        if (index < 0 || index >= vars.length) {
-            return;
+        VarState var = vars.of(index);
+        if (var != null) {
+            // an element's name is its site's, looked up only if there is a race to report
+            check(var, state, site, write, null);
         }
-        VarState var;
-        synchronized (vars) {
-            var = vars[index];
-            if (var == null) {
-                var = new VarState();
-                vars[index] = var;
-            }
-        }
-        check(var, state, site, write, SiteRegistry.site(site).field());
     }
 
-    /** The FastTrack read and write rules. */
+    private static ElementShadows firstElementShadows(Object array, ThreadState state, Shadows now) {
+        ElementShadows vars = now.arrays.computeIfAbsent(array,
+                a -> new ElementShadows(java.lang.reflect.Array.getLength(a)));
+        state.arrays.put(array, vars);
+        return vars;
+    }
+
+    /**
+     * The FastTrack read and write rules; a null name is the site's own. The same-epoch fast path
+     * (this thread already did this access in this epoch) is kept small enough to be inlined.
+     */
     private static void check(VarState var, ThreadState state, int site, boolean write, String name) {
+        long epoch = state.epochOf();
+        if (write ? var.write != epoch : var.read != epoch) {
+            update(var, state, epoch, site, write, name);
+        }
+    }
+
+    private static void update(VarState var, ThreadState state, long epoch, int site, boolean write, String name) {
         int tid = state.tid;
         int clock = state.epoch();
-        long epoch = VarState.epoch(tid, clock);
         VectorClock now = state.clock;
-        // FastTrack's same-epoch fast path: this thread already did this access in this epoch
-        if (write ? var.write == epoch : var.read == epoch) {
-            return;
-        }
         synchronized (var) {
             if (write) {
                 if (var.write == epoch) {
@@ -364,6 +365,9 @@ final class Detector {
     private static void report(String field, int earlierSite, String earlierThread, int laterSite, String laterThread) {
         AccessSite earlier = SiteRegistry.site(earlierSite);
         AccessSite later = SiteRegistry.site(laterSite);
+        if (field == null) {
+            field = later.field();
+        }
         String key = field + "|" + Math.min(earlierSite, laterSite) + "|" + Math.max(earlierSite, laterSite);
         synchronized (RACES) {
             if (RACES.size() < MAX_RACES && !RACES.containsKey(key)) {

@@ -2,7 +2,8 @@ package org.concurrencyharness.internal.race;
 
 /**
  * What the detector knows of one thread: its id, its vector clock, and which analysis epoch it
- * belongs to. Only its own thread changes it, except for a joiner reading a finished thread's clock.
+ * belongs to. Only its own thread changes it, except for a joiner reading a finished thread's clock. No other
+ * clock ever holds more of this thread's steps than its own, so joins leave its own entry alone.
  */
 final class ThreadState {
 
@@ -11,13 +12,12 @@ final class ThreadState {
     final VectorClock clock = new VectorClock();
     final int generation;
 
-    /** The last object and array this thread touched, and their shadows: loops touch the same ones. */
-    Object lastHolder;
-    java.util.concurrent.ConcurrentHashMap<Integer, VarState> lastHolderFields;
-    Object lastShadows;
-    Object lastArray;
-    VarState[] lastArrayVars;
-    Object lastArrayShadows;
+    /** The shadows of the objects and arrays this thread touched last: loops touch the same ones. */
+    final ShadowCache<FieldShadows> holders = new ShadowCache<>();
+    final ShadowCache<ElementShadows> arrays = new ShadowCache<>();
+
+    /** This thread's own entry of its clock, kept apart for the accesses' fast path. */
+    private int ownClock = 1;
 
     ThreadState(int tid, String name, int generation) {
         this.tid = tid;
@@ -28,11 +28,17 @@ final class ThreadState {
 
     /** This thread's current epoch: its own entry of its clock. */
     int epoch() {
-        return clock.get(tid);
+        return ownClock;
+    }
+
+    /** This thread's current epoch as variables record it: clock and thread id in one long. */
+    long epochOf() {
+        return VarState.epoch(tid, ownClock);
     }
 
     /** After a release, later steps of this thread are no longer covered by what it released. */
     void tick() {
         clock.increment(tid);
+        ownClock++;
     }
 }

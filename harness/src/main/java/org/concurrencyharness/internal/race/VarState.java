@@ -4,18 +4,21 @@ package org.concurrencyharness.internal.race;
  * The FastTrack shadow of one variable (a field of one object, a static field, or one array
  * element): the epoch of its last write, and the epoch of its last read, or a vector clock of
  * reads while they are shared by threads that are not ordered. Epochs are {@code clock << 32 | tid}.
- * Each state is guarded by its own monitor, which the analysis holds only for a few steps.
+ * Each state is guarded by its own monitor, which the analysis holds only for a few steps; the
+ * sites and threads are read only for an epoch that is not {@link #NONE}.
  */
 final class VarState {
 
     static final long NONE = 0;
 
-    volatile long write = NONE;
-    int writeSite = -1;
+    // No field has an initialiser: a shadow's default state is a valid start, so a thread that
+    // finds a shadow through a racy read sees nothing half made.
+    volatile long write;
+    int writeSite;
     String writeThread;
 
-    volatile long read = NONE;
-    int readSite = -1;
+    volatile long read;
+    int readSite;
     String readThread;
 
     /** When reads are shared: each thread's last read clock, site and name, by thread id. */
