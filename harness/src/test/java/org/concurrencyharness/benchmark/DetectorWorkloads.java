@@ -22,16 +22,16 @@ public final class DetectorWorkloads {
 
     public static void main(String[] args) throws Exception {
         String workload = args[0];
-        int runs = 5;
+        int runs = 3;
         double[] times = new double[runs];
         int races = 0;
-        for (int run = -2; run < runs; run++) {
+        for (int run = -1; run < runs; run++) {
             RaceDetection.beginExercise(workload);
             long start = System.nanoTime();
             switch (workload) {
-                case "sor" -> new Sor(512, 60).run();
-                case "owned-fields" -> new OwnedFields(8_000_000).run();
-                case "contended-monitor" -> new ContendedMonitor(1_000_000).run();
+                case "sor" -> new Sor(1024, 100).run();
+                case "owned-fields" -> new OwnedFields(64_000_000).run();
+                case "contended-monitor" -> new ContendedMonitor(4_000_000).run();
                 default -> throw new IllegalArgumentException("no workload " + workload);
             }
             double millis = (System.nanoTime() - start) / 1_000_000.0;

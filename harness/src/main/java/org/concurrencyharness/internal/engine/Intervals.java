@@ -1,7 +1,6 @@
 package org.concurrencyharness.internal.engine;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * The most intervals open at once: how many workers were inside the body together, counted
@@ -9,20 +8,25 @@ import java.util.List;
  */
 public final class Intervals {
 
-    private final List<long[]> events = new ArrayList<>();
+    // each event is its time, doubled, plus one for a start: sorted as plain longs, an end sorts
+    // before a start at the same time, so touching intervals do not overlap
+    private long[] events = new long[16];
+    private int size;
 
     public void add(long start, long end) {
-        events.add(new long[] {start, 1});
-        events.add(new long[] {end, -1});
+        if (size + 2 > events.length) {
+            events = Arrays.copyOf(events, events.length * 2);
+        }
+        events[size++] = start * 2 + 1;
+        events[size++] = end * 2;
     }
 
     public int maxOverlap() {
-        // at equal times an end sorts before a start: touching intervals do not overlap
-        events.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        Arrays.sort(events, 0, size);
         int current = 0;
         int max = 0;
-        for (long[] event : events) {
-            current += (int) event[1];
+        for (int i = 0; i < size; i++) {
+            current += (events[i] & 1) == 1 ? 1 : -1;
             max = Math.max(max, current);
         }
         return max;

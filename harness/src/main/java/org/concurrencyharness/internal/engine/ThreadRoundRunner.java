@@ -41,7 +41,9 @@ public final class ThreadRoundRunner {
         List<String> errors = new ArrayList<>();
         String unfinishedState = WorkerResult.STATE_ABANDONED;
         try {
-            workers.forEach(w -> w.thread.start());
+            for (Worker worker : workers) {
+                worker.thread.start();
+            }
             if (!gate.awaitAll(remainingMillis(deadline))) {
                 errors.add("Timed out after " + conditions.timeoutMillis() + " ms before all " + count
                         + " threads had started; raise @Concurrent(timeoutMillis) or use fewer threads");

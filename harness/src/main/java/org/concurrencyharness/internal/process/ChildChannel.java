@@ -45,7 +45,13 @@ final class ChildChannel {
 
     static ChildChannel open(PrintStream protocol, InputStream commandsIn) {
         ChildChannel channel = new ChildChannel(protocol);
-        channel.reader = new Thread(() -> channel.read(commandsIn), "concurrency-child-channel");
+        channel.reader = new Thread("concurrency-child-channel") {
+            // an anonymous class, not a lambda: a child's first lambda costs it milliseconds of start-up
+            @Override
+            public void run() {
+                channel.read(commandsIn);
+            }
+        };
         channel.reader.setDaemon(true);
         channel.reader.start();
         current = channel;

@@ -21,8 +21,6 @@ final class Detector {
 
     private static final int MAX_RACES = 100;
 
-    static volatile boolean active;
-
     private static volatile int generation;
     private static final AtomicInteger NEXT_TID = new AtomicInteger();
     private static final ThreadLocal<ThreadState> STATE = new ThreadLocal<>();

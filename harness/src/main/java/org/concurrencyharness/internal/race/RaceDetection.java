@@ -13,29 +13,32 @@ import org.concurrencyharness.internal.report.Race;
  */
 public final class RaceDetection {
 
+    /** Kept here, not in the detector, so that without the agent the detector is never even loaded. */
+    private static volatile boolean active;
+
     private RaceDetection() {
     }
 
     /** Called once by the agent, before any class is instrumented. */
     public static void activate() {
-        Detector.active = true;
+        active = true;
     }
 
     /** Whether the agent is instrumenting this JVM. */
     public static boolean isActive() {
-        return Detector.active;
+        return active;
     }
 
     /** Starts collecting accesses for one round of an exercise, forgetting all earlier state. */
     public static void beginExercise(String exerciseId) {
-        if (Detector.active) {
+        if (active) {
             Detector.begin();
         }
     }
 
     /** Stops collecting and returns the races of the round, each pair of sites once. */
     public static List<Race> endExercise() {
-        return Detector.active ? Detector.end() : List.of();
+        return active ? Detector.end() : List.of();
     }
 
     /** A new synchronisation object, as a volatile variable is: what is released into it is acquired from it. */
@@ -45,14 +48,14 @@ public final class RaceDetection {
 
     /** Everything the calling thread did so far happens before what follows a later {@link #acquireFrom}. */
     public static void releaseTo(Object syncPoint) {
-        if (Detector.active) {
+        if (active) {
             Detector.release(syncPoint);
         }
     }
 
     /** The calling thread now sees everything released into the sync point so far. */
     public static void acquireFrom(Object syncPoint) {
-        if (Detector.active) {
+        if (active) {
             Detector.acquire(syncPoint);
         }
     }
