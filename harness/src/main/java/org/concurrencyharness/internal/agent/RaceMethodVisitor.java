@@ -19,10 +19,11 @@ import org.objectweb.asm.commons.Method;
 final class RaceMethodVisitor extends AdviceAdapter {
 
     private static final Type HOOKS = Type.getObjectType("org/concurrencyharness/internal/race/Hooks");
-    private static final Method READ = Method.getMethod("void read(Object, int)");
-    private static final Method WRITE = Method.getMethod("void write(Object, int)");
-    private static final Method READ_ELEMENT = Method.getMethod("void readElement(Object, int, int)");
-    private static final Method WRITE_ELEMENT = Method.getMethod("void writeElement(Object, int, int)");
+    private static final Method READ = Method.getMethod("Object read(Object, int, Object)");
+    private static final Method WRITE = Method.getMethod("Object write(Object, int, Object)");
+    private static final Method READ_ELEMENT = Method.getMethod("Object readElement(Object, int, int, Object)");
+    private static final Method WRITE_ELEMENT = Method.getMethod("Object writeElement(Object, int, int, Object)");
+    private static final Type OBJECT = Type.getType(Object.class);
     private static final Method MONITOR_ENTER = Method.getMethod("void monitorEnter(Object)");
     private static final Method MONITOR_EXIT = Method.getMethod("void monitorExit(Object)");
     private static final Method BEFORE_START = Method.getMethod("void beforeStart(Object)");
@@ -37,6 +38,12 @@ final class RaceMethodVisitor extends AdviceAdapter {
     private final boolean synchronizedMethod;
     private final Label bodyStart = new Label();
     private boolean entered;
+    /**
+     * A local holding the analysis's state of the running thread, fetched by the method's first
+     * access and handed from each access hook to the next: one thread-local lookup per call of
+     * the method instead of one per access.
+     */
+    private int threadState = -1;
     private int line;
     private String lastArrayField;
 
@@ -53,6 +60,11 @@ final class RaceMethodVisitor extends AdviceAdapter {
     @Override
     protected void onMethodEnter() {
         entered = true;
+        if (instrumentsAccesses) {
+            threadState = newLocal(OBJECT);
+            visitInsn(ACONST_NULL);
+            storeLocal(threadState);
+        }
         if (synchronizedMethod) {
             pushMonitor();
             invokeStatic(HOOKS, MONITOR_ENTER);
@@ -118,7 +130,7 @@ final class RaceMethodVisitor extends AdviceAdapter {
                         swap();
                     }
                     push(site);
-                    invokeStatic(HOOKS, READ);
+                    access(READ);
                     return;
                 }
                 case GETSTATIC -> {
@@ -126,7 +138,7 @@ final class RaceMethodVisitor extends AdviceAdapter {
                     super.visitFieldInsn(opcode, owner, name, descriptor);
                     visitInsn(ACONST_NULL);
                     push(site);
-                    invokeStatic(HOOKS, READ);
+                    access(READ);
                     return;
                 }
                 case PUTFIELD -> {
@@ -140,17 +152,24 @@ final class RaceMethodVisitor extends AdviceAdapter {
                         pop();
                     }
                     push(site);
-                    invokeStatic(HOOKS, WRITE);
+                    access(WRITE);
                 }
                 default -> {
                     visitInsn(ACONST_NULL);
                     push(site);
-                    invokeStatic(HOOKS, WRITE);
+                    access(WRITE);
                 }
             }
         }
         rememberArrayField(opcode, owner, name, descriptor);
         super.visitFieldInsn(opcode, owner, name, descriptor);
+    }
+
+    /** Calls an access hook with the thread's state, and keeps the state it returns for the next. */
+    private void access(Method hook) {
+        loadLocal(threadState);
+        invokeStatic(HOOKS, hook);
+        storeLocal(threadState);
     }
 
     /** An array loaded from a field names the races on its elements. */
@@ -165,7 +184,7 @@ final class RaceMethodVisitor extends AdviceAdapter {
         if (entered && instrumentsAccesses && isArrayLoad(opcode)) {
             dup2();
             push(site(null, arrayName(), false, true));
-            invokeStatic(HOOKS, READ_ELEMENT);
+            access(READ_ELEMENT);
         } else if (entered && instrumentsAccesses && isArrayStore(opcode)) {
             // [array index value] -> [array index value array index], without a temporary local
             if (opcode == LASTORE || opcode == DASTORE) {
@@ -178,7 +197,7 @@ final class RaceMethodVisitor extends AdviceAdapter {
                 dup2X1();
             }
             push(site(null, arrayName(), true, true));
-            invokeStatic(HOOKS, WRITE_ELEMENT);
+            access(WRITE_ELEMENT);
         } else if (opcode == MONITORENTER) {
             dup();
             super.visitInsn(opcode);

@@ -242,10 +242,15 @@ final class Detector {
     // is kept small enough for the JIT to inline into the program's code, and rare paths are
     // methods of their own.
 
-    static void field(Object holder, int site, boolean write) {
-        ThreadState state = current();
+    /** The thread's state that an access hook was handed, if it is still this round's; else looked up. */
+    private static ThreadState current(Object handed) {
+        return handed instanceof ThreadState state && state.generation == generation ? state : current();
+    }
+
+    static Object field(Object holder, int site, boolean write, Object thread) {
+        ThreadState state = current(thread);
         if (state == null) {
-            return;
+            return null;
         }
         SiteRegistry.FieldInfo field = SiteRegistry.field(site);
         if (field.isVolatile()) {
@@ -254,6 +259,7 @@ final class Detector {
             FieldShadows vars = holder == null ? shadows.statics : fieldShadows(holder, state);
             check(vars.of(field.key()), state, site, write, field.name());
         }
+        return state;
     }
 
     private static FieldShadows fieldShadows(Object holder, ThreadState state) {
@@ -277,10 +283,10 @@ final class Detector {
         }
     }
 
-    static void element(Object array, int index, int site, boolean write) {
-        ThreadState state = current();
+    static Object element(Object array, int index, int site, boolean write, Object thread) {
+        ThreadState state = current(thread);
         if (state == null || array == null) {
-            return;
+            return state;
         }
         Shadows now = shadows;
         ElementShadows vars = state.arrays.get(array, now);
@@ -292,6 +298,7 @@ final class Detector {
             // an element's name is its site's, looked up only if there is a race to report
             check(var, state, site, write, null);
         }
+        return state;
     }
 
     private static ElementShadows firstElementShadows(Object array, ThreadState state, Shadows now) {

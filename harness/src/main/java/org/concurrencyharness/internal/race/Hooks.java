@@ -16,20 +16,23 @@ public final class Hooks {
     private Hooks() {
     }
 
-    public static void read(Object holder, int site) {
-        Detector.field(holder, site, false);
+    // The access hooks take the thread's state that the previous access of the same method call
+    // returned (null at first) and return it, so that the method keeps it in a local.
+
+    public static Object read(Object holder, int site, Object thread) {
+        return Detector.field(holder, site, false, thread);
     }
 
-    public static void write(Object holder, int site) {
-        Detector.field(holder, site, true);
+    public static Object write(Object holder, int site, Object thread) {
+        return Detector.field(holder, site, true, thread);
     }
 
-    public static void readElement(Object array, int index, int site) {
-        Detector.element(array, index, site, false);
+    public static Object readElement(Object array, int index, int site, Object thread) {
+        return Detector.element(array, index, site, false, thread);
     }
 
-    public static void writeElement(Object array, int index, int site) {
-        Detector.element(array, index, site, true);
+    public static Object writeElement(Object array, int index, int site, Object thread) {
+        return Detector.element(array, index, site, true, thread);
     }
 
     /** After a monitor is entered. */
