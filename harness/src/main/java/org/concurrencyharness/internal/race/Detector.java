@@ -139,21 +139,30 @@ final class Detector {
 
     static void acquire(Object sync) {
         ThreadState state = adopt();
-        VectorClock clock = shadows.syncClocks.get(sync);
-        if (clock != null) {
-            synchronized (clock) {
-                state.clock.join(clock);
-            }
+        VectorClock clock = syncClock(sync, state);
+        synchronized (clock) {
+            state.clock.join(clock);
         }
     }
 
     static void release(Object sync) {
         ThreadState state = adopt();
-        VectorClock clock = shadows.syncClocks.computeIfAbsent(sync, k -> new VectorClock());
+        VectorClock clock = syncClock(sync, state);
         synchronized (clock) {
             clock.join(state.clock);
         }
         state.tick();
+    }
+
+    /** The clock of a synchronisation object, from the thread's cache when it used the object lately. */
+    private static VectorClock syncClock(Object sync, ThreadState state) {
+        Shadows now = shadows;
+        VectorClock clock = state.syncs.get(sync, now);
+        if (clock == null) {
+            clock = now.syncClocks.computeIfAbsent(sync, k -> new VectorClock());
+            state.syncs.put(sync, clock);
+        }
+        return clock;
     }
 
     static void link(Object result, Object owner, String method) {

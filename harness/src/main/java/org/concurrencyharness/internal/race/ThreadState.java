@@ -12,9 +12,10 @@ final class ThreadState {
     final VectorClock clock = new VectorClock();
     final int generation;
 
-    /** The shadows of the objects and arrays this thread touched last: loops touch the same ones. */
+    /** The shadows of the objects, arrays and locks this thread touched last: loops touch the same ones. */
     final ShadowCache<FieldShadows> holders = new ShadowCache<>();
     final ShadowCache<ElementShadows> arrays = new ShadowCache<>();
+    final ShadowCache<VectorClock> syncs = new ShadowCache<>();
 
     /** This thread's own entry of its clock, kept apart for the accesses' fast path. */
     private int ownClock = 1;
