@@ -2,9 +2,10 @@ package org.concurrencyharness.internal.engine;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.util.LinkedHashSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
@@ -34,7 +35,8 @@ final class ExerciseDiscovery {
 
     void discover() {
         Predicate<String> names = classNameFilter();
-        Set<Class<?>> classes = new LinkedHashSet<>();
+        // by name, so that every run, report and CI log lists the exercises in the same order
+        Set<Class<?>> classes = new TreeSet<>(Comparator.comparing(Class::getName));
         for (ClasspathRootSelector selector : request.getSelectorsByType(ClasspathRootSelector.class)) {
             classes.addAll(ReflectionSupport.findAllClassesInClasspathRoot(selector.getClasspathRoot(),
                     ExerciseDiscovery::mayHoldExercises, names));

@@ -22,6 +22,7 @@ import org.concurrencyharness.internal.report.ExerciseResult;
 import org.concurrencyharness.internal.report.Outcome;
 import org.concurrencyharness.internal.report.WorkerResult;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
@@ -36,10 +37,14 @@ class ConcurrencyTestEngineTest {
 
     @Test
     void discoversByPackageAndByMethod() {
-        long inPackage = EngineTestKit.engine(ConcurrencyTestEngine.ENGINE_ID)
+        var engine = EngineTestKit.engine(ConcurrencyTestEngine.ENGINE_ID)
                 .selectors(selectPackage("org.concurrencyharness.internal.engine.fixtures"))
-                .discover().getEngineDescriptor().getDescendants().stream().filter(d -> d.isTest()).count();
+                .discover().getEngineDescriptor();
+        long inPackage = engine.getDescendants().stream().filter(d -> d.isTest()).count();
         assertTrue(inPackage >= 15, "every fixture exercise, found " + inPackage);
+        List<String> classes = engine.getChildren().stream()
+                .map(d -> ((ClassSource) d.getSource().orElseThrow()).getClassName()).toList();
+        assertEquals(classes.stream().sorted().toList(), classes, "classes in the order of their names");
         EngineExecutionResults one = EngineTestKit.engine(ConcurrencyTestEngine.ENGINE_ID)
                 .selectors(selectMethod(Failures.class, "fine")).execute();
         one.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
