@@ -40,6 +40,31 @@ public class Memory {
         }
     }
 
+    /** Declares a field next to which the subclass declares its own. */
+    public static class Counters {
+        protected int inherited;
+    }
+
+    @RaceFree("a superclass's field and the subclass's own are two variables, each under its own lock")
+    public static class InheritedAndOwnFields extends Counters {
+        private int own;
+        private final Object inheritedLock = new Object();
+        private final Object ownLock = new Object();
+
+        @Concurrent(threads = 4)
+        public void run(int index) {
+            if (index % 2 == 0) {
+                synchronized (inheritedLock) {
+                    inherited++;
+                }
+            } else {
+                synchronized (ownLock) {
+                    own++;
+                }
+            }
+        }
+    }
+
     @RaceFree("Thread.start and Thread.join")
     public static class StartJoin {
         private int result;

@@ -264,7 +264,7 @@ final class Detector {
         SiteRegistry.FieldInfo field = SiteRegistry.field(site);
         if (field.isVolatile()) {
             volatileAccess(holder, field, write);
-        } else if (!field.isFinal()) {
+        } else if (field.isTracked()) {
             FieldShadows vars = holder == null ? shadows.statics : fieldShadows(holder, state);
             check(vars.of(field.key()), state, site, write, field.name());
         }

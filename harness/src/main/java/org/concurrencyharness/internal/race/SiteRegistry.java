@@ -4,8 +4,9 @@ import java.lang.ref.WeakReference;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
 
 /**
  * Every access site the agent instrumented, by the small int id compiled into the code, and
@@ -14,13 +15,19 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SiteRegistry {
 
-    /** What a field access site touches. */
-    record FieldInfo(int key, String name, boolean isVolatile, boolean isFinal) {
+    /**
+     * What a field access site touches. Keys are small and dense: an instance field's is its
+     * place among the instance fields of its class and superclasses, so one object's shadows
+     * need no more slots than it has fields; a static field's is unique among all statics.
+     *
+     * @param isTracked whether its accesses can race: not final, and its class could be found
+     */
+    record FieldInfo(int key, String name, boolean isVolatile, boolean isTracked) {
     }
 
     private static final List<AccessSite> SITES = new ArrayList<>();
     private static final List<WeakReference<ClassLoader>> LOADERS = new ArrayList<>();
-    private static final ConcurrentHashMap<String, Integer> FIELD_KEYS = new ConcurrentHashMap<>();
+    private static final Map<String, Integer> STATIC_KEYS = new HashMap<>();
     private static volatile FieldInfo[] resolved = new FieldInfo[256];
 
     private SiteRegistry() {
@@ -51,24 +58,18 @@ public final class SiteRegistry {
         AccessSite access = SITES.get(site);
         ClassLoader loader = LOADERS.get(site).get();
         String className = access.owner().replace('/', '.');
-        String name = className + "." + access.field();
-        boolean isVolatile = false;
-        boolean isFinal = false;
+        FieldInfo info = new FieldInfo(0, className + "." + access.field(), false, false);
         try {
             for (Class<?> c = Class.forName(className, false, loader); c != null; c = c.getSuperclass()) {
                 Field declared = declaredField(c, access.field());
                 if (declared != null) {
-                    name = c.getName() + "." + access.field();
-                    isVolatile = Modifier.isVolatile(declared.getModifiers());
-                    isFinal = Modifier.isFinal(declared.getModifiers());
+                    info = describe(c, declared);
                     break;
                 }
             }
         } catch (ClassNotFoundException | LinkageError | SecurityException e) {
-            // keep the name as the instruction gave it
+            // a field whose class cannot be found is not tracked
         }
-        FieldInfo info = new FieldInfo(FIELD_KEYS.computeIfAbsent(name, k -> FIELD_KEYS.size()), name, isVolatile,
-                isFinal);
         FieldInfo[] known = resolved;
         if (site >= known.length) {
             known = java.util.Arrays.copyOf(known, Math.max(site + 1, known.length * 2));
@@ -78,6 +79,40 @@ public final class SiteRegistry {
         known[site] = info;
         resolved = known;
         return info;
+    }
+
+    private static FieldInfo describe(Class<?> declaring, Field field) {
+        String name = declaring.getName() + "." + field.getName();
+        int modifiers = field.getModifiers();
+        int key;
+        if (Modifier.isStatic(modifiers)) {
+            key = STATIC_KEYS.computeIfAbsent(name, k -> STATIC_KEYS.size());
+        } else {
+            key = instanceFieldsAbove(declaring) + instanceFieldIndex(declaring, field);
+        }
+        return new FieldInfo(key, name, Modifier.isVolatile(modifiers), !Modifier.isFinal(modifiers));
+    }
+
+    private static int instanceFieldsAbove(Class<?> type) {
+        int count = 0;
+        for (Class<?> c = type.getSuperclass(); c != null; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+                count += Modifier.isStatic(field.getModifiers()) ? 0 : 1;
+            }
+        }
+        return count;
+    }
+
+    /** Its place among its class's instance fields, in the order reflection gives, which is fixed for a run. */
+    private static int instanceFieldIndex(Class<?> type, Field field) {
+        int index = 0;
+        for (Field other : type.getDeclaredFields()) {
+            if (other.getName().equals(field.getName())) {
+                return index;
+            }
+            index += Modifier.isStatic(other.getModifiers()) ? 0 : 1;
+        }
+        throw new IllegalStateException("no field " + field);
     }
 
     private static Field declaredField(Class<?> type, String name) {
