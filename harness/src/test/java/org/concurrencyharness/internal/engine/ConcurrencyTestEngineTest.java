@@ -14,6 +14,7 @@ import java.util.Map;
 import org.concurrencyharness.internal.engine.fixtures.Bounded;
 import org.concurrencyharness.internal.engine.fixtures.Daemons;
 import org.concurrencyharness.internal.engine.fixtures.Failures;
+import org.concurrencyharness.internal.engine.fixtures.Forks;
 import org.concurrencyharness.internal.engine.fixtures.Invalid;
 import org.concurrencyharness.internal.engine.fixtures.Rounds;
 import org.concurrencyharness.internal.engine.fixtures.Sleepers;
@@ -159,5 +160,39 @@ class ConcurrencyTestEngineTest {
                 .findFirst().orElseThrow();
         assertTrue(message.contains("worker-0 threw java.lang.IllegalStateException: boom 0"), message);
         assertNotEquals(0, message.length());
+    }
+
+    @Test
+    void forkedExercisesRunInChildJvmsAndReportEachOne() {
+        Map<String, ExerciseResult> forks = run(Forks.class);
+
+        ExerciseResult forked = forks.get("eachInItsOwnJvm");
+        assertEquals(Outcome.PASS, forked.outcome(), forked.errors().toString());
+        List<WorkerResult> children = forked.rounds().get(0).workers();
+        assertEquals(3, children.size());
+        assertEquals(3, children.stream().map(WorkerResult::pid).distinct().count(), "three JVMs");
+        assertTrue(children.stream().noneMatch(c -> c.pid() == ProcessHandle.current().pid()), "none is this JVM");
+        for (WorkerResult child : children) {
+            assertEquals(0, child.exitCode());
+            assertEquals(String.valueOf(child.pid()), child.returnValue(), "its return value came back");
+            assertEquals(List.of("child " + child.index() + " says hello"), child.stdout());
+            assertTrue(ProcessHandle.of(child.pid()).isEmpty(), "child " + child.pid() + " is gone");
+        }
+        String pids = forked.rounds().get(0).sharedState().get("map pids");
+        for (WorkerResult child : children) {
+            assertTrue(pids.contains(String.valueOf(child.pid())), "the shared map holds " + child.pid() + ": " + pids);
+        }
+
+        ExerciseResult pooled = forks.get("pooled");
+        assertEquals(Outcome.PASS, pooled.outcome(), pooled.errors().toString());
+        assertEquals(2, pooled.rounds().get(0).workers().size(), "two worker JVMs serve four tasks");
+        assertTrue(pooled.maxConcurrency() <= 2);
+
+        ExerciseResult oneDies = forks.get("oneDies");
+        assertEquals(Outcome.FAIL, oneDies.outcome());
+        assertTrue(oneDies.errors().stream().anyMatch(e -> e.contains("process 1") && e.contains("exit code 7")),
+                oneDies.errors().toString());
+        assertEquals(2, oneDies.rounds().get(0).workers().stream().filter(w -> w.returnValue() != null
+                && w.returnValue().startsWith("\"survived")).count(), "the others are still reported");
     }
 }
