@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.concurrencyharness.ForkProcesses;
 import org.concurrencyharness.internal.engine.ExerciseDefinition;
 import org.concurrencyharness.internal.engine.ExerciseValidator;
@@ -62,14 +65,17 @@ public final class ForkOverheadBenchmark {
     private static double bareJvms() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         long start = System.nanoTime();
-        List<Process> processes = new ArrayList<>();
+        // started from several threads at once, as the harness starts its children
+        ExecutorService starters = Executors.newFixedThreadPool(CHILDREN);
+        List<Future<Process>> processes = new ArrayList<>();
         for (int i = 0; i < CHILDREN; i++) {
-            processes.add(new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp",
-                    System.getProperty("java.class.path"), Bare.class.getName()).start());
+            processes.add(starters.submit(() -> new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                    "-cp", System.getProperty("java.class.path"), Bare.class.getName()).start()));
         }
-        for (Process process : processes) {
-            process.waitFor();
+        for (Future<Process> process : processes) {
+            process.get().waitFor();
         }
+        starters.shutdown();
         return (System.nanoTime() - start) / 1_000_000.0;
     }
 

@@ -56,9 +56,7 @@ public final class ProcessRoundRunner {
         Runtime.getRuntime().addShutdownHook(killer);
         List<Thread> parentSides = new ArrayList<>();
         try {
-            for (int i = 0; i < workers; i++) {
-                children.add(start(exercise, i, host, calls, events));
-            }
+            children.addAll(startAll(exercise, workers, host, calls, events));
             parentSides.addAll(startParentSides(exercise, invocations, host, errors));
             schedule(exercise, pool, invocations, children, events, deadline, results, lostInvocations, host, errors);
         } catch (IOException e) {
@@ -167,6 +165,34 @@ public final class ProcessRoundRunner {
                 }
             }
         }
+    }
+
+    /** Starts the children from several threads at once: spawning a JVM keeps the parent busy for milliseconds. */
+    private static List<ChildProcess> startAll(ExerciseDefinition exercise, int workers, SharedHost host,
+                                               ExecutorService calls, BlockingQueue<ChildProcess.Event> events)
+            throws IOException {
+        List<java.util.concurrent.Future<ChildProcess>> starting = new ArrayList<>();
+        for (int i = 0; i < workers; i++) {
+            int id = i;
+            starting.add(calls.submit(() -> start(exercise, id, host, calls, events)));
+        }
+        List<ChildProcess> started = new ArrayList<>();
+        IOException failure = null;
+        for (java.util.concurrent.Future<ChildProcess> child : starting) {
+            try {
+                started.add(child.get());
+            } catch (java.util.concurrent.ExecutionException e) {
+                failure = e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = new IOException("interrupted while starting the children");
+            }
+        }
+        if (failure != null) {
+            started.forEach(ChildProcess::kill);
+            throw failure;
+        }
+        return started;
     }
 
     private static ChildProcess start(ExerciseDefinition exercise, int id, SharedHost host, ExecutorService calls,
