@@ -61,7 +61,7 @@ public final class ForkMain {
             builder.filters(new IncludeFilter(arguments.include()));
         }
         LauncherDiscoveryRequest request = builder.build();
-        ResultCollector collector = new ResultCollector(out);
+        ResultCollector collector = new ResultCollector(out, ResultCollector.HEARTBEAT);
         Launcher launcher = LauncherFactory.create();
         launcher.execute(request, collector);
         RunReport report = new RunReport(RaceDetection.isActive(), collector.results());

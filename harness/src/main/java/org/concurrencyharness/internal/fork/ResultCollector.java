@@ -1,10 +1,15 @@
 package org.concurrencyharness.internal.fork;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.concurrencyharness.internal.engine.ConcurrencyTestEngine;
 import org.concurrencyharness.internal.report.ExerciseResult;
 import org.concurrencyharness.internal.report.Json;
@@ -17,16 +22,28 @@ import org.junit.platform.launcher.TestIdentifier;
 
 /**
  * Collects each exercise's result from the engine's report entries, and prints a progress line
- * as each one starts and ends, so that a long run shows life.
+ * as each one starts and ends, and every so often while a long one runs, so that a long run
+ * shows life.
  */
 final class ResultCollector implements TestExecutionListener {
 
-    private final PrintStream out;
-    private final List<ExerciseResult> results = new ArrayList<>();
-    private ExerciseResult current;
+    static final Duration HEARTBEAT = Duration.ofSeconds(10);
 
-    ResultCollector(PrintStream out) {
+    private final PrintStream out;
+    private final Duration heartbeat;
+    private final List<ExerciseResult> results = new ArrayList<>();
+    private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "concurrency-progress");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private ExerciseResult current;
+    private TestIdentifier running;
+    private ScheduledFuture<?> stillRunning;
+
+    ResultCollector(PrintStream out, Duration heartbeat) {
         this.out = out;
+        this.heartbeat = heartbeat;
     }
 
     List<ExerciseResult> results() {
@@ -38,6 +55,22 @@ final class ResultCollector implements TestExecutionListener {
         if (test.isTest()) {
             current = null;
             out.println("[concurrency] running " + name(test) + " ...");
+            out.flush();
+            long started = System.nanoTime();
+            long every = heartbeat.toMillis();
+            synchronized (this) {
+                running = test;
+                stillRunning = clock.scheduleAtFixedRate(() -> stillRunning(test, started), every, every,
+                        TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    /** Under the lock that ends it too, so that no such line can follow the exercise's last. */
+    private synchronized void stillRunning(TestIdentifier test, long started) {
+        if (running == test) {
+            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+            out.println("[concurrency] still running " + name(test) + " after " + seconds + " s");
             out.flush();
         }
     }
@@ -56,6 +89,10 @@ final class ResultCollector implements TestExecutionListener {
     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
         if (!test.isTest()) {
             return;
+        }
+        synchronized (this) {
+            running = null;
+            stillRunning.cancel(false);
         }
         if (current == null) {
             // the engine itself failed on this exercise: still report it, as a failure
