@@ -21,7 +21,6 @@ final class Detector {
 
     private static final int MAX_RACES = 100;
 
-    private static volatile int generation;
     private static final AtomicInteger NEXT_TID = new AtomicInteger();
     private static final ThreadLocal<ThreadState> STATE = new ThreadLocal<>();
     /**
@@ -33,7 +32,7 @@ final class Detector {
         @Override
         protected VectorClock childValue(VectorClock unused) {
             ThreadState parent = STATE.get();
-            if (parent == null || parent.generation != generation) {
+            if (parent == null || parent.round != round) {
                 return null;
             }
             VectorClock snapshot = new VectorClock(parent.clock);
@@ -44,21 +43,11 @@ final class Detector {
     private static final WeakIdentityMap<Thread, ThreadState> THREADS = new WeakIdentityMap<>();
     private static final WeakIdentityMap<Thread, VectorClock> STARTS = new WeakIdentityMap<>();
 
-    private static volatile Shadows shadows = new Shadows();
+    private static volatile Round round = new Round();
     private static final WeakIdentityMap<Object, Object> CONDITION_LOCKS = new WeakIdentityMap<>();
     private static final WeakIdentityMap<Object, ReadWriteHalf> READ_WRITE_HALVES = new WeakIdentityMap<>();
     private static final WeakIdentityMap<Object, Object> READERS = new WeakIdentityMap<>();
     private static final Map<String, Race> RACES = new LinkedHashMap<>();
-
-    /** The state of one analysis epoch; replaced whole when a new round begins. */
-    private static final class Shadows {
-        final WeakIdentityMap<Object, VectorClock> syncClocks = new WeakIdentityMap<>();
-        final WeakIdentityMap<Object, FieldShadows> fields = new WeakIdentityMap<>();
-        final FieldShadows statics = new FieldShadows();
-        final WeakIdentityMap<Object, ElementShadows> arrays = new WeakIdentityMap<>();
-        /** What every task run through an executor had done when it ended. */
-        final VectorClock tasksDone = new VectorClock();
-    }
 
     private Detector() {
     }
@@ -67,8 +56,7 @@ final class Detector {
         synchronized (RACES) {
             RACES.clear();
         }
-        generation++;
-        shadows = new Shadows();
+        round = new Round();
         adopt();
     }
 
@@ -88,13 +76,13 @@ final class Detector {
         if (state == null) {
             state = register();
         }
-        return state.generation == generation ? state : null;
+        return state.round == round ? state : null;
     }
 
     /** The calling thread's state, adopted into the present round if it belonged to an earlier one. */
     private static ThreadState adopt() {
         ThreadState state = STATE.get();
-        if (state == null || state.generation != generation) {
+        if (state == null || state.round != round) {
             state = register();
         }
         return state;
@@ -102,7 +90,7 @@ final class Detector {
 
     private static ThreadState register() {
         Thread thread = Thread.currentThread();
-        ThreadState state = new ThreadState(NEXT_TID.getAndIncrement(), thread.getName(), generation);
+        ThreadState state = new ThreadState(NEXT_TID.getAndIncrement(), thread.getName(), round);
         VectorClock parent = STARTS.remove(thread);
         if (parent == null) {
             parent = CREATED_BY.get();
@@ -156,10 +144,9 @@ final class Detector {
 
     /** The clock of a synchronisation object, from the thread's cache when it used the object lately. */
     private static VectorClock syncClock(Object sync, ThreadState state) {
-        Shadows now = shadows;
-        VectorClock clock = state.syncs.get(sync, now);
+        VectorClock clock = state.syncs.get(sync);
         if (clock == null) {
-            clock = now.syncClocks.computeIfAbsent(sync, k -> new VectorClock());
+            clock = state.round.syncClocks.computeIfAbsent(sync, k -> new VectorClock());
             state.syncs.put(sync, clock);
         }
         return clock;
@@ -230,7 +217,7 @@ final class Detector {
 
     static void taskEnd() {
         ThreadState state = adopt();
-        VectorClock done = shadows.tasksDone;
+        VectorClock done = state.round.tasksDone;
         synchronized (done) {
             done.join(state.clock);
         }
@@ -239,7 +226,7 @@ final class Detector {
 
     static void acquireTasksDone() {
         ThreadState state = adopt();
-        VectorClock done = shadows.tasksDone;
+        VectorClock done = state.round.tasksDone;
         synchronized (done) {
             state.clock.join(done);
         }
@@ -251,9 +238,14 @@ final class Detector {
     // is kept small enough for the JIT to inline into the program's code, and rare paths are
     // methods of their own.
 
-    /** The thread's state that an access hook was handed, if it is still this round's; else looked up. */
+    /**
+     * The thread's state that an access hook was handed, else looked up. A state handed on is
+     * not checked against the present round: a method running from an earlier round into this
+     * one (an abandoned daemon's loop) goes on recording into its own round's shadows, which no
+     * one reads any more, and its races are not reported.
+     */
     private static ThreadState current(Object handed) {
-        return handed instanceof ThreadState state && state.generation == generation ? state : current();
+        return handed instanceof ThreadState state ? state : current();
     }
 
     static Object field(Object holder, int site, boolean write, Object thread) {
@@ -265,20 +257,19 @@ final class Detector {
         if (field.isVolatile()) {
             volatileAccess(holder, field, write);
         } else if (field.isTracked()) {
-            FieldShadows vars = holder == null ? shadows.statics : fieldShadows(holder, state);
+            FieldShadows vars = holder == null ? state.round.statics : fieldShadows(holder, state);
             check(vars.of(field.key()), state, site, write, field.name());
         }
         return state;
     }
 
     private static FieldShadows fieldShadows(Object holder, ThreadState state) {
-        Shadows now = shadows;
-        FieldShadows vars = state.holders.get(holder, now);
-        return vars != null ? vars : firstFieldShadows(holder, state, now);
+        FieldShadows vars = state.holders.get(holder);
+        return vars != null ? vars : firstFieldShadows(holder, state);
     }
 
-    private static FieldShadows firstFieldShadows(Object holder, ThreadState state, Shadows now) {
-        FieldShadows vars = now.fields.computeIfAbsent(holder, k -> new FieldShadows());
+    private static FieldShadows firstFieldShadows(Object holder, ThreadState state) {
+        FieldShadows vars = state.round.fields.computeIfAbsent(holder, k -> new FieldShadows());
         state.holders.put(holder, vars);
         return vars;
     }
@@ -297,10 +288,9 @@ final class Detector {
         if (state == null || array == null) {
             return state;
         }
-        Shadows now = shadows;
-        ElementShadows vars = state.arrays.get(array, now);
+        ElementShadows vars = state.arrays.get(array);
         if (vars == null) {
-            vars = firstElementShadows(array, state, now);
+            vars = firstElementShadows(array, state);
         }
         VarState var = vars.of(index);
         if (var != null) {
@@ -310,8 +300,8 @@ final class Detector {
         return state;
     }
 
-    private static ElementShadows firstElementShadows(Object array, ThreadState state, Shadows now) {
-        ElementShadows vars = now.arrays.computeIfAbsent(array,
+    private static ElementShadows firstElementShadows(Object array, ThreadState state) {
+        ElementShadows vars = state.round.arrays.computeIfAbsent(array,
                 a -> new ElementShadows(java.lang.reflect.Array.getLength(a)));
         state.arrays.put(array, vars);
         return vars;
@@ -338,19 +328,19 @@ final class Detector {
                     return;
                 }
                 if (!VarState.happensBefore(var.write, now)) {
-                    report(name, var.writeSite, var.writeThread, site, state.name);
+                    report(state, name, var.writeSite, var.writeThread, site, state.name);
                 }
                 if (var.sharedReads != null) {
                     for (int t = 0; t < var.sharedReadSites.length; t++) {
                         if (var.sharedReadThreads[t] != null && var.sharedReads.get(t) > now.get(t)) {
-                            report(name, var.sharedReadSites[t], var.sharedReadThreads[t], site, state.name);
+                            report(state, name, var.sharedReadSites[t], var.sharedReadThreads[t], site, state.name);
                         }
                     }
                     var.sharedReads = null;
                     var.sharedReadSites = null;
                     var.sharedReadThreads = null;
                 } else if (!VarState.happensBefore(var.read, now)) {
-                    report(name, var.readSite, var.readThread, site, state.name);
+                    report(state, name, var.readSite, var.readThread, site, state.name);
                 }
                 var.read = VarState.NONE;
                 var.write = epoch;
@@ -361,7 +351,7 @@ final class Detector {
                     return;
                 }
                 if (!VarState.happensBefore(var.write, now)) {
-                    report(name, var.writeSite, var.writeThread, site, state.name);
+                    report(state, name, var.writeSite, var.writeThread, site, state.name);
                 }
                 if (var.sharedReads != null) {
                     var.recordSharedRead(tid, clock, site, state.name);
@@ -376,7 +366,11 @@ final class Detector {
         }
     }
 
-    private static void report(String field, int earlierSite, String earlierThread, int laterSite, String laterThread) {
+    private static void report(ThreadState reporter, String field, int earlierSite, String earlierThread, int laterSite,
+                               String laterThread) {
+        if (reporter.round != round) {
+            return;
+        }
         AccessSite earlier = SiteRegistry.site(earlierSite);
         AccessSite later = SiteRegistry.site(laterSite);
         if (field == null) {

@@ -3,8 +3,8 @@ package org.concurrencyharness.internal.race;
 /**
  * One thread's own cache from the objects (or arrays) it touched last to their shadows,
  * direct-mapped by identity hash: loops touch the same few objects over and over, and a hit
- * costs no map lookup and no lock. It holds at most {@value #SIZE} objects strongly, and is
- * emptied when a new round begins.
+ * costs no map lookup and no lock. It holds at most {@value #SIZE} objects strongly; a new round
+ * gives each thread a new state, with new caches.
  */
 final class ShadowCache<V> {
 
@@ -12,22 +12,11 @@ final class ShadowCache<V> {
 
     private final Object[] keys = new Object[SIZE];
     private final Object[] values = new Object[SIZE];
-    private Object round;
 
     @SuppressWarnings("unchecked")
-    V get(Object key, Object currentRound) {
-        if (round != currentRound) {
-            reset(currentRound);
-            return null;
-        }
+    V get(Object key) {
         int slot = System.identityHashCode(key) & (SIZE - 1);
         return keys[slot] == key ? (V) values[slot] : null;
-    }
-
-    private void reset(Object currentRound) {
-        java.util.Arrays.fill(keys, null);
-        java.util.Arrays.fill(values, null);
-        round = currentRound;
     }
 
     void put(Object key, V value) {

@@ -1,16 +1,17 @@
 package org.concurrencyharness.internal.race;
 
 /**
- * What the detector knows of one thread: its id, its vector clock, and which analysis epoch it
- * belongs to. Only its own thread changes it, except for a joiner reading a finished thread's clock. No other
- * clock ever holds more of this thread's steps than its own, so joins leave its own entry alone.
+ * What the detector knows of one thread in one round: its id, its vector clock, and the round's
+ * shadows it records into. Only its own thread changes it, except for a joiner reading a finished
+ * thread's clock. No other clock ever holds more of this thread's steps than its own, so joins
+ * leave its own entry alone.
  */
 final class ThreadState {
 
     final int tid;
     final String name;
     final VectorClock clock = new VectorClock();
-    final int generation;
+    final Round round;
 
     /** The shadows of the objects, arrays and locks this thread touched last: loops touch the same ones. */
     final ShadowCache<FieldShadows> holders = new ShadowCache<>();
@@ -20,10 +21,10 @@ final class ThreadState {
     /** This thread's own entry of its clock, kept apart for the accesses' fast path. */
     private int ownClock = 1;
 
-    ThreadState(int tid, String name, int generation) {
+    ThreadState(int tid, String name, Round round) {
         this.tid = tid;
         this.name = name;
-        this.generation = generation;
+        this.round = round;
         clock.set(tid, 1);
     }
 

@@ -1,0 +1,16 @@
+package org.concurrencyharness.internal.race;
+
+/**
+ * The analysis state of one exercise round: the shadows of the variables it touched and the
+ * clocks of its synchronisation objects. A new round starts from a new one, so nothing of an
+ * earlier round's leaks into it.
+ */
+final class Round {
+
+    final WeakIdentityMap<Object, VectorClock> syncClocks = new WeakIdentityMap<>();
+    final WeakIdentityMap<Object, FieldShadows> fields = new WeakIdentityMap<>();
+    final FieldShadows statics = new FieldShadows();
+    final WeakIdentityMap<Object, ElementShadows> arrays = new WeakIdentityMap<>();
+    /** What every task run through an executor had done when it ended. */
+    final VectorClock tasksDone = new VectorClock();
+}
