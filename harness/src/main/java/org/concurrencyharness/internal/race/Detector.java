@@ -239,13 +239,12 @@ final class Detector {
     // methods of their own.
 
     /**
-     * The thread's state that an access hook was handed, else looked up. A state handed on is
-     * not checked against the present round: a method running from an earlier round into this
-     * one (an abandoned daemon's loop) goes on recording into its own round's shadows, which no
-     * one reads any more, and its races are not reported.
+     * The thread's state that an access hook was handed, if it is of the present round; else looked
+     * up. A method running from an earlier round into this one (a long-lived thread's loop) thus
+     * switches to the state its thread was adopted with, as soon as a hand-off adopts it.
      */
     private static ThreadState current(Object handed) {
-        return handed instanceof ThreadState state ? state : current();
+        return handed instanceof ThreadState state && state.round == round ? state : current();
     }
 
     static Object field(Object holder, int site, boolean write, Object thread) {
@@ -369,6 +368,7 @@ final class Detector {
     private static void report(ThreadState reporter, String field, int earlierSite, String earlierThread, int laterSite,
                                String laterThread) {
         if (reporter.round != round) {
+            // the round ended while this access was being checked: its races are no longer asked for
             return;
         }
         AccessSite earlier = SiteRegistry.site(earlierSite);
