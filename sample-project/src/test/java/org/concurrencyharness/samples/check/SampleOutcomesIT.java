@@ -54,6 +54,14 @@ class SampleOutcomesIT {
     }
 
     @Test
+    void theLessonsRunInTheirOrder() {
+        List<String> lessons = report.exercises().stream()
+                .map(e -> e.className().replaceAll(".*\\.(lesson\\d+)\\..*", "$1")).distinct().toList();
+        assertEquals(List.of("lesson01", "lesson02", "lesson03", "lesson04", "lesson05", "lesson06", "lesson07",
+                "lesson08", "lesson09", "lesson10", "lesson11"), lessons);
+    }
+
+    @Test
     void twoTasksBothRanInTheirOwnThreads() {
         String finished = exercise("TwoTasks#startAndJoin").sharedState().get("finished");
         assertTrue(finished.contains("a function ran in task-function"), finished);
@@ -83,7 +91,7 @@ class SampleOutcomesIT {
     void theUnlockedCounterRacesOnNum() {
         ExerciseResult unlocked = exercise("UnlockedCounter#addOneThousandTimes");
         assertFalse(unlocked.races().isEmpty(), "the detector finds the race whatever the final value");
-        assertEquals("org.concurrencyharness.samples.lock.UnlockedCounter.num", unlocked.races().get(0).field());
+        assertEquals("org.concurrencyharness.samples.lesson03.lock.UnlockedCounter.num", unlocked.races().get(0).field());
         assertTrue(unlocked.races().get(0).first().location().startsWith("UnlockedCounter.java:"));
     }
 

@@ -1,4 +1,4 @@
-package org.concurrencyharness.samples.threads;
+package org.concurrencyharness.samples.lesson01.threads;
 
 import org.concurrencyharness.Concurrent;
 

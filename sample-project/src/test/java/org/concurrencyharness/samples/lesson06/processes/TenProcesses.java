@@ -1,4 +1,4 @@
-package org.concurrencyharness.samples.processes;
+package org.concurrencyharness.samples.lesson06.processes;
 
 import org.concurrencyharness.ForkProcesses;
 

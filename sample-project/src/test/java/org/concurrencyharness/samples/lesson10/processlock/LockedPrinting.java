@@ -1,4 +1,4 @@
-package org.concurrencyharness.samples.processlock;
+package org.concurrencyharness.samples.lesson10.processlock;
 
 import org.concurrencyharness.ForkProcesses;
 import org.concurrencyharness.Shared;

@@ -1,4 +1,4 @@
-package org.concurrencyharness.samples.pipe;
+package org.concurrencyharness.samples.lesson08.pipe;
 
 import org.concurrencyharness.ForkProcesses;
 import org.concurrencyharness.Pipe;

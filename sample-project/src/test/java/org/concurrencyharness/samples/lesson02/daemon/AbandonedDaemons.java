@@ -1,4 +1,4 @@
-package org.concurrencyharness.samples.daemon;
+package org.concurrencyharness.samples.lesson02.daemon;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import org.concurrencyharness.Concurrent;

@@ -1,4 +1,4 @@
-package org.concurrencyharness.samples.pool;
+package org.concurrencyharness.samples.lesson09.pool;
 
 import org.concurrencyharness.ForkProcesses;
 import org.concurrencyharness.Semaphore;

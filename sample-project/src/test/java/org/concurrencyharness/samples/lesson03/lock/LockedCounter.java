@@ -1,4 +1,4 @@
-package org.concurrencyharness.samples.lock;
+package org.concurrencyharness.samples.lesson03.lock;
 
 import java.util.concurrent.locks.ReentrantLock;
 import org.concurrencyharness.Concurrent;

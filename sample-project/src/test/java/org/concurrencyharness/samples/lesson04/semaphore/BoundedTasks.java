@@ -1,4 +1,4 @@
-package org.concurrencyharness.samples.semaphore;
+package org.concurrencyharness.samples.lesson04.semaphore;
 
 import org.concurrencyharness.Concurrent;
 import org.concurrencyharness.Semaphore;

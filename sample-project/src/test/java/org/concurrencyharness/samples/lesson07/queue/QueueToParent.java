@@ -1,4 +1,4 @@
-package org.concurrencyharness.samples.queue;
+package org.concurrencyharness.samples.lesson07.queue;
 
 import org.concurrencyharness.ForkProcesses;
 import org.concurrencyharness.Pipe;

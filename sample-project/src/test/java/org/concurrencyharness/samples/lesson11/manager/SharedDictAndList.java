@@ -1,4 +1,4 @@
-package org.concurrencyharness.samples.manager;
+package org.concurrencyharness.samples.lesson11.manager;
 
 import org.concurrencyharness.ForkProcesses;
 import org.concurrencyharness.Shared;

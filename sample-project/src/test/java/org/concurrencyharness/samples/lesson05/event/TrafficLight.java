@@ -1,4 +1,4 @@
-package org.concurrencyharness.samples.event;
+package org.concurrencyharness.samples.lesson05.event;
 
 import java.util.ArrayList;
 import java.util.Collections;
