@@ -13,8 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.concurrencyharness.Pipe;
@@ -171,17 +173,17 @@ public final class ProcessRoundRunner {
     private static List<ChildProcess> startAll(ExerciseDefinition exercise, int workers, SharedHost host,
                                                ExecutorService calls, BlockingQueue<ChildProcess.Event> events)
             throws IOException {
-        List<java.util.concurrent.Future<ChildProcess>> starting = new ArrayList<>();
+        List<Future<ChildProcess>> starting = new ArrayList<>();
         for (int i = 0; i < workers; i++) {
             int id = i;
             starting.add(calls.submit(() -> start(exercise, id, host, calls, events)));
         }
         List<ChildProcess> started = new ArrayList<>();
         IOException failure = null;
-        for (java.util.concurrent.Future<ChildProcess> child : starting) {
+        for (Future<ChildProcess> child : starting) {
             try {
                 started.add(child.get());
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 failure = e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -206,8 +208,9 @@ public final class ProcessRoundRunner {
         }
         command.addAll(List.of("-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                 "-cp", System.getProperty("java.class.path"), ChildMain.class.getName(),
-                exercise.type().getName(), exercise.method().getName(),
-                String.valueOf(exercise.takesIndex()), String.valueOf(exercise.conditions().threads()), String.valueOf(exercise.conditions().timeoutMillis())));
+                exercise.type().getName(), exercise.method().getName(), String.valueOf(exercise.takesIndex()),
+                String.valueOf(exercise.conditions().threads()),
+                String.valueOf(exercise.conditions().timeoutMillis())));
         long started = System.currentTimeMillis();
         Process process = new ProcessBuilder(command).start();
         return new ChildProcess(id, process, started, host, calls, events);

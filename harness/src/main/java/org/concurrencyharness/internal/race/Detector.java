@@ -127,7 +127,15 @@ final class Detector {
 
     static void acquire(Object sync) {
         ThreadState state = adopt();
-        VectorClock clock = syncClock(sync, state);
+        VectorClock clock = state.syncs.get(sync);
+        if (clock == null) {
+            // nothing released into it yet means nothing to acquire: no clock is made for it
+            clock = state.round.syncClocks.get(sync);
+            if (clock == null) {
+                return;
+            }
+            state.syncs.put(sync, clock);
+        }
         synchronized (clock) {
             state.clock.join(clock);
         }
@@ -135,21 +143,15 @@ final class Detector {
 
     static void release(Object sync) {
         ThreadState state = adopt();
-        VectorClock clock = syncClock(sync, state);
-        synchronized (clock) {
-            clock.join(state.clock);
-        }
-        state.tick();
-    }
-
-    /** The clock of a synchronisation object, from the thread's cache when it used the object lately. */
-    private static VectorClock syncClock(Object sync, ThreadState state) {
         VectorClock clock = state.syncs.get(sync);
         if (clock == null) {
             clock = state.round.syncClocks.computeIfAbsent(sync, k -> new VectorClock());
             state.syncs.put(sync, clock);
         }
-        return clock;
+        synchronized (clock) {
+            clock.join(state.clock);
+        }
+        state.tick();
     }
 
     static void link(Object result, Object owner, String method) {
