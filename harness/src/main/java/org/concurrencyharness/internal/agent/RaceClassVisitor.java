@@ -1,32 +1,53 @@
 package org.concurrencyharness.internal.agent;
 
-import java.util.HashSet;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.concurrencyharness.internal.race.ShadowField;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.MethodNode;
 
-/** Instruments every method of one class, knowing the class's own final fields and source file. */
+/**
+ * Instruments every method of one class, knowing the class's own fields and source file, and
+ * gives each of its non-final, non-volatile fields a shadow field next to it (with, for an
+ * instance field, a static accessor that tolerates a null holder), so that an access finds its
+ * shadow with one field load.
+ */
 final class RaceClassVisitor extends ClassVisitor {
 
     private final ClassLoader loader;
-    private final Set<String> ownFinalFields = new HashSet<>();
+    private final ShadowedFields shadowedFields;
+    private final boolean compactArrays;
+    private final Map<String, Integer> ownFields = new HashMap<>();
+    private final List<String[]> shadows = new ArrayList<>();
     private String className;
+    private String superName;
     private String sourceFile;
     private int version;
     private boolean isInterface;
     private SyncBridges bridges;
 
-    RaceClassVisitor(ClassVisitor next, ClassLoader loader) {
+    /**
+     * @param compactArrays whether array accesses call the analysis without a per-site cache, which
+     *                      makes the code smaller (for methods that would otherwise grow too large)
+     */
+    RaceClassVisitor(ClassVisitor next, ClassLoader loader, ShadowedFields shadowedFields, boolean compactArrays) {
         super(Opcodes.ASM9, next);
         this.loader = loader;
+        this.shadowedFields = shadowedFields;
+        this.compactArrays = compactArrays;
     }
 
     @Override
     public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
         this.version = version;
         this.className = name;
+        this.superName = superName;
         this.isInterface = (access & Opcodes.ACC_INTERFACE) != 0;
         this.bridges = new SyncBridges(name);
         super.visit(version, access, name, signature, superName, interfaces);
@@ -40,8 +61,9 @@ final class RaceClassVisitor extends ClassVisitor {
 
     @Override
     public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
-        if ((access & Opcodes.ACC_FINAL) != 0) {
-            ownFinalFields.add(name);
+        ownFields.put(name, access);
+        if (ShadowedFields.isShadowed(isInterface, access)) {
+            shadows.add(new String[] {name, Boolean.toString((access & Opcodes.ACC_STATIC) != 0)});
         }
         return super.visitField(access, name, descriptor, signature, value);
     }
@@ -53,20 +75,63 @@ final class RaceClassVisitor extends ClassVisitor {
         if (next == null || (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
             return next;
         }
-        ClassContext context = new ClassContext(className, sourceFile, version, loader, ownFinalFields, bridges,
-                isInterface);
-        return new RaceMethodVisitor(next, access, name, descriptor, context);
+        ClassContext context = new ClassContext(className, sourceFile, version, loader, bridges, isInterface,
+                this::declarationOf);
+        // read whole first, so that the locals of its array sites' caches can be made on entry
+        return new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions) {
+            @Override
+            public void visitEnd() {
+                ArrayUse arrays = compactArrays ? ArrayUse.NONE : ArrayUse.of(instructions);
+                accept(new RaceMethodVisitor(next, access, name, descriptor, context, arrays));
+            }
+        };
+    }
+
+    private ShadowedFields.Declaration declarationOf(String owner, String field) {
+        return shadowedFields.find(owner, field, loader, className,
+                new ShadowedFields.ClassFields(superName, isInterface, ownFields));
     }
 
     @Override
     public void visitEnd() {
+        for (String[] shadow : shadows) {
+            addShadow(shadow[0], Boolean.parseBoolean(shadow[1]));
+        }
         bridges.write(cv);
         super.visitEnd();
     }
 
+    /** The shadow field, public so that any class that can reach the field can reach its shadow. */
+    private void addShadow(String field, boolean isStatic) {
+        String name = ShadowField.nameOf(field);
+        int access = Opcodes.ACC_PUBLIC | Opcodes.ACC_TRANSIENT | Opcodes.ACC_SYNTHETIC;
+        cv.visitField(access | (isStatic ? Opcodes.ACC_STATIC : 0), name, ShadowField.DESCRIPTOR, null, null).visitEnd();
+        if (isStatic) {
+            return;
+        }
+        MethodVisitor accessor = cv.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
+                name, ShadowField.ACCESSOR_DESCRIPTOR, null, null);
+        accessor.visitCode();
+        Label present = new Label();
+        accessor.visitVarInsn(Opcodes.ALOAD, 0);
+        accessor.visitJumpInsn(Opcodes.IFNONNULL, present);
+        accessor.visitInsn(Opcodes.ACONST_NULL);
+        accessor.visitInsn(Opcodes.ARETURN);
+        accessor.visitLabel(present);
+        if (version >= Opcodes.V1_6) {
+            accessor.visitFrame(Opcodes.F_NEW, 1, new Object[] {"java/lang/Object"}, 0, new Object[0]);
+        }
+        accessor.visitVarInsn(Opcodes.ALOAD, 0);
+        accessor.visitTypeInsn(Opcodes.CHECKCAST, className);
+        accessor.visitFieldInsn(Opcodes.GETFIELD, className, name, ShadowField.DESCRIPTOR);
+        accessor.visitInsn(Opcodes.ARETURN);
+        accessor.visitMaxs(0, 0);
+        accessor.visitEnd();
+    }
+
     /** What the method visitor needs to know of its class. */
-    record ClassContext(String className, String sourceFile, int version, ClassLoader loader,
-                        Set<String> ownFinalFields, SyncBridges bridges, boolean isInterface) {
+    record ClassContext(String className, String sourceFile, int version, ClassLoader loader, SyncBridges bridges,
+                        boolean isInterface, Declarations declarations) {
 
         /** Interfaces may hold private static methods, and so bridges, from Java 9 on. */
         boolean canBridge() {
@@ -85,5 +150,10 @@ final class RaceClassVisitor extends ClassVisitor {
             int nested = simple.indexOf('$');
             return (nested < 0 ? simple : simple.substring(0, nested)) + ".java";
         }
+    }
+
+    /** Finds the declaration a field instruction reaches. */
+    interface Declarations {
+        ShadowedFields.Declaration of(String owner, String field);
     }
 }

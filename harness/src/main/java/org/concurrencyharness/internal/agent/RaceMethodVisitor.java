@@ -1,6 +1,7 @@
 package org.concurrencyharness.internal.agent;
 
 import java.util.Set;
+import org.concurrencyharness.internal.race.ShadowField;
 import org.concurrencyharness.internal.race.SiteRegistry;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -19,13 +20,22 @@ import org.objectweb.asm.commons.Method;
 final class RaceMethodVisitor extends AdviceAdapter {
 
     private static final Type HOOKS = Type.getObjectType("org/concurrencyharness/internal/race/Hooks");
-    private static final Method READ = Method.getMethod("Object read(Object, int, Object)");
-    private static final Method WRITE = Method.getMethod("Object write(Object, int, Object)");
-    private static final Method READ_ELEMENT = Method.getMethod("Object readElement(Object, int, int, Object)");
-    private static final Method WRITE_ELEMENT = Method.getMethod("Object writeElement(Object, int, int, Object)");
+    private static final String VAR_STATE = "org.concurrencyharness.internal.race.VarState";
+    private static final String ELEMENT_SHADOWS = "org.concurrencyharness.internal.race.ElementShadows";
+    private static final Method READ = Method.getMethod("Object read(Object, " + VAR_STATE + ", int, Object)");
+    private static final Method WRITE = Method.getMethod("Object write(Object, " + VAR_STATE + ", int, Object)");
+    private static final Method READ_OTHER = Method.getMethod("Object readOther(Object, int, Object)");
+    private static final Method WRITE_OTHER = Method.getMethod("Object writeOther(Object, int, Object)");
+    private static final Method SHADOWS = Method.getMethod(
+            ELEMENT_SHADOWS + " shadows(Object, Object, " + ELEMENT_SHADOWS + ", Object)");
+    private static final Method READ_ELEMENT = Method.getMethod(
+            "Object readElement(Object, int, " + ELEMENT_SHADOWS + ", int, Object)");
+    private static final Method WRITE_ELEMENT = Method.getMethod(
+            "Object writeElement(Object, int, " + ELEMENT_SHADOWS + ", int, Object)");
     private static final Type OBJECT = Type.getType(Object.class);
-    private static final Method MONITOR_ENTER = Method.getMethod("void monitorEnter(Object)");
-    private static final Method MONITOR_EXIT = Method.getMethod("void monitorExit(Object)");
+    private static final Type ELEMENT_SHADOWS_TYPE = Type.getObjectType(ELEMENT_SHADOWS.replace('.', '/'));
+    private static final Method MONITOR_ENTER = Method.getMethod("Object monitorEnter(Object, Object)");
+    private static final Method MONITOR_EXIT = Method.getMethod("Object monitorExit(Object, Object)");
     private static final Method BEFORE_START = Method.getMethod("void beforeStart(Object)");
     /** Interfaces whose calls synchronise when the receiver is a concurrent (or synchronized) collection. */
     private static final Set<String> MAYBE_CONCURRENT = Set.of("java/util/Map", "java/util/Collection",
@@ -44,13 +54,23 @@ final class RaceMethodVisitor extends AdviceAdapter {
      * the method instead of one per access.
      */
     private int threadState = -1;
+    private final ArrayUse arrays;
+    /** Each array access site's cache: the array it accessed last, and that array's shadows. */
+    private int[] cachedArrays;
+    private int[] cachedShadows;
+    private int nextArraySite;
+    /** Where an array access keeps the array, the index and the value while its hooks run. */
+    private int arrayTemp;
+    private int indexTemp;
+    private final int[] valueTemps = new int[Type.METHOD];
     private int line;
     private String lastArrayField;
 
     RaceMethodVisitor(MethodVisitor next, int access, String name, String descriptor,
-                      RaceClassVisitor.ClassContext context) {
+                      RaceClassVisitor.ClassContext context, ArrayUse arrays) {
         super(Opcodes.ASM9, next, access, name, descriptor);
         this.context = context;
+        this.arrays = arrays;
         this.methodName = name;
         // a class's initialisation happens before any use of it: its accesses cannot race
         this.instrumentsAccesses = !"<clinit>".equals(name);
@@ -60,23 +80,70 @@ final class RaceMethodVisitor extends AdviceAdapter {
     @Override
     protected void onMethodEnter() {
         entered = true;
+        threadState = newNullLocal(OBJECT);
         if (instrumentsAccesses) {
-            threadState = newLocal(OBJECT);
-            visitInsn(ACONST_NULL);
-            storeLocal(threadState);
+            makeArrayLocals();
         }
         if (synchronizedMethod) {
             pushMonitor();
-            invokeStatic(HOOKS, MONITOR_ENTER);
+            access(MONITOR_ENTER);
             visitLabel(bodyStart);
         }
+    }
+
+    /** Every local the accesses use is set on entry, so that every later frame may declare it. */
+    private void makeArrayLocals() {
+        cachedArrays = new int[arrays.sites()];
+        cachedShadows = new int[arrays.sites()];
+        for (int site = 0; site < arrays.sites(); site++) {
+            cachedArrays[site] = newNullLocal(OBJECT);
+            cachedShadows[site] = newNullLocal(ELEMENT_SHADOWS_TYPE);
+        }
+        if (arrays.sites() > 0) {
+            arrayTemp = newNullLocal(OBJECT);
+            indexTemp = newZeroLocal(Type.INT_TYPE);
+        }
+        if (arrays.storesInts()) {
+            valueTemps[Type.INT] = newZeroLocal(Type.INT_TYPE);
+        }
+        if (arrays.storesLongs()) {
+            valueTemps[Type.LONG] = newZeroLocal(Type.LONG_TYPE);
+        }
+        if (arrays.storesFloats()) {
+            valueTemps[Type.FLOAT] = newZeroLocal(Type.FLOAT_TYPE);
+        }
+        if (arrays.storesDoubles()) {
+            valueTemps[Type.DOUBLE] = newZeroLocal(Type.DOUBLE_TYPE);
+        }
+        if (arrays.storesReferences()) {
+            valueTemps[Type.OBJECT] = newNullLocal(OBJECT);
+        }
+    }
+
+    private int newNullLocal(Type type) {
+        int local = newLocal(type);
+        visitInsn(ACONST_NULL);
+        storeLocal(local);
+        return local;
+    }
+
+    private int newZeroLocal(Type type) {
+        int local = newLocal(type);
+        switch (type.getSort()) {
+            case Type.LONG -> visitInsn(LCONST_0);
+            case Type.FLOAT -> visitInsn(FCONST_0);
+            case Type.DOUBLE -> visitInsn(DCONST_0);
+            default -> visitInsn(ICONST_0);
+        }
+        storeLocal(local);
+        return local;
     }
 
     @Override
     protected void onMethodExit(int opcode) {
         if (synchronizedMethod && opcode != ATHROW) {
             pushMonitor();
-            invokeStatic(HOOKS, MONITOR_EXIT);
+            access(MONITOR_EXIT);
         }
     }
 
@@ -89,8 +156,11 @@ final class RaceMethodVisitor extends AdviceAdapter {
             visitLabel(handler);
             Object[] locals = (methodAccess & ACC_STATIC) != 0 ? new Object[0] : new Object[] {context.className()};
             super.visitFrame(F_NEW, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
+            // the handler's frame holds no thread state: the hook looks it up
             pushMonitor();
+            visitInsn(ACONST_NULL);
             invokeStatic(HOOKS, MONITOR_EXIT);
+            pop();
             throwException();
         }
         super.visitMaxs(maxStack, maxLocals);
@@ -112,57 +182,106 @@ final class RaceMethodVisitor extends AdviceAdapter {
 
     @Override
     public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
-        boolean ownFinal = owner.equals(context.className()) && context.ownFinalFields().contains(name);
-        if (entered && instrumentsAccesses && !ownFinal) {
-            boolean write = opcode == PUTFIELD || opcode == PUTSTATIC;
-            int site = site(owner, name, write, false);
-            Type type = Type.getType(descriptor);
-            switch (opcode) {
-                case GETFIELD -> {
-                    // the hook runs after the load: a volatile read acquires only what the value it read released
-                    dup();
-                    rememberArrayField(opcode, owner, name, descriptor);
-                    super.visitFieldInsn(opcode, owner, name, descriptor);
-                    if (type.getSize() == 2) {
-                        dup2X1();
-                        pop2();
-                    } else {
-                        swap();
-                    }
-                    push(site);
-                    access(READ);
-                    return;
-                }
-                case GETSTATIC -> {
-                    rememberArrayField(opcode, owner, name, descriptor);
-                    super.visitFieldInsn(opcode, owner, name, descriptor);
-                    visitInsn(ACONST_NULL);
-                    push(site);
-                    access(READ);
-                    return;
-                }
-                case PUTFIELD -> {
-                    // the hook runs before the store: a volatile write releases before its value can be seen
-                    if (type.getSize() == 2) {
-                        dup2X1();
-                        pop2();
-                        dupX2();
-                    } else {
-                        dup2();
-                        pop();
-                    }
-                    push(site);
-                    access(WRITE);
-                }
-                default -> {
-                    visitInsn(ACONST_NULL);
-                    push(site);
-                    access(WRITE);
-                }
+        if (entered && instrumentsAccesses) {
+            ShadowedFields.Declaration declaration = context.declarations().of(owner, name);
+            if (declaration != null && declaration.isShadowed()) {
+                shadowedAccess(opcode, owner, name, descriptor, declaration);
+            } else if (declaration == null || !declaration.isFinal()) {
+                otherAccess(opcode, owner, name, descriptor);
+                return;
             }
         }
         rememberArrayField(opcode, owner, name, descriptor);
         super.visitFieldInsn(opcode, owner, name, descriptor);
+    }
+
+    /**
+     * Before the access, hands the field's shadow (loaded from the shadow field beside it) to the
+     * access hook. The declaring class names the field in races.
+     */
+    private void shadowedAccess(int opcode, String owner, String name, String descriptor,
+                                ShadowedFields.Declaration declaration) {
+        boolean write = opcode == PUTFIELD || opcode == PUTSTATIC;
+        int site = SiteRegistry.registerShadowed(declaration.declaringClass(), name, declaration.isStatic(),
+                method(), location(), write, context.loader());
+        String shadow = ShadowField.nameOf(name);
+        switch (opcode) {
+            case GETFIELD -> {
+                // [holder] -> [holder holder shadow]
+                dup();
+                dup();
+                super.visitMethodInsn(INVOKESTATIC, owner, shadow, ShadowField.ACCESSOR_DESCRIPTOR, false);
+            }
+            case PUTFIELD -> {
+                // [holder value] -> [holder value holder shadow]
+                if (Type.getType(descriptor).getSize() == 2) {
+                    dup2X1();
+                    pop2();
+                    dupX2();
+                } else {
+                    dup2();
+                    pop();
+                }
+                dup();
+                super.visitMethodInsn(INVOKESTATIC, owner, shadow, ShadowField.ACCESSOR_DESCRIPTOR, false);
+            }
+            default -> {
+                visitInsn(ACONST_NULL);
+                super.visitFieldInsn(GETSTATIC, owner, shadow, ShadowField.DESCRIPTOR);
+            }
+        }
+        push(site);
+        access(write ? WRITE : READ);
+    }
+
+    /** A field without a shadow: volatile, or of a class the agent leaves alone; the hook finds out which at run time. */
+    private void otherAccess(int opcode, String owner, String name, String descriptor) {
+        boolean write = opcode == PUTFIELD || opcode == PUTSTATIC;
+        int site = site(owner, name, write, false);
+        Type type = Type.getType(descriptor);
+        switch (opcode) {
+            case GETFIELD -> {
+                // the hook runs after the load: a volatile read acquires only what the value it read released
+                dup();
+                rememberArrayField(opcode, owner, name, descriptor);
+                super.visitFieldInsn(opcode, owner, name, descriptor);
+                if (type.getSize() == 2) {
+                    dup2X1();
+                    pop2();
+                } else {
+                    swap();
+                }
+                push(site);
+                access(READ_OTHER);
+            }
+            case GETSTATIC -> {
+                rememberArrayField(opcode, owner, name, descriptor);
+                super.visitFieldInsn(opcode, owner, name, descriptor);
+                visitInsn(ACONST_NULL);
+                push(site);
+                access(READ_OTHER);
+            }
+            case PUTFIELD -> {
+                // the hook runs before the store: a volatile write releases before its value can be seen
+                if (type.getSize() == 2) {
+                    dup2X1();
+                    pop2();
+                    dupX2();
+                } else {
+                    dup2();
+                    pop();
+                }
+                push(site);
+                access(WRITE_OTHER);
+                super.visitFieldInsn(opcode, owner, name, descriptor);
+            }
+            default -> {
+                visitInsn(ACONST_NULL);
+                push(site);
+                access(WRITE_OTHER);
+                super.visitFieldInsn(opcode, owner, name, descriptor);
+            }
+        }
     }
 
     /** Calls an access hook with the thread's state, and keeps the state it returns for the next. */
@@ -181,31 +300,18 @@ final class RaceMethodVisitor extends AdviceAdapter {
 
     @Override
     public void visitInsn(int opcode) {
-        if (entered && instrumentsAccesses && isArrayLoad(opcode)) {
-            dup2();
-            push(site(null, arrayName(), false, true));
-            access(READ_ELEMENT);
-        } else if (entered && instrumentsAccesses && isArrayStore(opcode)) {
-            // [array index value] -> [array index value array index], without a temporary local
-            if (opcode == LASTORE || opcode == DASTORE) {
-                dup2X2();
-                pop2();
-                dup2X2();
-            } else {
-                dupX2();
-                pop();
-                dup2X1();
-            }
-            push(site(null, arrayName(), true, true));
-            access(WRITE_ELEMENT);
-        } else if (opcode == MONITORENTER) {
+        if (entered && instrumentsAccesses && (ArrayUse.isLoad(opcode) || ArrayUse.isStore(opcode))) {
+            elementAccess(opcode);
+            super.visitInsn(opcode);
+            return;
+        } else if (opcode == MONITORENTER && entered) {
             dup();
             super.visitInsn(opcode);
-            invokeStatic(HOOKS, MONITOR_ENTER);
+            access(MONITOR_ENTER);
             return;
-        } else if (opcode == MONITOREXIT) {
+        } else if (opcode == MONITOREXIT && entered) {
             dup();
-            invokeStatic(HOOKS, MONITOR_EXIT);
+            access(MONITOR_EXIT);
         }
         super.visitInsn(opcode);
     }
@@ -249,10 +355,68 @@ final class RaceMethodVisitor extends AdviceAdapter {
         return null;
     }
 
+    /**
+     * Before an element access: [array index (value)] is kept in locals, the site's cache hands
+     * the array's shadows to the access hook, and the operands are put back.
+     */
+    private void elementAccess(int opcode) {
+        boolean write = ArrayUse.isStore(opcode);
+        int site = site(null, arrayName(), write, true);
+        Type valueType = write ? storedType(opcode) : null;
+        if (write) {
+            storeLocal(valueTemps[valueType.getSort()], valueType);
+        }
+        storeLocal(indexTemp, Type.INT_TYPE);
+        storeLocal(arrayTemp, OBJECT);
+        if (nextArraySite < cachedArrays.length) {
+            int cachedArray = cachedArrays[nextArraySite];
+            int cachedShadow = cachedShadows[nextArraySite];
+            nextArraySite++;
+            loadLocal(arrayTemp, OBJECT);
+            loadLocal(cachedArray, OBJECT);
+            loadLocal(cachedShadow, ELEMENT_SHADOWS_TYPE);
+            loadLocal(threadState);
+            invokeStatic(HOOKS, SHADOWS);
+            storeLocal(cachedShadow, ELEMENT_SHADOWS_TYPE);
+            loadLocal(arrayTemp, OBJECT);
+            storeLocal(cachedArray, OBJECT);
+            loadLocal(arrayTemp, OBJECT);
+            loadLocal(indexTemp, Type.INT_TYPE);
+            loadLocal(cachedShadow, ELEMENT_SHADOWS_TYPE);
+        } else {
+            loadLocal(arrayTemp, OBJECT);
+            loadLocal(indexTemp, Type.INT_TYPE);
+            visitInsn(ACONST_NULL);
+        }
+        push(site);
+        access(write ? WRITE_ELEMENT : READ_ELEMENT);
+        loadLocal(arrayTemp, OBJECT);
+        loadLocal(indexTemp, Type.INT_TYPE);
+        if (write) {
+            loadLocal(valueTemps[valueType.getSort()], valueType);
+        }
+    }
+
+    private static Type storedType(int opcode) {
+        return switch (opcode) {
+            case LASTORE -> Type.LONG_TYPE;
+            case FASTORE -> Type.FLOAT_TYPE;
+            case DASTORE -> Type.DOUBLE_TYPE;
+            case AASTORE -> OBJECT;
+            default -> Type.INT_TYPE;
+        };
+    }
+
+    private String method() {
+        return context.simpleName() + "." + methodName;
+    }
+
+    private String location() {
+        return context.file() + ":" + line;
+    }
+
     private int site(String owner, String field, boolean write, boolean array) {
-        String location = context.file() + ":" + line;
-        String method = context.simpleName() + "." + methodName;
-        return SiteRegistry.register(array ? context.className() : owner, field, method, location, write, array,
+        return SiteRegistry.register(array ? context.className() : owner, field, method(), location(), write, array,
                 context.loader());
     }
 
@@ -260,11 +424,4 @@ final class RaceMethodVisitor extends AdviceAdapter {
         return lastArrayField != null ? lastArrayField : "array[]";
     }
 
-    private static boolean isArrayLoad(int opcode) {
-        return opcode >= IALOAD && opcode <= SALOAD;
-    }
-
-    private static boolean isArrayStore(int opcode) {
-        return opcode >= IASTORE && opcode <= SASTORE;
-    }
 }

@@ -25,7 +25,7 @@ final class SyncBridges {
          */
         LINK(null, null, false, false),
         /** {@code Object.wait}: release the monitor, wait, acquire it again. */
-        WAIT("beforeSync", "afterSync", false, true),
+        WAIT("beforeWait", "afterWait", false, false),
         /** A collection interface: synchronises only if the receiver is concurrent. */
         MAYBE_SYNC("beforeMaybeSync", "afterMaybeSync", false, false),
         /** {@code Thread.join}: the joined thread's end happens before. */

@@ -1,11 +1,7 @@
 package org.concurrencyharness.internal.race;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.concurrencyharness.internal.report.Access;
 import org.concurrencyharness.internal.report.Race;
 
 /**
@@ -18,8 +14,6 @@ import org.concurrencyharness.internal.report.Race;
  * round (abandoned daemons, say) are ignored until a hand-off of the present round adopts them.
  */
 final class Detector {
-
-    private static final int MAX_RACES = 100;
 
     private static final AtomicInteger NEXT_TID = new AtomicInteger();
     private static final ThreadLocal<ThreadState> STATE = new ThreadLocal<>();
@@ -47,25 +41,18 @@ final class Detector {
     private static final WeakIdentityMap<Object, Object> CONDITION_LOCKS = new WeakIdentityMap<>();
     private static final WeakIdentityMap<Object, ReadWriteHalf> READ_WRITE_HALVES = new WeakIdentityMap<>();
     private static final WeakIdentityMap<Object, Object> READERS = new WeakIdentityMap<>();
-    private static final Map<String, Race> RACES = new LinkedHashMap<>();
 
     private Detector() {
     }
 
     static void begin() {
-        synchronized (RACES) {
-            RACES.clear();
-        }
+        RaceLog.clear();
         round = new Round();
         adopt();
     }
 
     static List<Race> end() {
-        synchronized (RACES) {
-            List<Race> out = new ArrayList<>(RACES.values());
-            RACES.clear();
-            return out;
-        }
+        return RaceLog.drain();
     }
 
     // ---- threads
@@ -88,9 +75,15 @@ final class Detector {
         return state;
     }
 
+    /** The handed state if it is of the present round, else the thread's, adopted. */
+    private static ThreadState adopt(Object handed) {
+        return handed instanceof ThreadState state && state.round == round ? state : adopt();
+    }
+
     private static ThreadState register() {
         Thread thread = Thread.currentThread();
         ThreadState state = new ThreadState(NEXT_TID.getAndIncrement(), thread.getName(), round);
+        RaceLog.name(state.tid, state.name);
         VectorClock parent = STARTS.remove(thread);
         if (parent == null) {
             parent = CREATED_BY.get();
@@ -152,6 +145,35 @@ final class Detector {
             clock.join(state.clock);
         }
         state.tick();
+    }
+
+    /** After a monitor is entered, or a wait for it returns. */
+    static ThreadState monitorAcquire(Object monitor, Object handed) {
+        ThreadState state = adopt(handed);
+        VectorClock clock = state.monitors.get(monitor);
+        if (clock == null) {
+            clock = state.round.monitorClocks.get(monitor);
+            if (clock == null) {
+                return state;
+            }
+            state.monitors.put(monitor, clock);
+        }
+        // the monitor guards its clock: every thread that reads or writes it holds the monitor
+        state.clock.join(clock);
+        return state;
+    }
+
+    /** Before a monitor is exited, or waited on. */
+    static ThreadState monitorRelease(Object monitor, Object handed) {
+        ThreadState state = adopt(handed);
+        VectorClock clock = state.monitors.get(monitor);
+        if (clock == null) {
+            clock = state.round.monitorClocks.computeIfAbsent(monitor, k -> new VectorClock());
+            state.monitors.put(monitor, clock);
+        }
+        clock.join(state.clock);
+        state.tick();
+        return state;
     }
 
     static void link(Object result, Object owner, String method) {
@@ -236,157 +258,17 @@ final class Detector {
 
     // ---- accesses
 
-    // Field and element accesses run once for every access the program makes: their common path
-    // is kept small enough for the JIT to inline into the program's code, and rare paths are
-    // methods of their own.
-
     /**
      * The thread's state that an access hook was handed, if it is of the present round; else looked
      * up. A method running from an earlier round into this one (a long-lived thread's loop) thus
      * switches to the state its thread was adopted with, as soon as a hand-off adopts it.
      */
-    private static ThreadState current(Object handed) {
+    static ThreadState current(Object handed) {
         return handed instanceof ThreadState state && state.round == round ? state : current();
     }
 
-    static Object field(Object holder, int site, boolean write, Object thread) {
-        ThreadState state = current(thread);
-        if (state == null) {
-            return null;
-        }
-        SiteRegistry.FieldInfo field = SiteRegistry.field(site);
-        if (field.isVolatile()) {
-            volatileAccess(holder, field, write);
-        } else if (field.isTracked()) {
-            FieldShadows vars = holder == null ? state.round.statics : fieldShadows(holder, state);
-            check(vars.of(field.key()), state, site, write, field.name());
-        }
-        return state;
-    }
-
-    private static FieldShadows fieldShadows(Object holder, ThreadState state) {
-        FieldShadows vars = state.holders.get(holder);
-        return vars != null ? vars : firstFieldShadows(holder, state);
-    }
-
-    private static FieldShadows firstFieldShadows(Object holder, ThreadState state) {
-        FieldShadows vars = state.round.fields.computeIfAbsent(holder, k -> new FieldShadows());
-        state.holders.put(holder, vars);
-        return vars;
-    }
-
-    private static void volatileAccess(Object holder, SiteRegistry.FieldInfo field, boolean write) {
-        Object variable = VolatileKey.of(holder, field.key());
-        if (write) {
-            release(variable);
-        } else {
-            acquire(variable);
-        }
-    }
-
-    static Object element(Object array, int index, int site, boolean write, Object thread) {
-        ThreadState state = current(thread);
-        if (state == null || array == null) {
-            return state;
-        }
-        ElementShadows vars = state.arrays.get(array);
-        if (vars == null) {
-            vars = firstElementShadows(array, state);
-        }
-        VarState var = vars.of(index);
-        if (var != null) {
-            // an element's name is its site's, looked up only if there is a race to report
-            check(var, state, site, write, null);
-        }
-        return state;
-    }
-
-    private static ElementShadows firstElementShadows(Object array, ThreadState state) {
-        ElementShadows vars = state.round.arrays.computeIfAbsent(array,
-                a -> new ElementShadows(java.lang.reflect.Array.getLength(a)));
-        state.arrays.put(array, vars);
-        return vars;
-    }
-
-    /**
-     * The FastTrack read and write rules; a null name is the site's own. The same-epoch fast path
-     * (this thread already did this access in this epoch) is kept small enough to be inlined.
-     */
-    private static void check(VarState var, ThreadState state, int site, boolean write, String name) {
-        long epoch = state.epochOf();
-        if (write ? var.write != epoch : var.read != epoch) {
-            update(var, state, epoch, site, write, name);
-        }
-    }
-
-    private static void update(VarState var, ThreadState state, long epoch, int site, boolean write, String name) {
-        int tid = state.tid;
-        int clock = state.epoch();
-        VectorClock now = state.clock;
-        synchronized (var) {
-            if (write) {
-                if (var.write == epoch) {
-                    return;
-                }
-                if (!VarState.happensBefore(var.write, now)) {
-                    report(state, name, var.writeSite, var.writeThread, site, state.name);
-                }
-                if (var.sharedReads != null) {
-                    for (int t = 0; t < var.sharedReadSites.length; t++) {
-                        if (var.sharedReadThreads[t] != null && var.sharedReads.get(t) > now.get(t)) {
-                            report(state, name, var.sharedReadSites[t], var.sharedReadThreads[t], site, state.name);
-                        }
-                    }
-                    var.sharedReads = null;
-                    var.sharedReadSites = null;
-                    var.sharedReadThreads = null;
-                } else if (!VarState.happensBefore(var.read, now)) {
-                    report(state, name, var.readSite, var.readThread, site, state.name);
-                }
-                var.read = VarState.NONE;
-                var.write = epoch;
-                var.writeSite = site;
-                var.writeThread = state.name;
-            } else {
-                if (var.read == epoch) {
-                    return;
-                }
-                if (!VarState.happensBefore(var.write, now)) {
-                    report(state, name, var.writeSite, var.writeThread, site, state.name);
-                }
-                if (var.sharedReads != null) {
-                    var.recordSharedRead(tid, clock, site, state.name);
-                } else if (VarState.happensBefore(var.read, now)) {
-                    var.read = epoch;
-                    var.readSite = site;
-                    var.readThread = state.name;
-                } else {
-                    var.shareReads(tid, clock, site, state.name);
-                }
-            }
-        }
-    }
-
-    private static void report(ThreadState reporter, String field, int earlierSite, String earlierThread, int laterSite,
-                               String laterThread) {
-        if (reporter.round != round) {
-            // the round ended while this access was being checked: its races are no longer asked for
-            return;
-        }
-        AccessSite earlier = SiteRegistry.site(earlierSite);
-        AccessSite later = SiteRegistry.site(laterSite);
-        if (field == null) {
-            field = later.field();
-        }
-        String key = field + "|" + Math.min(earlierSite, laterSite) + "|" + Math.max(earlierSite, laterSite);
-        synchronized (RACES) {
-            if (RACES.size() < MAX_RACES && !RACES.containsKey(key)) {
-                RACES.put(key, new Race(field, access(earlier, earlierThread), access(later, laterThread)));
-            }
-        }
-    }
-
-    private static Access access(AccessSite site, String thread) {
-        return new Access(thread, site.method(), site.location(), site.write() ? "write" : "read");
+    /** Whether the state's round is still the present one: a round's races are not asked for once it ended. */
+    static boolean isPresent(ThreadState state) {
+        return state.round == round;
     }
 }

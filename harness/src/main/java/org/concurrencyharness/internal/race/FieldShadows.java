@@ -1,7 +1,8 @@
 package org.concurrencyharness.internal.race;
 
 /**
- * The shadows of one object's fields (or of every static field), indexed by the dense key
+ * The shadows of one object's fields, for fields whose declaring class the agent did not
+ * instrument (so it holds no shadow fields), and of volatile fields; indexed by the dense key
  * {@link SiteRegistry} gives each field: a lookup is an array read, with no boxing or hashing.
  *
  * <p>Elements are read without a lock: a reader that misses one takes the lock and finds it, and
@@ -10,7 +11,12 @@ package org.concurrencyharness.internal.race;
  */
 final class FieldShadows {
 
+    private final Round round;
     private volatile VarState[] vars = new VarState[8];
+
+    FieldShadows(Round round) {
+        this.round = round;
+    }
 
     VarState of(int key) {
         VarState[] known = vars;
@@ -26,7 +32,7 @@ final class FieldShadows {
         }
         VarState var = known[key];
         if (var == null) {
-            var = new VarState();
+            var = new VarState(round);
             known[key] = var;
         }
         vars = known;

@@ -16,33 +16,113 @@ public final class Hooks {
     private Hooks() {
     }
 
-    // The access hooks take the thread's state that the previous access of the same method call
-    // returned (null at first) and return it, so that the method keeps it in a local.
+    // The access hooks take the thread's state that the previous hook of the same method call
+    // returned (null at first) and return it, so that the method keeps it in a local. The field
+    // and element hooks are small enough for the JIT to inline into the program's code. They
+    // settle the same-epoch case (an epoch names one thread of one round, so a match needs no
+    // round check) and call out for the rest. The element hooks settle the exclusive FastTrack
+    // cases too, when the shadows and the thread are of the same round (see VarState for why
+    // plain writes do): a loop over an array meets them once per element and epoch. The field
+    // hooks leave them to Accesses: a JIT profile is kept per method, not per call site, so each
+    // line a hook holds costs every inlined copy of it.
 
-    public static Object read(Object holder, int site, Object thread) {
-        return Detector.field(holder, site, false, thread);
+    /** A read of a field whose class holds its shadow; {@code var} is that shadow, null before the first access. */
+    public static Object read(Object holder, VarState var, int site, Object thread) {
+        if (var != null && thread instanceof ThreadState state) {
+            long epoch = state.epoch;
+            long read = var.read;
+            if (read == epoch || var.write == epoch) {
+                return state;
+            }
+        }
+        return Accesses.field(holder, var, site, false, thread);
     }
 
-    public static Object write(Object holder, int site, Object thread) {
-        return Detector.field(holder, site, true, thread);
+    public static Object write(Object holder, VarState var, int site, Object thread) {
+        if (var != null && thread instanceof ThreadState state) {
+            if (var.write == state.epoch) {
+                return state;
+            }
+        }
+        return Accesses.field(holder, var, site, true, thread);
     }
 
-    public static Object readElement(Object array, int index, int site, Object thread) {
-        return Detector.element(array, index, site, false, thread);
+    /** A field whose class holds no shadow (the agent did not instrument it), or a volatile field. */
+    public static Object readOther(Object holder, int site, Object thread) {
+        return Accesses.untrackedField(holder, site, false, thread);
     }
 
-    public static Object writeElement(Object array, int index, int site, Object thread) {
-        return Detector.element(array, index, site, true, thread);
+    public static Object writeOther(Object holder, int site, Object thread) {
+        return Accesses.untrackedField(holder, site, true, thread);
     }
 
-    /** After a monitor is entered. */
-    public static void monitorEnter(Object monitor) {
-        Detector.acquire(monitor);
+    /**
+     * The shadows of an array's elements: those of the same site's previous access while the array
+     * is the same (a loop's), else looked up.
+     */
+    public static ElementShadows shadows(Object array, Object cachedArray, ElementShadows cached, Object thread) {
+        return array == cachedArray && cached != null ? cached : Accesses.elementShadows(array, thread);
+    }
+
+    public static Object readElement(Object array, int index, ElementShadows vars, int site, Object thread) {
+        if (vars != null && thread instanceof ThreadState state && index >= 0
+                && index < vars.reads.length) {
+            long epoch = state.epoch;
+            long read = vars.reads[index];
+            long written = vars.writes[index];
+            if (read == epoch || written == epoch) {
+                return state;
+            }
+            if (vars.round == state.round && read != VarState.SHARED && state.covers(written) && state.covers(read)) {
+                vars.readSites[index] = site;
+                vars.reads[index] = epoch;
+                return state;
+            }
+        }
+        return Accesses.element(array, index, vars, site, false, thread);
+    }
+
+    public static Object writeElement(Object array, int index, ElementShadows vars, int site, Object thread) {
+        if (vars != null && thread instanceof ThreadState state && index >= 0
+                && index < vars.writes.length) {
+            long epoch = state.epoch;
+            long read = vars.reads[index];
+            long written = vars.writes[index];
+            if (written == epoch) {
+                return state;
+            }
+            if (vars.round == state.round && read != VarState.SHARED && state.covers(written) && state.covers(read)) {
+                vars.writeSites[index] = site;
+                vars.writes[index] = epoch;
+                vars.reads[index] = VarState.NONE;
+                return state;
+            }
+        }
+        return Accesses.element(array, index, vars, site, true, thread);
+    }
+
+    /** After a monitor is entered; takes and returns the thread's state as the access hooks do. */
+    public static Object monitorEnter(Object monitor, Object thread) {
+        return Detector.monitorAcquire(monitor, thread);
     }
 
     /** Before a monitor is exited, normally or by an exception. */
-    public static void monitorExit(Object monitor) {
-        Detector.release(monitor);
+    public static Object monitorExit(Object monitor, Object thread) {
+        return Detector.monitorRelease(monitor, thread);
+    }
+
+    /** Before {@code Object.wait}, which lets the monitor go. */
+    public static void beforeWait(Object monitor) {
+        if (monitor != null) {
+            Detector.monitorRelease(monitor, null);
+        }
+    }
+
+    /** After {@code Object.wait} returns, holding the monitor again. */
+    public static void afterWait(Object monitor) {
+        if (monitor != null) {
+            Detector.monitorAcquire(monitor, null);
+        }
     }
 
     /** Before a call that synchronises through its receiver ({@code java.util.concurrent}, {@code Object.wait}). */

@@ -8,8 +8,13 @@ package org.concurrencyharness.internal.race;
 final class Round {
 
     final WeakIdentityMap<Object, VectorClock> syncClocks = new WeakIdentityMap<>();
+    /**
+     * The clocks of monitors, apart from other synchronisation objects: a monitor's clock is only
+     * read and written by the thread that holds the monitor, so it needs no lock of its own.
+     */
+    final WeakIdentityMap<Object, VectorClock> monitorClocks = new WeakIdentityMap<>();
     final WeakIdentityMap<Object, FieldShadows> fields = new WeakIdentityMap<>();
-    final FieldShadows statics = new FieldShadows();
+    final FieldShadows statics = new FieldShadows(this);
     final WeakIdentityMap<Object, ElementShadows> arrays = new WeakIdentityMap<>();
     /** What every task run through an executor had done when it ended. */
     final VectorClock tasksDone = new VectorClock();

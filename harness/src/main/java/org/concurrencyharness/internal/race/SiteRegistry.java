@@ -29,6 +29,9 @@ public final class SiteRegistry {
     private static final List<WeakReference<ClassLoader>> LOADERS = new ArrayList<>();
     private static final Map<String, Integer> STATIC_KEYS = new HashMap<>();
     private static volatile FieldInfo[] resolved = new FieldInfo[256];
+    /** The sites whose field's class holds a shadow field, and whether that field is static. */
+    private static final Map<Integer, Boolean> SHADOWED = new HashMap<>();
+    private static volatile ShadowField[] shadowFields = new ShadowField[256];
 
     private SiteRegistry() {
     }
@@ -39,6 +42,45 @@ public final class SiteRegistry {
         SITES.add(new AccessSite(owner, field, method, location, write, array));
         LOADERS.add(new WeakReference<>(loader));
         return SITES.size() - 1;
+    }
+
+    /**
+     * Called by the agent for an access to a field declared by a class it instruments, which thus
+     * holds a shadow field: {@code owner} is the declaring class.
+     */
+    public static synchronized int registerShadowed(String owner, String field, boolean isStatic, String method,
+                                                    String location, boolean write, ClassLoader loader) {
+        int id = register(owner, field, method, location, write, false, loader);
+        SHADOWED.put(id, isStatic);
+        return id;
+    }
+
+    /** The shadow field a shadowed site's field has, found on the site's first use; null if it cannot be reached. */
+    static ShadowField shadowField(int site) {
+        ShadowField[] known = shadowFields;
+        if (site < known.length && known[site] != null) {
+            return known[site];
+        }
+        return findShadowField(site);
+    }
+
+    private static synchronized ShadowField findShadowField(int site) {
+        AccessSite access = SITES.get(site);
+        ShadowField found = null;
+        try {
+            Class<?> declaring = Class.forName(access.owner().replace('/', '.'), false, LOADERS.get(site).get());
+            found = ShadowField.find(declaring, access.field(), SHADOWED.get(site));
+        } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+            // not reachable: its accesses are tracked as those of fields without shadows
+        }
+        if (found == null) {
+            return null;
+        }
+        ShadowField[] known = shadowFields;
+        known = site >= known.length ? java.util.Arrays.copyOf(known, Math.max(site + 1, known.length * 2)) : known.clone();
+        known[site] = found;
+        shadowFields = known;
+        return found;
     }
 
     static synchronized AccessSite site(int id) {
@@ -97,7 +139,7 @@ public final class SiteRegistry {
         int count = 0;
         for (Class<?> c = type.getSuperclass(); c != null; c = c.getSuperclass()) {
             for (Field field : c.getDeclaredFields()) {
-                count += Modifier.isStatic(field.getModifiers()) ? 0 : 1;
+                count += Modifier.isStatic(field.getModifiers()) || field.isSynthetic() ? 0 : 1;
             }
         }
         return count;
@@ -110,7 +152,7 @@ public final class SiteRegistry {
             if (other.getName().equals(field.getName())) {
                 return index;
             }
-            index += Modifier.isStatic(other.getModifiers()) ? 0 : 1;
+            index += Modifier.isStatic(other.getModifiers()) || other.isSynthetic() ? 0 : 1;
         }
         throw new IllegalStateException("no field " + field);
     }

@@ -17,30 +17,27 @@ final class ThreadState {
     final ShadowCache<FieldShadows> holders = new ShadowCache<>();
     final ShadowCache<ElementShadows> arrays = new ShadowCache<>();
     final ShadowCache<VectorClock> syncs = new ShadowCache<>();
+    final ShadowCache<VectorClock> monitors = new ShadowCache<>();
 
-    /** This thread's own entry of its clock, kept apart for the accesses' fast path. */
-    private int ownClock = 1;
+    /** This thread's current epoch, {@code clock << 32 | tid}, as shadows record it: the accesses' fast path compares it. */
+    long epoch;
 
     ThreadState(int tid, String name, Round round) {
         this.tid = tid;
         this.name = name;
         this.round = round;
         clock.set(tid, 1);
+        epoch = VarState.epoch(tid, 1);
     }
 
-    /** This thread's current epoch: its own entry of its clock. */
-    int epoch() {
-        return ownClock;
-    }
-
-    /** This thread's current epoch as variables record it: clock and thread id in one long. */
-    long epochOf() {
-        return VarState.epoch(tid, ownClock);
+    /** Whether an access in that epoch happens before this thread's present (never asked of {@link VarState#SHARED}). */
+    boolean covers(long epoch) {
+        return epoch == VarState.NONE || VarState.clock(epoch) <= clock.get(VarState.tid(epoch));
     }
 
     /** After a release, later steps of this thread are no longer covered by what it released. */
     void tick() {
         clock.increment(tid);
-        ownClock++;
+        epoch = VarState.epoch(tid, clock.get(tid));
     }
 }

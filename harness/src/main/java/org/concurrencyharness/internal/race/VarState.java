@@ -1,30 +1,34 @@
 package org.concurrencyharness.internal.race;
 
 /**
- * The FastTrack shadow of one variable (a field of one object, a static field, or one array
- * element): the epoch of its last write, and the epoch of its last read, or a vector clock of
- * reads while they are shared by threads that are not ordered. Epochs are {@code clock << 32 | tid}.
- * Each state is guarded by its own monitor, which the analysis holds only for a few steps; the
- * sites and threads are read only for an epoch that is not {@link #NONE}.
+ * The FastTrack shadow of one field of one object, or of one static field: the epoch of its last
+ * write and of its last read (or {@link #SHARED}, while reads by threads that are not ordered are
+ * kept in {@link #sharedReads}), each with its site. Epochs are {@code clock << 32 | tid}.
+ *
+ * <p>Instrumented classes hold one in a field next to each field they declare, made on the
+ * first access of a round; it is public only so that their bytecode can name its type. The
+ * common updates are plain writes without a lock: in a race-free program the accesses to one
+ * variable are ordered, and so are the updates of its shadow. Two unordered accesses a few
+ * nanoseconds apart can lose one update, which may hide that race once but never reports one
+ * that is not there. Rarer transitions hold the shadow's monitor.
  */
-final class VarState {
+public final class VarState {
 
     static final long NONE = 0;
+    /** The read epoch while reads are shared: no thread's epoch is ever -1. */
+    static final long SHARED = -1;
 
-    // No field has an initialiser: a shadow's default state is a valid start, so a thread that
-    // finds a shadow through a racy read sees nothing half made.
-    volatile long write;
+    /** The round it belongs to: a shadow of an earlier round is replaced on first access. */
+    final Round round;
+    long write;
     int writeSite;
-    String writeThread;
-
-    volatile long read;
+    long read;
     int readSite;
-    String readThread;
+    SharedReads sharedReads;
 
-    /** When reads are shared: each thread's last read clock, site and name, by thread id. */
-    VectorClock sharedReads;
-    int[] sharedReadSites;
-    String[] sharedReadThreads;
+    VarState(Round round) {
+        this.round = round;
+    }
 
     static long epoch(int tid, int clock) {
         return ((long) clock << 32) | (tid & 0xffffffffL);
@@ -36,30 +40,5 @@ final class VarState {
 
     static int clock(long epoch) {
         return (int) (epoch >>> 32);
-    }
-
-    /** Whether the epoch happens before the thread's present, as its clock knows it. */
-    static boolean happensBefore(long epoch, VectorClock clock) {
-        return epoch == NONE || clock(epoch) <= clock.get(tid(epoch));
-    }
-
-    void recordSharedRead(int tid, int clock, int site, String thread) {
-        sharedReads.set(tid, clock);
-        if (sharedReadSites.length <= tid) {
-            int size = Math.max(tid + 1, sharedReadSites.length * 2);
-            sharedReadSites = java.util.Arrays.copyOf(sharedReadSites, size);
-            sharedReadThreads = java.util.Arrays.copyOf(sharedReadThreads, size);
-        }
-        sharedReadSites[tid] = site;
-        sharedReadThreads[tid] = thread;
-    }
-
-    void shareReads(int tid, int clock, int site, String thread) {
-        sharedReads = new VectorClock();
-        sharedReadSites = new int[Math.max(8, Math.max(tid, tid(read)) + 1)];
-        sharedReadThreads = new String[sharedReadSites.length];
-        recordSharedRead(tid(read), clock(read), readSite, readThread);
-        recordSharedRead(tid, clock, site, thread);
-        read = NONE;
     }
 }

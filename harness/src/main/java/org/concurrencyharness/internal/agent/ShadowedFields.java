@@ -1,0 +1,102 @@
+package org.concurrencyharness.internal.agent;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.WeakHashMap;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Which fields hold a shadow field next to them: the non-final, non-volatile fields of the
+ * classes the agent instruments (see {@link RaceClassVisitor}). A field instruction names a
+ * class that may only inherit the field; its declaring class is found by reading the class
+ * files of the class and its superclasses through the accessing class's loader, without loading
+ * them.
+ */
+final class ShadowedFields {
+
+    /** The class that declares a field, and whether that class holds the field's shadow. */
+    record Declaration(String declaringClass, boolean isStatic, boolean isFinal, boolean isVolatile,
+                       boolean isShadowed) {
+    }
+
+    /** What a class file declares: its superclass and its fields' access flags. */
+    record ClassFields(String superName, boolean isInterface, Map<String, Integer> fields) {
+    }
+
+    private static final int MAX_DEPTH = 64;
+
+    private final ClassFilter filter;
+    private final Map<ClassLoader, Map<String, ClassFields>> read = new WeakHashMap<>();
+
+    ShadowedFields(ClassFilter filter) {
+        this.filter = filter;
+    }
+
+    /** Whether the agent gives this field of a class it instruments a shadow. */
+    static boolean isShadowed(boolean classIsInterface, int fieldAccess) {
+        return !classIsInterface
+                && (fieldAccess & (Opcodes.ACC_FINAL | Opcodes.ACC_VOLATILE | Opcodes.ACC_SYNTHETIC)) == 0;
+    }
+
+    /**
+     * The declaration a field instruction reaches, or null when it cannot be told (a class file
+     * that cannot be read, or a field found only in interfaces). {@code current} is the class being
+     * instrumented, whose own class file may not be readable yet.
+     */
+    Declaration find(String owner, String field, ClassLoader loader, String currentName, ClassFields current) {
+        String name = owner;
+        for (int depth = 0; name != null && depth < MAX_DEPTH; depth++) {
+            ClassFields fields = name.equals(currentName) ? current : classFields(name, loader);
+            if (fields == null) {
+                return null;
+            }
+            Integer access = fields.fields().get(field);
+            if (access != null) {
+                boolean instrumented = name.equals(currentName) || filter.instruments(name, loader);
+                return new Declaration(name, (access & Opcodes.ACC_STATIC) != 0, (access & Opcodes.ACC_FINAL) != 0,
+                        (access & Opcodes.ACC_VOLATILE) != 0,
+                        instrumented && isShadowed(fields.isInterface(), access));
+            }
+            name = fields.superName();
+        }
+        return null;
+    }
+
+    private ClassFields classFields(String name, ClassLoader loader) {
+        synchronized (read) {
+            Map<String, ClassFields> known = read.computeIfAbsent(loader, l -> new HashMap<>());
+            if (known.containsKey(name)) {
+                return known.get(name);
+            }
+            ClassFields fields = readClassFile(name, loader);
+            known.put(name, fields);
+            return fields;
+        }
+    }
+
+    private static ClassFields readClassFile(String name, ClassLoader loader) {
+        try (InputStream in = loader.getResourceAsStream(name + ".class")) {
+            if (in == null) {
+                return null;
+            }
+            ClassReader reader = new ClassReader(in);
+            Map<String, Integer> fields = new HashMap<>();
+            reader.accept(new ClassVisitor(Opcodes.ASM9) {
+                @Override
+                public FieldVisitor visitField(int access, String field, String descriptor, String signature,
+                                               Object value) {
+                    fields.put(field, access);
+                    return null;
+                }
+            }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+            return new ClassFields(reader.getSuperName(), (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0, fields);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+}

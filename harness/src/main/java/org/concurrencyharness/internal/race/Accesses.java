@@ -1,0 +1,189 @@
+package org.concurrencyharness.internal.race;
+
+/**
+ * The FastTrack read and write rules (Flanagan and Freund, PLDI 2009) for what the access hooks'
+ * inlined paths (same epoch, exclusive access) did not settle: a shadow still to be made or of
+ * an earlier round, reads shared by threads that are not ordered, races. These hold the shadow's
+ * monitor (see {@link VarState}).
+ */
+final class Accesses {
+
+    private Accesses() {
+    }
+
+    /** An access to a field whose class holds its shadow; {@code var} is what that shadow field held. */
+    static Object field(Object holder, VarState var, int site, boolean write, Object handed) {
+        ThreadState state = Detector.current(handed);
+        if (state == null) {
+            return handed;
+        }
+        if (var == null || var.round != state.round) {
+            ShadowField shadow = SiteRegistry.shadowField(site);
+            if (shadow == null) {
+                return untrackedField(holder, site, write, state);
+            }
+            var = shadow.install(holder, var, state.round);
+            if (var == null) {
+                // a null holder: the access itself throws
+                return state;
+            }
+        }
+        if (write) {
+            write(var, state, site, null);
+        } else {
+            read(var, state, site, null);
+        }
+        return state;
+    }
+
+    /** An access to a field whose declaring class the agent did not instrument, or to a volatile field. */
+    static Object untrackedField(Object holder, int site, boolean write, Object handed) {
+        ThreadState state = Detector.current(handed);
+        if (state == null) {
+            return handed;
+        }
+        SiteRegistry.FieldInfo field = SiteRegistry.field(site);
+        if (field.isVolatile()) {
+            Object variable = VolatileKey.of(holder, field.key());
+            if (write) {
+                Detector.release(variable);
+            } else {
+                Detector.acquire(variable);
+            }
+        } else if (field.isTracked()) {
+            FieldShadows vars = holder == null ? state.round.statics : fieldShadows(holder, state);
+            VarState var = vars.of(field.key());
+            if (write) {
+                write(var, state, site, field.name());
+            } else {
+                read(var, state, site, field.name());
+            }
+        }
+        return state;
+    }
+
+    private static FieldShadows fieldShadows(Object holder, ThreadState state) {
+        FieldShadows vars = state.holders.get(holder);
+        if (vars == null) {
+            vars = state.round.fields.computeIfAbsent(holder, k -> new FieldShadows(state.round));
+            state.holders.put(holder, vars);
+        }
+        return vars;
+    }
+
+    private static void read(VarState var, ThreadState state, int site, String name) {
+        long read = var.read;
+        if (read != VarState.SHARED && state.covers(var.write) && state.covers(read)) {
+            var.readSite = site;
+            var.read = state.epoch;
+            return;
+        }
+        synchronized (var) {
+            sharedRead(var, state, site, name);
+        }
+    }
+
+    private static void write(VarState var, ThreadState state, int site, String name) {
+        if (var.read != VarState.SHARED && state.covers(var.write) && state.covers(var.read)) {
+            var.writeSite = site;
+            var.write = state.epoch;
+            var.read = VarState.NONE;
+            return;
+        }
+        synchronized (var) {
+            racyOrSharedWrite(var, state, site, name);
+        }
+    }
+
+    // ---- arrays
+
+    /** The shadows of an array's elements, or null when the thread is not tracked or the array is null. */
+    static ElementShadows elementShadows(Object array, Object handed) {
+        ThreadState state = Detector.current(handed);
+        return state == null || array == null ? null : elementShadows(array, state);
+    }
+
+    private static ElementShadows elementShadows(Object array, ThreadState state) {
+        ElementShadows vars = state.arrays.get(array);
+        if (vars == null) {
+            vars = state.round.arrays.computeIfAbsent(array,
+                    a -> new ElementShadows(state.round, java.lang.reflect.Array.getLength(a)));
+            state.arrays.put(array, vars);
+        }
+        return vars;
+    }
+
+    static Object element(Object array, int index, ElementShadows vars, int site, boolean write, Object handed) {
+        ThreadState state = Detector.current(handed);
+        if (state == null || array == null) {
+            return state == null ? handed : state;
+        }
+        if (vars == null || vars.round != state.round) {
+            vars = elementShadows(array, state);
+        }
+        if (index < 0 || index >= vars.writes.length) {
+            // the access itself throws
+            return state;
+        }
+        synchronized (vars) {
+            VarState var = vars.load(index);
+            if (write) {
+                racyOrSharedWrite(var, state, site, null);
+            } else {
+                sharedRead(var, state, site, null);
+            }
+            vars.store(index, var);
+        }
+        return state;
+    }
+
+    // ---- the rare cases, under the shadow's monitor
+
+    private static void sharedRead(VarState var, ThreadState state, int site, String name) {
+        long epoch = state.epoch;
+        if (var.read == epoch || var.write == epoch) {
+            return;
+        }
+        if (!state.covers(var.write)) {
+            RaceLog.report(name, var.writeSite, var.write, site, state);
+        }
+        if (var.read == VarState.SHARED) {
+            var.sharedReads.record(epoch, site);
+        } else if (state.covers(var.read)) {
+            var.readSite = site;
+            var.read = epoch;
+        } else {
+            SharedReads shared = new SharedReads();
+            shared.record(var.read, var.readSite);
+            shared.record(epoch, site);
+            var.sharedReads = shared;
+            var.read = VarState.SHARED;
+        }
+    }
+
+    private static void racyOrSharedWrite(VarState var, ThreadState state, int site, String name) {
+        long epoch = state.epoch;
+        if (var.write == epoch) {
+            return;
+        }
+        VectorClock now = state.clock;
+        if (!state.covers(var.write)) {
+            RaceLog.report(name, var.writeSite, var.write, site, state);
+        }
+        if (var.read == VarState.SHARED) {
+            SharedReads shared = var.sharedReads;
+            for (int tid = 0; tid < shared.clocks.size(); tid++) {
+                int clock = shared.clocks.get(tid);
+                if (clock > now.get(tid)) {
+                    RaceLog.report(name, shared.site(tid), VarState.epoch(tid, clock), site, state);
+                }
+            }
+            var.sharedReads = null;
+        } else if (!state.covers(var.read)) {
+            RaceLog.report(name, var.readSite, var.read, site, state);
+        }
+        var.read = VarState.NONE;
+        var.writeSite = site;
+        var.write = epoch;
+    }
+}

@@ -1,0 +1,67 @@
+package org.concurrencyharness.internal.race;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * The field the agent added next to a field of an instrumented class, which holds that field's
+ * {@link VarState} in each object (or once, for a static field). Set with a compare-and-set, so
+ * that two threads that find it empty or of an earlier round agree on one shadow. Public for the
+ * agent, which declares them.
+ */
+public final class ShadowField {
+
+    /** The type of a shadow field. */
+    public static final String DESCRIPTOR = "Lorg/concurrencyharness/internal/race/VarState;";
+    /** The static accessor of an instance field's shadow: its holder, null allowed, to its shadow. */
+    public static final String ACCESSOR_DESCRIPTOR = "(Ljava/lang/Object;)" + DESCRIPTOR;
+
+    /** The name of the shadow of field {@code name}, and of its accessor. */
+    public static String nameOf(String name) {
+        return "$concurrency$" + name;
+    }
+
+    private final VarHandle handle;
+    private final boolean isStatic;
+
+    private ShadowField(VarHandle handle, boolean isStatic) {
+        this.handle = handle;
+        this.isStatic = isStatic;
+    }
+
+    /** The shadow field of the named field, or null when this JVM does not let the detector reach it. */
+    static ShadowField find(Class<?> declaring, String name, boolean isStatic) {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(declaring, MethodHandles.lookup());
+            VarHandle handle = isStatic
+                    ? lookup.findStaticVarHandle(declaring, nameOf(name), VarState.class)
+                    : lookup.findVarHandle(declaring, nameOf(name), VarState.class);
+            return new ShadowField(handle, isStatic);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The holder's shadow of the round: the one found there if it is of this round, else a new one
+     * put in place of {@code seen}. Null for a null holder, whose access throws.
+     */
+    VarState install(Object holder, VarState seen, Round round) {
+        if (!isStatic && holder == null) {
+            return null;
+        }
+        VarState fresh = new VarState(round);
+        while (true) {
+            VarState found = isStatic
+                    ? (VarState) handle.compareAndExchange(seen, fresh)
+                    : (VarState) handle.compareAndExchange(holder, seen, fresh);
+            if (found == seen) {
+                return fresh;
+            }
+            if (found != null && found.round == round) {
+                return found;
+            }
+            seen = found;
+        }
+    }
+}
