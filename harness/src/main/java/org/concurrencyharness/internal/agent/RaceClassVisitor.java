@@ -82,7 +82,8 @@ final class RaceClassVisitor extends ClassVisitor {
             @Override
             public void visitEnd() {
                 ArrayUse arrays = compactArrays ? ArrayUse.NONE : ArrayUse.of(instructions);
-                accept(new RaceMethodVisitor(next, access, name, descriptor, context, arrays));
+                accept(new RaceMethodVisitor(next, access, name, descriptor, context, arrays,
+                        MonitorEntries.guardedRegionStarts(this)));
             }
         };
     }

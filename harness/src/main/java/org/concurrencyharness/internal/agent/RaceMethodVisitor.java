@@ -55,6 +55,9 @@ final class RaceMethodVisitor extends AdviceAdapter {
      */
     private int threadState = -1;
     private final ArrayUse arrays;
+    private final Set<Label> guardedRegionStarts;
+    /** A monitor just entered, still on the stack, whose hook waits for the label that opens its guarded region. */
+    private boolean monitorHookPending;
     /** Each array access site's cache: the array it accessed last, and that array's shadows. */
     private int[] cachedArrays;
     private int[] cachedShadows;
@@ -67,10 +70,11 @@ final class RaceMethodVisitor extends AdviceAdapter {
     private String lastArrayField;
 
     RaceMethodVisitor(MethodVisitor next, int access, String name, String descriptor,
-                      RaceClassVisitor.ClassContext context, ArrayUse arrays) {
+                      RaceClassVisitor.ClassContext context, ArrayUse arrays, Set<Label> guardedRegionStarts) {
         super(Opcodes.ASM9, next, access, name, descriptor);
         this.context = context;
         this.arrays = arrays;
+        this.guardedRegionStarts = guardedRegionStarts;
         this.methodName = name;
         // a class's initialisation happens before any use of it: its accesses cannot race
         this.instrumentsAccesses = !"<clinit>".equals(name);
@@ -175,6 +179,89 @@ final class RaceMethodVisitor extends AdviceAdapter {
     }
 
     @Override
+    public void visitLabel(Label label) {
+        if (guardedRegionStarts.contains(label)) {
+            super.visitLabel(label);
+            enteredMonitorHook();
+        } else {
+            enteredMonitorHook();
+            super.visitLabel(label);
+        }
+    }
+
+    /**
+     * The hook of a monitor just entered, if it is still to come: after the label that opens its
+     * guarded region (see MonitorEntries), or else before the next instruction or label.
+     */
+    private void enteredMonitorHook() {
+        if (monitorHookPending) {
+            monitorHookPending = false;
+            access(MONITOR_ENTER);
+        }
+    }
+
+    @Override
+    public void visitVarInsn(int opcode, int varIndex) {
+        enteredMonitorHook();
+        super.visitVarInsn(opcode, varIndex);
+    }
+
+    @Override
+    public void visitJumpInsn(int opcode, Label label) {
+        enteredMonitorHook();
+        super.visitJumpInsn(opcode, label);
+    }
+
+    @Override
+    public void visitTypeInsn(int opcode, String type) {
+        enteredMonitorHook();
+        super.visitTypeInsn(opcode, type);
+    }
+
+    @Override
+    public void visitIntInsn(int opcode, int operand) {
+        enteredMonitorHook();
+        super.visitIntInsn(opcode, operand);
+    }
+
+    @Override
+    public void visitLdcInsn(Object value) {
+        enteredMonitorHook();
+        super.visitLdcInsn(value);
+    }
+
+    @Override
+    public void visitIincInsn(int varIndex, int increment) {
+        enteredMonitorHook();
+        super.visitIincInsn(varIndex, increment);
+    }
+
+    @Override
+    public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
+        enteredMonitorHook();
+        super.visitTableSwitchInsn(min, max, dflt, labels);
+    }
+
+    @Override
+    public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
+        enteredMonitorHook();
+        super.visitLookupSwitchInsn(dflt, keys, labels);
+    }
+
+    @Override
+    public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
+        enteredMonitorHook();
+        super.visitMultiANewArrayInsn(descriptor, numDimensions);
+    }
+
+    @Override
+    public void visitInvokeDynamicInsn(String name, String descriptor, org.objectweb.asm.Handle bootstrapMethodHandle,
+                                       Object... bootstrapMethodArguments) {
+        enteredMonitorHook();
+        super.visitInvokeDynamicInsn(name, descriptor, bootstrapMethodHandle, bootstrapMethodArguments);
+    }
+
+    @Override
     public void visitLineNumber(int lineNumber, Label start) {
         this.line = lineNumber;
         super.visitLineNumber(lineNumber, start);
@@ -182,6 +269,7 @@ final class RaceMethodVisitor extends AdviceAdapter {
 
     @Override
     public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+        enteredMonitorHook();
         if (entered && instrumentsAccesses) {
             ShadowedFields.Declaration declaration = context.declarations().of(owner, name);
             if (declaration != null && declaration.isShadowed()) {
@@ -300,6 +388,7 @@ final class RaceMethodVisitor extends AdviceAdapter {
 
     @Override
     public void visitInsn(int opcode) {
+        enteredMonitorHook();
         if (entered && instrumentsAccesses && (ArrayUse.isLoad(opcode) || ArrayUse.isStore(opcode))) {
             elementAccess(opcode);
             super.visitInsn(opcode);
@@ -307,7 +396,7 @@ final class RaceMethodVisitor extends AdviceAdapter {
         } else if (opcode == MONITORENTER && entered) {
             dup();
             super.visitInsn(opcode);
-            access(MONITOR_ENTER);
+            monitorHookPending = true;
             return;
         } else if (opcode == MONITOREXIT && entered) {
             dup();
@@ -318,6 +407,7 @@ final class RaceMethodVisitor extends AdviceAdapter {
 
     @Override
     public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+        enteredMonitorHook();
         SyncBridges.Kind kind = entered && context.canBridge() ? kindOf(opcode, owner, name, descriptor) : null;
         if (opcode == INVOKEVIRTUAL && entered && "start".equals(name) && "()V".equals(descriptor)) {
             dup();

@@ -78,6 +78,10 @@ final class Accesses {
             var.read = state.epoch;
             return;
         }
+        SharedReads shared = var.sharedReads;
+        if (read == VarState.SHARED && shared != null && shared.has(state.epoch)) {
+            return;
+        }
         synchronized (var) {
             sharedRead(var, state, site, name);
         }
@@ -124,6 +128,12 @@ final class Accesses {
         if (index < 0 || index >= vars.writes.length) {
             // the access itself throws
             return state;
+        }
+        if (!write && vars.reads[index] == VarState.SHARED) {
+            SharedReads shared = vars.sharedReads(index);
+            if (shared != null && shared.has(state.epoch)) {
+                return state;
+            }
         }
         synchronized (vars) {
             VarState var = vars.load(index);

@@ -1,8 +1,5 @@
 package org.concurrencyharness.internal.race;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * The FastTrack shadows of one array's elements, as parallel arrays of epochs and sites: a
  * loop over the array walks them in step, and an element costs 24 bytes rather than an object.
@@ -17,8 +14,8 @@ public final class ElementShadows {
     final long[] reads;
     final int[] writeSites;
     final int[] readSites;
-    /** By element, while its reads are shared; guarded by this. */
-    private final Map<Integer, SharedReads> shared = new HashMap<>();
+    /** By element, while its reads are shared; made and changed under this monitor. */
+    private volatile SharedReads[] shared;
 
     ElementShadows(Round round, int length) {
         this.round = round;
@@ -35,7 +32,7 @@ public final class ElementShadows {
         var.writeSite = writeSites[index];
         var.read = reads[index];
         var.readSite = readSites[index];
-        var.sharedReads = var.read == VarState.SHARED ? shared.get(index) : null;
+        var.sharedReads = var.read == VarState.SHARED ? sharedReads(index) : null;
         return var;
     }
 
@@ -45,10 +42,17 @@ public final class ElementShadows {
         writes[index] = var.write;
         readSites[index] = var.readSite;
         reads[index] = var.read;
-        if (var.sharedReads != null) {
-            shared.put(index, var.sharedReads);
-        } else {
-            shared.remove(index);
+        if (var.sharedReads != null && shared == null) {
+            shared = new SharedReads[writes.length];
         }
+        if (shared != null) {
+            shared[index] = var.sharedReads;
+        }
+    }
+
+    /** The element's shared reads, if its reads are shared; read without the monitor by the shared-read check. */
+    SharedReads sharedReads(int index) {
+        SharedReads[] all = shared;
+        return all == null ? null : all[index];
     }
 }

@@ -17,6 +17,14 @@ final class SharedReads {
         sites[tid] = site;
     }
 
+    /**
+     * Whether this epoch's read is already recorded: checked without the variable's monitor, as
+     * only the reading thread ever writes its own entry.
+     */
+    boolean has(long epoch) {
+        return clocks.get(VarState.tid(epoch)) == VarState.clock(epoch);
+    }
+
     int site(int tid) {
         return sites[tid];
     }
