@@ -118,21 +118,29 @@ final class Accesses {
     }
 
     static Object element(Object array, int index, ElementShadows vars, int site, boolean write, Object handed) {
+        if (handed instanceof ThreadState state && vars != null && vars.round == state.round) {
+            // shadows and thread of one round: if the round ended meanwhile, its races are dropped when reported
+            element(vars, index, state, site, write);
+            return state;
+        }
         ThreadState state = Detector.current(handed);
         if (state == null || array == null) {
             return state == null ? handed : state;
         }
-        if (vars == null || vars.round != state.round) {
-            vars = elementShadows(array, state);
-        }
-        if (index < 0 || index >= vars.writes.length) {
+        element(vars == null || vars.round != state.round ? elementShadows(array, state) : vars, index, state, site,
+                write);
+        return state;
+    }
+
+    private static void element(ElementShadows vars, int index, ThreadState state, int site, boolean write) {
+        if (index < 0 || index >= vars.length) {
             // the access itself throws
-            return state;
+            return;
         }
-        if (!write && vars.reads[index] == VarState.SHARED) {
+        if (!write && vars.epochs[2 * index + 1] == VarState.SHARED) {
             SharedReads shared = vars.sharedReads(index);
             if (shared != null && shared.has(state.epoch)) {
-                return state;
+                return;
             }
         }
         synchronized (vars) {
@@ -144,7 +152,6 @@ final class Accesses {
             }
             vars.store(index, var);
         }
-        return state;
     }
 
     // ---- the rare cases, under the shadow's monitor

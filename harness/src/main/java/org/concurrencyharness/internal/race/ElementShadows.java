@@ -1,8 +1,9 @@
 package org.concurrencyharness.internal.race;
 
 /**
- * The FastTrack shadows of one array's elements, as parallel arrays of epochs and sites: a
- * loop over the array walks them in step, and an element costs 24 bytes rather than an object.
+ * The FastTrack shadows of one array's elements: element {@code i}'s write epoch and read epoch
+ * at {@code 2i} and {@code 2i + 1} of one array, and their sites likewise in another, so that an
+ * access reads one cache line of epochs, and an element costs 24 bytes rather than an object.
  * Updated as {@link VarState} explains; the rare transitions hold this object's monitor, and
  * copy the element through a {@link VarState} so that both follow the same rules. Public only so
  * that instrumented bytecode can name its type.
@@ -10,40 +11,38 @@ package org.concurrencyharness.internal.race;
 public final class ElementShadows {
 
     final Round round;
-    final long[] writes;
-    final long[] reads;
-    final int[] writeSites;
-    final int[] readSites;
+    final int length;
+    final long[] epochs;
+    final int[] sites;
     /** By element, while its reads are shared; made and changed under this monitor. */
     private volatile SharedReads[] shared;
 
     ElementShadows(Round round, int length) {
         this.round = round;
-        this.writes = new long[length];
-        this.reads = new long[length];
-        this.writeSites = new int[length];
-        this.readSites = new int[length];
+        this.length = length;
+        this.epochs = new long[2 * length];
+        this.sites = new int[2 * length];
     }
 
     /** The element's state as a variable; the caller holds this monitor. */
     VarState load(int index) {
         VarState var = new VarState(round);
-        var.write = writes[index];
-        var.writeSite = writeSites[index];
-        var.read = reads[index];
-        var.readSite = readSites[index];
+        var.write = epochs[2 * index];
+        var.writeSite = sites[2 * index];
+        var.read = epochs[2 * index + 1];
+        var.readSite = sites[2 * index + 1];
         var.sharedReads = var.read == VarState.SHARED ? sharedReads(index) : null;
         return var;
     }
 
     /** Writes back what {@link #load} gave; the caller holds this monitor. */
     void store(int index, VarState var) {
-        writeSites[index] = var.writeSite;
-        writes[index] = var.write;
-        readSites[index] = var.readSite;
-        reads[index] = var.read;
+        sites[2 * index] = var.writeSite;
+        epochs[2 * index] = var.write;
+        sites[2 * index + 1] = var.readSite;
+        epochs[2 * index + 1] = var.read;
         if (var.sharedReads != null && shared == null) {
-            shared = new SharedReads[writes.length];
+            shared = new SharedReads[length];
         }
         if (shared != null) {
             shared[index] = var.sharedReads;

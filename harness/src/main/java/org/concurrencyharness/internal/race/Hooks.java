@@ -66,16 +66,17 @@ public final class Hooks {
 
     public static Object readElement(Object array, int index, ElementShadows vars, int site, Object thread) {
         if (vars != null && thread instanceof ThreadState state && index >= 0
-                && index < vars.reads.length) {
+                && index < vars.length) {
+            int at = 2 * index;
             long epoch = state.epoch;
-            long read = vars.reads[index];
-            long written = vars.writes[index];
+            long read = vars.epochs[at + 1];
+            long written = vars.epochs[at];
             if (read == epoch || written == epoch) {
                 return state;
             }
             if (vars.round == state.round && read != VarState.SHARED && state.covers(written) && state.covers(read)) {
-                vars.readSites[index] = site;
-                vars.reads[index] = epoch;
+                vars.sites[at + 1] = site;
+                vars.epochs[at + 1] = epoch;
                 return state;
             }
         }
@@ -84,17 +85,18 @@ public final class Hooks {
 
     public static Object writeElement(Object array, int index, ElementShadows vars, int site, Object thread) {
         if (vars != null && thread instanceof ThreadState state && index >= 0
-                && index < vars.writes.length) {
+                && index < vars.length) {
+            int at = 2 * index;
             long epoch = state.epoch;
-            long read = vars.reads[index];
-            long written = vars.writes[index];
+            long read = vars.epochs[at + 1];
+            long written = vars.epochs[at];
             if (written == epoch) {
                 return state;
             }
             if (vars.round == state.round && read != VarState.SHARED && state.covers(written) && state.covers(read)) {
-                vars.writeSites[index] = site;
-                vars.writes[index] = epoch;
-                vars.reads[index] = VarState.NONE;
+                vars.sites[at] = site;
+                vars.epochs[at] = epoch;
+                vars.epochs[at + 1] = VarState.NONE;
                 return state;
             }
         }
