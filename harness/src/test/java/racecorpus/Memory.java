@@ -1,8 +1,12 @@
 package racecorpus;
 
+import java.io.ByteArrayOutputStream;
 import org.concurrencyharness.Concurrent;
 
-/** Where the racing memory is: array elements, inherited fields, threads started by the exercise. */
+/**
+ * Where the racing memory is: array elements, inherited fields (a library superclass's too),
+ * threads started by the exercise.
+ */
 public class Memory {
 
     @RaceFree("disjoint array elements")
@@ -122,6 +126,39 @@ public class Memory {
             Object mine = new Object();
             synchronized (mine) {
                 count++; // race
+            }
+        }
+    }
+
+    @Racy(field = "java.io.ByteArrayOutputStream.count")
+    public static class LibraryField {
+        private final Buffer buffer = new Buffer();
+
+        @Concurrent(threads = 4)
+        public void run() {
+            buffer.bump();
+        }
+
+        /** Its library superclass, which the agent leaves alone, declares the field. */
+        static final class Buffer extends ByteArrayOutputStream {
+            void bump() {
+                count++; // race
+            }
+        }
+    }
+
+    @RaceFree("a field of a library superclass, under a lock")
+    public static class LockedLibraryField {
+        private final Buffer buffer = new Buffer();
+
+        @Concurrent(threads = 4)
+        public void run() {
+            buffer.bump();
+        }
+
+        static final class Buffer extends ByteArrayOutputStream {
+            synchronized void bump() {
+                count++;
             }
         }
     }

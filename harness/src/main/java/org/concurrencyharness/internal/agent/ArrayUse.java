@@ -6,14 +6,13 @@ import org.objectweb.asm.tree.InsnList;
 
 /**
  * How a method uses arrays, known before it is instrumented: how many element access sites it
- * has (each gets a cache of its last array in locals), and which kinds of values it stores.
+ * has, how many of them get a cache of their last array in locals (none, when the code must stay
+ * small), and which kinds of values it stores.
  */
-record ArrayUse(int sites, boolean storesInts, boolean storesLongs, boolean storesFloats, boolean storesDoubles,
-                boolean storesReferences) {
+record ArrayUse(int sites, int cachedSites, boolean storesInts, boolean storesLongs, boolean storesFloats,
+                boolean storesDoubles, boolean storesReferences) {
 
-    static final ArrayUse NONE = new ArrayUse(0, false, false, false, false, false);
-
-    static ArrayUse of(InsnList instructions) {
+    static ArrayUse of(InsnList instructions, boolean cachesSites) {
         int sites = 0;
         boolean ints = false;
         boolean longs = false;
@@ -36,7 +35,7 @@ record ArrayUse(int sites, boolean storesInts, boolean storesLongs, boolean stor
                 }
             }
         }
-        return new ArrayUse(sites, ints, longs, floats, doubles, references);
+        return new ArrayUse(sites, cachesSites ? sites : 0, ints, longs, floats, doubles, references);
     }
 
     static boolean isLoad(int opcode) {

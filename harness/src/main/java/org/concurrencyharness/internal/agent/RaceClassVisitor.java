@@ -81,7 +81,7 @@ final class RaceClassVisitor extends ClassVisitor {
         return new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions) {
             @Override
             public void visitEnd() {
-                ArrayUse arrays = compactArrays ? ArrayUse.NONE : ArrayUse.of(instructions);
+                ArrayUse arrays = ArrayUse.of(instructions, !compactArrays);
                 accept(new RaceMethodVisitor(next, access, name, descriptor, context, arrays,
                         MonitorEntries.guardedRegionStarts(this)));
             }

@@ -45,7 +45,7 @@ final class RaceInstrumenter implements ClassFileTransformer {
         }
     }
 
-    private byte[] instrument(byte[] classfile, ClassLoader loader, boolean compactArrays) {
+    byte[] instrument(byte[] classfile, ClassLoader loader, boolean compactArrays) {
         ClassReader reader = new ClassReader(classfile);
         ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         ClassVisitor visitor = new RaceClassVisitor(writer, loader, shadowedFields, compactArrays);

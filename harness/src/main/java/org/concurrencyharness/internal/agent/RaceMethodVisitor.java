@@ -97,9 +97,9 @@ final class RaceMethodVisitor extends AdviceAdapter {
 
     /** Every local the accesses use is set on entry, so that every later frame may declare it. */
     private void makeArrayLocals() {
-        cachedArrays = new int[arrays.sites()];
-        cachedShadows = new int[arrays.sites()];
-        for (int site = 0; site < arrays.sites(); site++) {
+        cachedArrays = new int[arrays.cachedSites()];
+        cachedShadows = new int[arrays.cachedSites()];
+        for (int site = 0; site < arrays.cachedSites(); site++) {
             cachedArrays[site] = newNullLocal(OBJECT);
             cachedShadows[site] = newNullLocal(ELEMENT_SHADOWS_TYPE);
         }

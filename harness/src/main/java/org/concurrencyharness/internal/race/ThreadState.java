@@ -32,7 +32,9 @@ final class ThreadState {
 
     /** Whether an access in that epoch happens before this thread's present (never asked of {@link VarState#SHARED}). */
     boolean covers(long epoch) {
-        return epoch == VarState.NONE || VarState.clock(epoch) <= clock.get(VarState.tid(epoch));
+        int tid = VarState.tid(epoch);
+        // this thread's own past needs no clock lookup
+        return tid == this.tid || epoch == VarState.NONE || VarState.clock(epoch) <= clock.get(tid);
     }
 
     /** After a release, later steps of this thread are no longer covered by what it released. */

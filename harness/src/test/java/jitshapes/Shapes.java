@@ -1,0 +1,102 @@
+package jitshapes;
+
+import java.io.ByteArrayOutputStream;
+
+/**
+ * Code shapes the agent rewrites, each in a method of its own, for {@code InstrumentedCodeCompilesIT}:
+ * the JIT must still compile every one of them once it is instrumented.
+ */
+public class Shapes {
+
+    private final Object lock = new Object();
+    private final int[] cells = new int[8];
+    private long total;
+    private static int shared;
+    private volatile boolean flag;
+
+    public long synchronizedBlock() {
+        synchronized (lock) {
+            total++;
+        }
+        return total;
+    }
+
+    public long nestedSynchronizedBlocks() {
+        synchronized (lock) {
+            synchronized (this) {
+                total += 2;
+            }
+        }
+        return total;
+    }
+
+    public long synchronizedBlockThatThrows() {
+        try {
+            synchronized (lock) {
+                total++;
+                if (total > 0) {
+                    throw new IllegalStateException("thrown while the monitor is held");
+                }
+            }
+        } catch (IllegalStateException expected) {
+            total--;
+        }
+        return total;
+    }
+
+    public synchronized long synchronizedMethod() {
+        return ++total;
+    }
+
+    public static synchronized int synchronizedStaticMethod() {
+        return ++shared;
+    }
+
+    public long waitWithTimeout() throws InterruptedException {
+        synchronized (lock) {
+            lock.wait(1);
+        }
+        return total;
+    }
+
+    public int arrayLoop() {
+        int sum = 0;
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] += i;
+            sum += cells[i];
+        }
+        return sum;
+    }
+
+    public boolean volatileField() {
+        flag = !flag;
+        return flag;
+    }
+
+    public int inheritedLibraryField() {
+        Buffer buffer = new Buffer();
+        buffer.write(1);
+        return buffer.written();
+    }
+
+    /** A subclass that touches a field its library superclass declares. */
+    static final class Buffer extends ByteArrayOutputStream {
+        int written() {
+            return count;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Shapes shapes = new Shapes();
+        shapes.synchronizedBlock();
+        shapes.nestedSynchronizedBlocks();
+        shapes.synchronizedBlockThatThrows();
+        shapes.synchronizedMethod();
+        synchronizedStaticMethod();
+        shapes.waitWithTimeout();
+        shapes.arrayLoop();
+        shapes.volatileField();
+        shapes.inheritedLibraryField();
+        System.out.println("shapes ran");
+    }
+}
