@@ -6,8 +6,8 @@ import org.objectweb.asm.tree.InsnList;
 
 /**
  * How a method uses arrays, known before it is instrumented: how many element access sites it
- * has, how many of them get a cache of their last array in locals (none, when the code must stay
- * small), and which kinds of values it stores.
+ * has, how many of them get a local caching the shadows of the array they accessed last (none,
+ * when the code must stay small), and which kinds of values it stores.
  */
 record ArrayUse(int sites, int cachedSites, boolean storesInts, boolean storesLongs, boolean storesFloats,
                 boolean storesDoubles, boolean storesReferences) {

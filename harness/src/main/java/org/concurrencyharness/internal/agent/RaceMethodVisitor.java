@@ -26,12 +26,11 @@ final class RaceMethodVisitor extends AdviceAdapter {
     private static final Method WRITE = Method.getMethod("Object write(Object, " + VAR_STATE + ", int, Object)");
     private static final Method READ_OTHER = Method.getMethod("Object readOther(Object, int, Object)");
     private static final Method WRITE_OTHER = Method.getMethod("Object writeOther(Object, int, Object)");
-    private static final Method SHADOWS = Method.getMethod(
-            ELEMENT_SHADOWS + " shadows(Object, Object, " + ELEMENT_SHADOWS + ", Object)");
+    private static final Method THREAD = Method.getMethod("Object thread()");
     private static final Method READ_ELEMENT = Method.getMethod(
-            "Object readElement(Object, int, " + ELEMENT_SHADOWS + ", int, Object)");
+            ELEMENT_SHADOWS + " readElement(Object, int, " + ELEMENT_SHADOWS + ", int, Object)");
     private static final Method WRITE_ELEMENT = Method.getMethod(
-            "Object writeElement(Object, int, " + ELEMENT_SHADOWS + ", int, Object)");
+            ELEMENT_SHADOWS + " writeElement(Object, int, " + ELEMENT_SHADOWS + ", int, Object)");
     private static final Type OBJECT = Type.getType(Object.class);
     private static final Type ELEMENT_SHADOWS_TYPE = Type.getObjectType(ELEMENT_SHADOWS.replace('.', '/'));
     private static final Method MONITOR_ENTER = Method.getMethod("Object monitorEnter(Object, Object)");
@@ -58,13 +57,10 @@ final class RaceMethodVisitor extends AdviceAdapter {
     private final Set<Label> guardedRegionStarts;
     /** A monitor just entered, still on the stack, whose hook waits for the label that opens its guarded region. */
     private boolean monitorHookPending;
-    /** Each array access site's cache: the array it accessed last, and that array's shadows. */
-    private int[] cachedArrays;
+    /** Each array access site's cache: the shadows of the array it accessed last. */
     private int[] cachedShadows;
     private int nextArraySite;
-    /** Where an array access keeps the array, the index and the value while its hooks run. */
-    private int arrayTemp;
-    private int indexTemp;
+    /** Where an array store keeps its value while its hook runs, by the value's sort. */
     private final int[] valueTemps = new int[Type.METHOD];
     private int line;
     private String lastArrayField;
@@ -84,7 +80,14 @@ final class RaceMethodVisitor extends AdviceAdapter {
     @Override
     protected void onMethodEnter() {
         entered = true;
-        threadState = newNullLocal(OBJECT);
+        threadState = newLocal(OBJECT);
+        if (instrumentsAccesses && arrays.sites() > 0) {
+            // element hooks return the array's shadows, not the state: they need it from the start
+            invokeStatic(HOOKS, THREAD);
+        } else {
+            visitInsn(ACONST_NULL);
+        }
+        storeLocal(threadState);
         if (instrumentsAccesses) {
             makeArrayLocals();
         }
@@ -97,15 +100,9 @@ final class RaceMethodVisitor extends AdviceAdapter {
 
     /** Every local the accesses use is set on entry, so that every later frame may declare it. */
     private void makeArrayLocals() {
-        cachedArrays = new int[arrays.cachedSites()];
         cachedShadows = new int[arrays.cachedSites()];
         for (int site = 0; site < arrays.cachedSites(); site++) {
-            cachedArrays[site] = newNullLocal(OBJECT);
             cachedShadows[site] = newNullLocal(ELEMENT_SHADOWS_TYPE);
-        }
-        if (arrays.sites() > 0) {
-            arrayTemp = newNullLocal(OBJECT);
-            indexTemp = newZeroLocal(Type.INT_TYPE);
         }
         if (arrays.storesInts()) {
             valueTemps[Type.INT] = newZeroLocal(Type.INT_TYPE);
@@ -446,8 +443,8 @@ final class RaceMethodVisitor extends AdviceAdapter {
     }
 
     /**
-     * Before an element access: [array index (value)] is kept in locals, the site's cache hands
-     * the array's shadows to the access hook, and the operands are put back.
+     * Before an element access: the hook gets the array and index (the value of a store waits in a
+     * local), and the site's cached shadows, and returns the shadows of this array for the next time.
      */
     private void elementAccess(int opcode) {
         boolean write = ArrayUse.isStore(opcode);
@@ -456,32 +453,21 @@ final class RaceMethodVisitor extends AdviceAdapter {
         if (write) {
             storeLocal(valueTemps[valueType.getSort()], valueType);
         }
-        storeLocal(indexTemp, Type.INT_TYPE);
-        storeLocal(arrayTemp, OBJECT);
-        if (nextArraySite < cachedArrays.length) {
-            int cachedArray = cachedArrays[nextArraySite];
-            int cachedShadow = cachedShadows[nextArraySite];
-            nextArraySite++;
-            loadLocal(arrayTemp, OBJECT);
-            loadLocal(cachedArray, OBJECT);
-            loadLocal(cachedShadow, ELEMENT_SHADOWS_TYPE);
-            loadLocal(threadState);
-            invokeStatic(HOOKS, SHADOWS);
-            storeLocal(cachedShadow, ELEMENT_SHADOWS_TYPE);
-            loadLocal(arrayTemp, OBJECT);
-            storeLocal(cachedArray, OBJECT);
-            loadLocal(arrayTemp, OBJECT);
-            loadLocal(indexTemp, Type.INT_TYPE);
-            loadLocal(cachedShadow, ELEMENT_SHADOWS_TYPE);
+        dup2();
+        int cache = nextArraySite < cachedShadows.length ? cachedShadows[nextArraySite++] : -1;
+        if (cache >= 0) {
+            loadLocal(cache, ELEMENT_SHADOWS_TYPE);
         } else {
-            loadLocal(arrayTemp, OBJECT);
-            loadLocal(indexTemp, Type.INT_TYPE);
             visitInsn(ACONST_NULL);
         }
         push(site);
-        access(write ? WRITE_ELEMENT : READ_ELEMENT);
-        loadLocal(arrayTemp, OBJECT);
-        loadLocal(indexTemp, Type.INT_TYPE);
+        loadLocal(threadState);
+        invokeStatic(HOOKS, write ? WRITE_ELEMENT : READ_ELEMENT);
+        if (cache >= 0) {
+            storeLocal(cache, ELEMENT_SHADOWS_TYPE);
+        } else {
+            pop();
+        }
         if (write) {
             loadLocal(valueTemps[valueType.getSort()], valueType);
         }

@@ -101,35 +101,31 @@ final class Accesses {
 
     // ---- arrays
 
-    /** The shadows of an array's elements, or null when the thread is not tracked or the array is null. */
-    static ElementShadows elementShadows(Object array, Object handed) {
-        ThreadState state = Detector.current(handed);
-        return state == null || array == null ? null : elementShadows(array, state);
-    }
-
     private static ElementShadows elementShadows(Object array, ThreadState state) {
         ElementShadows vars = state.arrays.get(array);
         if (vars == null) {
             vars = state.round.arrays.computeIfAbsent(array,
-                    a -> new ElementShadows(state.round, java.lang.reflect.Array.getLength(a)));
+                    a -> new ElementShadows(a, state.round, java.lang.reflect.Array.getLength(a)));
             state.arrays.put(array, vars);
         }
         return vars;
     }
 
-    static Object element(Object array, int index, ElementShadows vars, int site, boolean write, Object handed) {
-        if (handed instanceof ThreadState state && vars != null && vars.round == state.round) {
+    /** An element access the hook did not settle; returns the array's shadows, or null if the thread is not tracked. */
+    static ElementShadows element(Object array, int index, ElementShadows vars, int site, boolean write,
+                                  Object handed) {
+        if (handed instanceof ThreadState state && vars != null && vars.get() == array && vars.round == state.round) {
             // shadows and thread of one round: if the round ended meanwhile, its races are dropped when reported
             element(vars, index, state, site, write);
-            return state;
+            return vars;
         }
         ThreadState state = Detector.current(handed);
         if (state == null || array == null) {
-            return state == null ? handed : state;
+            return null;
         }
-        element(vars == null || vars.round != state.round ? elementShadows(array, state) : vars, index, state, site,
-                write);
-        return state;
+        ElementShadows own = elementShadows(array, state);
+        element(own, index, state, site, write);
+        return own;
     }
 
     private static void element(ElementShadows vars, int index, ThreadState state, int site, boolean write) {

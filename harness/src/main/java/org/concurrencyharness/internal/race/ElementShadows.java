@@ -1,5 +1,7 @@
 package org.concurrencyharness.internal.race;
 
+import java.lang.ref.WeakReference;
+
 /**
  * The FastTrack shadows of one array's elements: element {@code i}'s write epoch and read epoch
  * at {@code 2i} and {@code 2i + 1} of one array, and their sites likewise in another, so that an
@@ -8,7 +10,7 @@ package org.concurrencyharness.internal.race;
  * copy the element through a {@link VarState} so that both follow the same rules. Public only so
  * that instrumented bytecode can name its type.
  */
-public final class ElementShadows {
+public final class ElementShadows extends WeakReference<Object> {
 
     final Round round;
     final int length;
@@ -17,7 +19,9 @@ public final class ElementShadows {
     /** By element, while its reads are shared; made and changed under this monitor. */
     private volatile SharedReads[] shared;
 
-    ElementShadows(Round round, int length) {
+    /** The array is referred to weakly, so that a site's cache can tell its array without keeping it alive. */
+    ElementShadows(Object array, Round round, int length) {
+        super(array);
         this.round = round;
         this.length = length;
         this.epochs = new long[2 * length];

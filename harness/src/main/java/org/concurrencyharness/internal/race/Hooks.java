@@ -56,48 +56,49 @@ public final class Hooks {
         return Accesses.untrackedField(holder, site, true, thread);
     }
 
-    /**
-     * The shadows of an array's elements: those of the same site's previous access while the array
-     * is the same (a loop's), else looked up.
-     */
-    public static ElementShadows shadows(Object array, Object cachedArray, ElementShadows cached, Object thread) {
-        return array == cachedArray && cached != null ? cached : Accesses.elementShadows(array, thread);
+    /** The calling thread's state, for a method whose array accesses need it from the start; null if not tracked. */
+    public static Object thread() {
+        return Detector.current(null);
     }
 
-    public static Object readElement(Object array, int index, ElementShadows vars, int site, Object thread) {
-        if (vars != null && thread instanceof ThreadState state && index >= 0
+    /**
+     * An element read. {@code vars} is what this site returned last time, the shadows of the array
+     * it accessed then; the hook returns the shadows of this access's array, for the next time.
+     */
+    public static ElementShadows readElement(Object array, int index, ElementShadows vars, int site, Object thread) {
+        if (vars != null && vars.get() == array && thread instanceof ThreadState state && index >= 0
                 && index < vars.length) {
             int at = 2 * index;
             long epoch = state.epoch;
             long read = vars.epochs[at + 1];
             long written = vars.epochs[at];
             if (read == epoch || written == epoch) {
-                return state;
+                return vars;
             }
             if (vars.round == state.round && read != VarState.SHARED && state.covers(written) && state.covers(read)) {
                 vars.sites[at + 1] = site;
                 vars.epochs[at + 1] = epoch;
-                return state;
+                return vars;
             }
         }
         return Accesses.element(array, index, vars, site, false, thread);
     }
 
-    public static Object writeElement(Object array, int index, ElementShadows vars, int site, Object thread) {
-        if (vars != null && thread instanceof ThreadState state && index >= 0
+    public static ElementShadows writeElement(Object array, int index, ElementShadows vars, int site, Object thread) {
+        if (vars != null && vars.get() == array && thread instanceof ThreadState state && index >= 0
                 && index < vars.length) {
             int at = 2 * index;
             long epoch = state.epoch;
             long read = vars.epochs[at + 1];
             long written = vars.epochs[at];
             if (written == epoch) {
-                return state;
+                return vars;
             }
             if (vars.round == state.round && read != VarState.SHARED && state.covers(written) && state.covers(read)) {
                 vars.sites[at] = site;
                 vars.epochs[at] = epoch;
                 vars.epochs[at + 1] = VarState.NONE;
-                return state;
+                return vars;
             }
         }
         return Accesses.element(array, index, vars, site, true, thread);

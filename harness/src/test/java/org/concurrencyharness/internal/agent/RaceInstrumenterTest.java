@@ -35,7 +35,7 @@ class RaceInstrumenterTest {
 
     @Test
     void aMethodTooLargeWithCachedArraySitesIsInstrumentedWithoutThem() throws Exception {
-        int stores = 1500;
+        int stores = 2400;
         byte[] big = classWithArrayStores("bigshapes/Big", stores);
         assertThrows(MethodTooLargeException.class, () -> instrumenter.instrument(big, getClass().getClassLoader(), false),
                 "with a cache for each of its array sites, the method would be too large");
