@@ -83,7 +83,8 @@ final class RaceClassVisitor extends ClassVisitor {
             public void visitEnd() {
                 ArrayUse arrays = ArrayUse.of(instructions, !compactArrays);
                 accept(new RaceMethodVisitor(next, access, name, descriptor, context, arrays,
-                        MonitorEntries.guardedRegionStarts(this)));
+                        MonitorEntries.guardedRegionStarts(this), RedundantChecks.of(className, this,
+                        context.declarations())));
             }
         };
     }

@@ -1,5 +1,6 @@
 package org.concurrencyharness.internal.agent;
 
+import java.util.BitSet;
 import java.util.Set;
 import org.concurrencyharness.internal.race.ShadowField;
 import org.concurrencyharness.internal.race.SiteRegistry;
@@ -55,6 +56,9 @@ final class RaceMethodVisitor extends AdviceAdapter {
     private int threadState = -1;
     private final ArrayUse arrays;
     private final Set<Label> guardedRegionStarts;
+    /** The field instructions, by their order in the method, whose checks another check covers (see RedundantChecks). */
+    private final BitSet redundantFieldChecks;
+    private int nextFieldInstruction;
     /** A monitor just entered, still on the stack, whose hook waits for the label that opens its guarded region. */
     private boolean monitorHookPending;
     /** Each array access site's cache: the shadows of the array it accessed last. */
@@ -66,11 +70,13 @@ final class RaceMethodVisitor extends AdviceAdapter {
     private String lastArrayField;
 
     RaceMethodVisitor(MethodVisitor next, int access, String name, String descriptor,
-                      RaceClassVisitor.ClassContext context, ArrayUse arrays, Set<Label> guardedRegionStarts) {
+                      RaceClassVisitor.ClassContext context, ArrayUse arrays, Set<Label> guardedRegionStarts,
+                      BitSet redundantFieldChecks) {
         super(Opcodes.ASM9, next, access, name, descriptor);
         this.context = context;
         this.arrays = arrays;
         this.guardedRegionStarts = guardedRegionStarts;
+        this.redundantFieldChecks = redundantFieldChecks;
         this.methodName = name;
         // a class's initialisation happens before any use of it: its accesses cannot race
         this.instrumentsAccesses = !"<clinit>".equals(name);
@@ -267,7 +273,8 @@ final class RaceMethodVisitor extends AdviceAdapter {
     @Override
     public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
         enteredMonitorHook();
-        if (entered && instrumentsAccesses) {
+        boolean redundant = redundantFieldChecks.get(nextFieldInstruction++);
+        if (entered && instrumentsAccesses && !redundant) {
             ShadowedFields.Declaration declaration = context.declarations().of(owner, name);
             if (declaration != null && declaration.isShadowed()) {
                 shadowedAccess(opcode, owner, name, descriptor, declaration);

@@ -1,0 +1,220 @@
+package org.concurrencyharness.internal.agent;
+
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LookupSwitchInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TableSwitchInsnNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
+import org.objectweb.asm.tree.VarInsnNode;
+import org.objectweb.asm.tree.analysis.Analyzer;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+import org.objectweb.asm.tree.analysis.Frame;
+import org.objectweb.asm.tree.analysis.SourceInterpreter;
+import org.objectweb.asm.tree.analysis.SourceValue;
+
+/**
+ * The field accesses of a method whose checks FastTrack would find redundant, known from the
+ * code alone. Within a stretch of straight code that synchronises with nothing (no call, no
+ * monitor, no volatile access, no label that a jump, a switch or a handler leads to), the thread's epoch stays
+ * the same, so for one field of one object (the same local variable, not stored to meanwhile, or
+ * the class for a static field):
+ * <ul>
+ *   <li>a read after a checked read or write of it, and a write after a checked write, would
+ *       meet the same-epoch case;</li>
+ *   <li>a read that a write of it follows in the same stretch is covered by the write's check:
+ *       whatever races with the read races with the write, which is reported instead (a
+ *       {@code count++} names one line either way). If an exception comes between the two, that
+ *       read goes unchecked.</li>
+ * </ul>
+ * Only fields with shadows are considered; any other field's access ends the stretch if it may
+ * be volatile.
+ */
+final class RedundantChecks {
+
+    /** How far ahead a read looks for the write that covers it. */
+    private static final int MAX_LOOKAHEAD = 64;
+
+    private RedundantChecks() {
+    }
+
+    /** The field instructions, numbered in their order in the method, whose checks can be left out. */
+    static BitSet of(String owner, MethodNode method, RaceClassVisitor.Declarations declarations) {
+        BitSet redundant = new BitSet();
+        Frame<SourceValue>[] frames;
+        try {
+            frames = new Analyzer<>(new SourceInterpreter()).analyze(owner, method);
+        } catch (AnalyzerException | RuntimeException e) {
+            return redundant;
+        }
+        AbstractInsnNode[] instructions = method.instructions.toArray();
+        int[] ordinals = fieldOrdinals(instructions);
+        Set<LabelNode> joins = joins(method);
+        Set<Access> checked = new HashSet<>();
+        for (int i = 0; i < instructions.length; i++) {
+            AbstractInsnNode instruction = instructions[i];
+            if (endsStretch(instruction, joins, declarations)) {
+                checked.clear();
+                continue;
+            }
+            Access access = accessAt(method, instructions, frames, i, declarations);
+            if (access == null) {
+                continue;
+            }
+            boolean coveredBefore = checked.contains(access)
+                    || !access.write() && checked.contains(access.asWrite());
+            if (coveredBefore || !access.write() && writtenLater(method, instructions, frames, i, access, joins, declarations)) {
+                redundant.set(ordinals[i]);
+            } else {
+                checked.add(access);
+            }
+        }
+        return redundant;
+    }
+
+    /** One field of one holder, read or written. */
+    private record Access(Object holder, String owner, String field, boolean write) {
+        Access asWrite() {
+            return new Access(holder, owner, field, true);
+        }
+    }
+
+    private static int[] fieldOrdinals(AbstractInsnNode[] instructions) {
+        int[] ordinals = new int[instructions.length];
+        int next = 0;
+        for (int i = 0; i < instructions.length; i++) {
+            if (instructions[i] instanceof FieldInsnNode) {
+                ordinals[i] = next++;
+            }
+        }
+        return ordinals;
+    }
+
+    /** Whether a write of the same field of the same holder follows in the same stretch, with no jump between. */
+    private static boolean writtenLater(MethodNode method, AbstractInsnNode[] instructions, Frame<SourceValue>[] frames,
+                                        int from, Access read, Set<LabelNode> joins,
+                                        RaceClassVisitor.Declarations declarations) {
+        for (int i = from + 1; i < instructions.length && i <= from + MAX_LOOKAHEAD; i++) {
+            AbstractInsnNode instruction = instructions[i];
+            if (endsStretch(instruction, joins, declarations) || instruction.getType() == AbstractInsnNode.JUMP_INSN
+                    || isExit(instruction.getOpcode())) {
+                return false;
+            }
+            Access access = accessAt(method, instructions, frames, i, declarations);
+            if (access != null && access.equals(read.asWrite())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isExit(int opcode) {
+        return opcode == Opcodes.ATHROW || opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN;
+    }
+
+    /** The labels control reaches other than by falling through: jump and switch targets, handlers. */
+    private static Set<LabelNode> joins(MethodNode method) {
+        Set<LabelNode> joins = new HashSet<>();
+        for (AbstractInsnNode instruction : method.instructions) {
+            if (instruction instanceof JumpInsnNode jump) {
+                joins.add(jump.label);
+            } else if (instruction instanceof TableSwitchInsnNode table) {
+                joins.add(table.dflt);
+                joins.addAll(table.labels);
+            } else if (instruction instanceof LookupSwitchInsnNode lookup) {
+                joins.add(lookup.dflt);
+                joins.addAll(lookup.labels);
+            }
+        }
+        for (TryCatchBlockNode block : method.tryCatchBlocks) {
+            joins.add(block.handler);
+        }
+        return joins;
+    }
+
+    private static boolean endsStretch(AbstractInsnNode instruction, Set<LabelNode> joins,
+                                       RaceClassVisitor.Declarations declarations) {
+        switch (instruction.getType()) {
+            case AbstractInsnNode.LABEL -> {
+                return joins.contains(instruction);
+            }
+            case AbstractInsnNode.METHOD_INSN, AbstractInsnNode.INVOKE_DYNAMIC_INSN,
+                    AbstractInsnNode.TABLESWITCH_INSN, AbstractInsnNode.LOOKUPSWITCH_INSN -> {
+                return true;
+            }
+            case AbstractInsnNode.FIELD_INSN -> {
+                FieldInsnNode field = (FieldInsnNode) instruction;
+                ShadowedFields.Declaration declaration = declarations.of(field.owner, field.name);
+                return declaration == null || declaration.isVolatile();
+            }
+            default -> {
+                // a subroutine's code lies elsewhere: after its call, nothing is known
+                int opcode = instruction.getOpcode();
+                return opcode == Opcodes.MONITORENTER || opcode == Opcodes.MONITOREXIT || opcode == Opcodes.JSR;
+            }
+        }
+    }
+
+    /** The access of a field with a shadow at this instruction, if its holder is known; else null. */
+    private static Access accessAt(MethodNode method, AbstractInsnNode[] instructions, Frame<SourceValue>[] frames,
+                                   int i, RaceClassVisitor.Declarations declarations) {
+        if (!(instructions[i] instanceof FieldInsnNode field) || frames[i] == null) {
+            return null;
+        }
+        ShadowedFields.Declaration declaration = declarations.of(field.owner, field.name);
+        if (declaration == null || !declaration.isShadowed()) {
+            return null;
+        }
+        Object holder;
+        switch (field.getOpcode()) {
+            case Opcodes.GETSTATIC, Opcodes.PUTSTATIC -> holder = declaration.declaringClass();
+            case Opcodes.GETFIELD -> holder = localOf(method, frames, top(frames[i], 0));
+            default -> holder = localOf(method, frames, top(frames[i], 1));
+        }
+        if (holder == null) {
+            return null;
+        }
+        boolean write = field.getOpcode() == Opcodes.PUTFIELD || field.getOpcode() == Opcodes.PUTSTATIC;
+        return new Access(holder, declaration.declaringClass(), field.name, write);
+    }
+
+    /** The value {@code below} entries under the top of the frame's stack. */
+    private static SourceValue top(Frame<SourceValue> frame, int below) {
+        int index = frame.getStackSize() - 1 - below;
+        return index >= 0 ? frame.getStack(index) : null;
+    }
+
+    /**
+     * The local variable a stack value was loaded from, as the local index and the stores that
+     * could have set it there (the same for two loads with no store between); null when it came
+     * from anything but a load, or a {@code dup} of one.
+     */
+    private static Object localOf(MethodNode method, Frame<SourceValue>[] frames, SourceValue value) {
+        for (int depth = 0; value != null && depth < 8; depth++) {
+            if (value.insns.size() != 1) {
+                return null;
+            }
+            AbstractInsnNode source = value.insns.iterator().next();
+            int at = method.instructions.indexOf(source);
+            if (frames[at] == null) {
+                return null;
+            }
+            if (source.getOpcode() == Opcodes.ALOAD) {
+                int local = ((VarInsnNode) source).var;
+                return List.of(local, frames[at].getLocal(local).insns);
+            }
+            if (source.getOpcode() != Opcodes.DUP) {
+                return null;
+            }
+            value = top(frames[at], 0);
+        }
+        return null;
+    }
+}

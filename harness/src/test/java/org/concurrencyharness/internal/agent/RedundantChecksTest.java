@@ -1,0 +1,67 @@
+package org.concurrencyharness.internal.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import checkshapes.Redundancy;
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/** Which field checks of {@link Redundancy} are left out: each method reads as the scenario it checks. */
+class RedundantChecksTest {
+
+    @Test
+    void aReadThatTheSameStatementWritesBackIsCoveredByTheWrite() throws IOException {
+        assertEquals(List.of("read x: left out", "write x: checked"), checks("increment"));
+        assertEquals(List.of("read shared: left out", "write shared: checked"), checks("incrementStatic"));
+    }
+
+    @Test
+    void aSecondAccessInTheSameStretchIsLeftOut() throws IOException {
+        assertEquals(List.of("read x: checked", "read x: left out"), checks("readTwice"));
+        assertEquals(List.of("write x: checked", "read x: left out", "write y: checked"), checks("writeThenRead"));
+    }
+
+    @Test
+    void callsBranchesAndVolatileAccessesEndTheStretch() throws IOException {
+        assertEquals(List.of("read x: checked", "read x: checked"), checks("acrossCall"));
+        assertEquals(List.of("read x: checked", "read x: checked"), checks("acrossBranch"));
+        assertEquals(List.of("read x: checked", "read flag: checked", "read x: checked"), checks("acrossVolatile"));
+    }
+
+    @Test
+    void anotherObjectOrAReassignedLocalIsAnotherHolder() throws IOException {
+        assertEquals(List.of("read x: checked", "read x: checked"), checks("twoHolders"));
+        assertEquals(List.of("read x: checked", "read x: checked"), checks("reassigned"));
+    }
+
+    /** Each field access of the method, in order, and whether its check is left out. */
+    private static List<String> checks(String methodName) throws IOException {
+        ClassNode type = new ClassNode();
+        try (InputStream in = Redundancy.class.getResourceAsStream("Redundancy.class")) {
+            new ClassReader(in).accept(type, 0);
+        }
+        MethodNode method = type.methods.stream().filter(m -> m.name.equals(methodName)).findFirst().orElseThrow();
+        BitSet leftOut = RedundantChecks.of(type.name, method, (owner, field) -> new ShadowedFields.Declaration(
+                owner, field.equals("shared"), false, field.equals("flag"), !field.equals("flag")));
+        List<String> checks = new ArrayList<>();
+        int ordinal = 0;
+        for (AbstractInsnNode instruction : method.instructions) {
+            if (instruction instanceof FieldInsnNode field) {
+                boolean write = field.getOpcode() == Opcodes.PUTFIELD || field.getOpcode() == Opcodes.PUTSTATIC;
+                checks.add((write ? "write " : "read ") + field.name + ": "
+                        + (leftOut.get(ordinal++) ? "left out" : "checked"));
+            }
+        }
+        return checks;
+    }
+}
