@@ -166,7 +166,7 @@ final class Accesses {
             var.readSite = site;
             var.read = epoch;
         } else {
-            SharedReads shared = new SharedReads();
+            SharedReads shared = new SharedReads(state.round.base);
             shared.record(var.read, var.readSite);
             shared.record(epoch, site);
             var.sharedReads = shared;
@@ -185,7 +185,7 @@ final class Accesses {
         }
         if (var.read == VarState.SHARED) {
             SharedReads shared = var.sharedReads;
-            for (int tid = 0; tid < shared.clocks.size(); tid++) {
+            for (int tid = shared.clocks.base(); tid < shared.clocks.end(); tid++) {
                 int clock = shared.clocks.get(tid);
                 if (clock > now.get(tid)) {
                     RaceLog.report(name, shared.site(tid), VarState.epoch(tid, clock), site, state);

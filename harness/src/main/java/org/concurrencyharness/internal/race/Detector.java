@@ -37,7 +37,7 @@ final class Detector {
     private static final WeakIdentityMap<Thread, ThreadState> THREADS = new WeakIdentityMap<>();
     private static final WeakIdentityMap<Thread, VectorClock> STARTS = new WeakIdentityMap<>();
 
-    private static volatile Round round = new Round();
+    private static volatile Round round = new Round(0);
     private static final WeakIdentityMap<Object, Object> CONDITION_LOCKS = new WeakIdentityMap<>();
     private static final WeakIdentityMap<Object, ReadWriteHalf> READ_WRITE_HALVES = new WeakIdentityMap<>();
     private static final WeakIdentityMap<Object, Object> READERS = new WeakIdentityMap<>();
@@ -47,7 +47,7 @@ final class Detector {
 
     static void begin() {
         RaceLog.clear();
-        round = new Round();
+        round = new Round(NEXT_TID.get());
         adopt();
     }
 
@@ -82,7 +82,9 @@ final class Detector {
 
     private static ThreadState register() {
         Thread thread = Thread.currentThread();
-        ThreadState state = new ThreadState(NEXT_TID.getAndIncrement(), thread.getName(), round);
+        // the round first: an id taken after it was read is at or above its base
+        Round present = round;
+        ThreadState state = new ThreadState(NEXT_TID.getAndIncrement(), thread.getName(), present);
         RaceLog.name(state.tid, state.name);
         VectorClock parent = STARTS.remove(thread);
         if (parent == null) {
@@ -138,7 +140,7 @@ final class Detector {
         ThreadState state = adopt();
         VectorClock clock = state.syncs.get(sync);
         if (clock == null) {
-            clock = state.round.syncClocks.computeIfAbsent(sync, k -> new VectorClock());
+            clock = state.round.syncClocks.computeIfAbsent(sync, k -> new VectorClock(state.round.base));
             state.syncs.put(sync, clock);
         }
         synchronized (clock) {
@@ -168,7 +170,7 @@ final class Detector {
         ThreadState state = adopt(handed);
         VectorClock clock = state.monitors.get(monitor);
         if (clock == null) {
-            clock = state.round.monitorClocks.computeIfAbsent(monitor, k -> new VectorClock());
+            clock = state.round.monitorClocks.computeIfAbsent(monitor, k -> new VectorClock(state.round.base));
             state.monitors.put(monitor, clock);
         }
         clock.join(state.clock);

@@ -7,6 +7,9 @@ package org.concurrencyharness.internal.race;
  */
 final class Round {
 
+    /** The first thread id of the round: its clocks count from there (see VectorClock). */
+    final int base;
+
     final WeakIdentityMap<Object, VectorClock> syncClocks = new WeakIdentityMap<>();
     /**
      * The clocks of monitors, apart from other synchronisation objects: a monitor's clock is only
@@ -17,5 +20,10 @@ final class Round {
     final FieldShadows statics = new FieldShadows(this);
     final WeakIdentityMap<Object, ElementShadows> arrays = new WeakIdentityMap<>();
     /** What every task run through an executor had done when it ended. */
-    final VectorClock tasksDone = new VectorClock();
+    final VectorClock tasksDone;
+
+    Round(int base) {
+        this.base = base;
+        this.tasksDone = new VectorClock(base);
+    }
 }

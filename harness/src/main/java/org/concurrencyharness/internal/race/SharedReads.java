@@ -5,16 +5,22 @@ import java.util.Arrays;
 /** The reads of one variable by threads that are not ordered: each thread's last read clock and site. */
 final class SharedReads {
 
-    final VectorClock clocks = new VectorClock();
+    final VectorClock clocks;
     private int[] sites = new int[8];
+
+    /** Reads of one round, whose first thread id is {@code base}. */
+    SharedReads(int base) {
+        this.clocks = new VectorClock(base);
+    }
 
     void record(long epoch, int site) {
         int tid = VarState.tid(epoch);
         clocks.set(tid, VarState.clock(epoch));
-        if (tid >= sites.length) {
-            sites = Arrays.copyOf(sites, Math.max(tid + 1, sites.length * 2));
+        int at = tid - clocks.base();
+        if (at >= sites.length) {
+            sites = Arrays.copyOf(sites, Math.max(at + 1, sites.length * 2));
         }
-        sites[tid] = site;
+        sites[at] = site;
     }
 
     /**
@@ -26,6 +32,6 @@ final class SharedReads {
     }
 
     int site(int tid) {
-        return sites[tid];
+        return sites[tid - clocks.base()];
     }
 }

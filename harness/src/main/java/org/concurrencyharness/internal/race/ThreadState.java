@@ -10,7 +10,7 @@ final class ThreadState {
 
     final int tid;
     final String name;
-    final VectorClock clock = new VectorClock();
+    final VectorClock clock;
     final Round round;
 
     /** The shadows of the objects, arrays and locks this thread touched last: loops touch the same ones. */
@@ -26,6 +26,7 @@ final class ThreadState {
         this.tid = tid;
         this.name = name;
         this.round = round;
+        this.clock = new VectorClock(round.base);
         clock.set(tid, 1);
         epoch = VarState.epoch(tid, 1);
     }
