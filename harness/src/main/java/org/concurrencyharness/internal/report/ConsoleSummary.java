@@ -28,7 +28,8 @@ public final class ConsoleSummary {
             lines.add(colour ? (exercise.outcome() == Outcome.PASS ? GREEN : RED) + row + RESET : row);
         }
         lines.add(report.exercises().size() + " exercises: " + report.passed() + " passed, " + report.failed()
-                + " failed, " + report.races() + " races" + (report.detectRaces() ? "" : " (race detector off)"));
+                + " failed, " + report.races() + (report.races() == 1 ? " race" : " races")
+                + (report.detectRaces() ? "" : " (race detector off)"));
         for (ExerciseResult exercise : report.exercises()) {
             details(lines, exercise);
         }

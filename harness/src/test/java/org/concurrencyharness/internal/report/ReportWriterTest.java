@@ -105,7 +105,7 @@ class ReportWriterTest {
         List<String> lines = ConsoleSummary.render(SampleReports.run(), false);
         assertTrue(lines.get(0).startsWith("exercise"));
         assertTrue(lines.get(1).matches("Counter#increment +2 threads +FAIL +20 +2 +1"), lines.get(1));
-        assertEquals("4 exercises: 2 passed, 2 failed, 1 races", lines.get(5));
+        assertEquals("4 exercises: 2 passed, 2 failed, 1 race", lines.get(5));
         assertTrue(lines.contains("    write by worker-3 in Counter.increment at Counter.java:7"));
         assertFalse(String.join("\n", lines).contains("\u001b["), "no colour unless asked");
         assertTrue(String.join("\n", ConsoleSummary.render(SampleReports.run(), true)).contains("\u001b[31m"));
