@@ -66,8 +66,8 @@ public final class Hooks {
      * it accessed then; the hook returns the shadows of this access's array, for the next time.
      */
     public static ElementShadows readElement(Object array, int index, ElementShadows vars, int site, Object thread) {
-        if (vars != null && vars.get() == array && thread instanceof ThreadState state && index >= 0
-                && index < vars.length) {
+        ThreadState state = tracking(array, index, vars, thread);
+        if (state != null) {
             int at = 2 * index;
             long epoch = state.epoch;
             long read = vars.epochs[at + 1];
@@ -85,8 +85,8 @@ public final class Hooks {
     }
 
     public static ElementShadows writeElement(Object array, int index, ElementShadows vars, int site, Object thread) {
-        if (vars != null && vars.get() == array && thread instanceof ThreadState state && index >= 0
-                && index < vars.length) {
+        ThreadState state = tracking(array, index, vars, thread);
+        if (state != null) {
             int at = 2 * index;
             long epoch = state.epoch;
             long read = vars.epochs[at + 1];
@@ -102,6 +102,12 @@ public final class Hooks {
             }
         }
         return Accesses.element(array, index, vars, site, true, thread);
+    }
+
+    /** The thread's state, if the cached shadows are the array's and the index is inside it; else null. */
+    private static ThreadState tracking(Object array, int index, ElementShadows vars, Object thread) {
+        return vars != null && vars.get() == array && thread instanceof ThreadState state && index >= 0
+                && index < vars.length ? state : null;
     }
 
     /** After a monitor is entered; takes and returns the thread's state as the access hooks do. */

@@ -76,10 +76,7 @@ public final class SiteRegistry {
         if (found == null) {
             return null;
         }
-        ShadowField[] known = shadowFields;
-        known = site >= known.length ? java.util.Arrays.copyOf(known, Math.max(site + 1, known.length * 2)) : known.clone();
-        known[site] = found;
-        shadowFields = known;
+        shadowFields = with(shadowFields, site, found);
         return found;
     }
 
@@ -112,15 +109,19 @@ public final class SiteRegistry {
         } catch (ClassNotFoundException | LinkageError | SecurityException e) {
             // a field whose class cannot be found is not tracked
         }
-        FieldInfo[] known = resolved;
-        if (site >= known.length) {
-            known = java.util.Arrays.copyOf(known, Math.max(site + 1, known.length * 2));
-        } else {
-            known = known.clone();
-        }
-        known[site] = info;
-        resolved = known;
+        resolved = with(resolved, site, info);
         return info;
+    }
+
+    /**
+     * A copy of a lookup table with one more entry: readers read the table without a lock, so it
+     * is never changed in place once published.
+     */
+    private static <T> T[] with(T[] known, int site, T value) {
+        int length = site < known.length ? known.length : Math.max(site + 1, known.length * 2);
+        T[] copy = java.util.Arrays.copyOf(known, length);
+        copy[site] = value;
+        return copy;
     }
 
     private static FieldInfo describe(Class<?> declaring, Field field) {
