@@ -22,7 +22,7 @@ final class RaceClassVisitor extends ClassVisitor {
 
     private final ClassLoader loader;
     private final ShadowedFields shadowedFields;
-    private final boolean compactArrays;
+    private final RaceInstrumenter.Extent extent;
     private final Map<String, Integer> ownFields = new HashMap<>();
     private final List<String[]> shadows = new ArrayList<>();
     private String className;
@@ -32,15 +32,12 @@ final class RaceClassVisitor extends ClassVisitor {
     private boolean isInterface;
     private SyncBridges bridges;
 
-    /**
-     * @param compactArrays whether array accesses call the analysis without a per-site cache, which
-     *                      makes the code smaller (for methods that would otherwise grow too large)
-     */
-    RaceClassVisitor(ClassVisitor next, ClassLoader loader, ShadowedFields shadowedFields, boolean compactArrays) {
+    RaceClassVisitor(ClassVisitor next, ClassLoader loader, ShadowedFields shadowedFields,
+                     RaceInstrumenter.Extent extent) {
         super(Opcodes.ASM9, next);
         this.loader = loader;
         this.shadowedFields = shadowedFields;
-        this.compactArrays = compactArrays;
+        this.extent = extent;
     }
 
     @Override
@@ -72,7 +69,8 @@ final class RaceClassVisitor extends ClassVisitor {
     public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                      String[] exceptions) {
         MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-        if (next == null || (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
+        if (next == null || (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0
+                || extent == RaceInstrumenter.Extent.SHADOWS_ONLY) {
             return next;
         }
         ClassContext context = new ClassContext(className, sourceFile, version, loader, bridges, isInterface,
@@ -81,7 +79,7 @@ final class RaceClassVisitor extends ClassVisitor {
         return new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions) {
             @Override
             public void visitEnd() {
-                ArrayUse arrays = ArrayUse.of(instructions, !compactArrays);
+                ArrayUse arrays = ArrayUse.of(instructions, extent == RaceInstrumenter.Extent.FULL);
                 accept(new RaceMethodVisitor(next, access, name, descriptor, context, arrays,
                         MonitorEntries.guardedRegionStarts(this), RedundantChecks.of(className, this,
                         context.declarations())));

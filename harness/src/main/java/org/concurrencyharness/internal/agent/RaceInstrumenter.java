@@ -5,14 +5,23 @@ import java.security.ProtectionDomain;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.ClassWriter;
-import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.commons.SerialVersionUIDAdder;
 
 /** The agent's transformer: rewrites each class it may instrument; never breaks class loading. */
 final class RaceInstrumenter implements ClassFileTransformer {
+
+    /**
+     * How much of a class is rewritten, tried in this order until one works: a method can grow
+     * too large with its array sites' caches, or too large at all (or the rewriting fail). Even a
+     * class whose code is left alone gets its shadow fields, as other classes' code refers to them.
+     */
+    enum Extent {
+        FULL,
+        COMPACT_ARRAYS,
+        SHADOWS_ONLY
+    }
 
     private final ClassFilter filter;
     private final ShadowedFields shadowedFields;
@@ -29,26 +38,32 @@ final class RaceInstrumenter implements ClassFileTransformer {
         if (classBeingRedefined != null || !filter.instruments(className, loader)) {
             return null;
         }
-        try {
+        Throwable failure = null;
+        for (Extent extent : Extent.values()) {
             try {
-                return instrument(classfileBuffer, loader, false);
-            } catch (MethodTooLargeException | ClassTooLargeException e) {
-                // the array sites' caches made a method too large: without them the code grows less
-                return instrument(classfileBuffer, loader, true);
+                byte[] instrumented = instrument(classfileBuffer, loader, extent);
+                if (extent == Extent.SHADOWS_ONLY) {
+                    warn("leaves the code of " + className + " as it is (its accesses are not checked)", failure);
+                }
+                return instrumented;
+            } catch (RuntimeException | LinkageError e) {
+                failure = e;
             }
-        } catch (RuntimeException | LinkageError e) {
-            if (warned.compareAndSet(false, true)) {
-                System.err.println("[concurrency] the race detector could not instrument " + className
-                        + " and leaves it as it is: " + e);
-            }
-            return null;
+        }
+        warn("could not instrument " + className + " and leaves it as it is", failure);
+        return null;
+    }
+
+    private void warn(String what, Throwable cause) {
+        if (warned.compareAndSet(false, true)) {
+            System.err.println("[concurrency] the race detector " + what + ": " + cause);
         }
     }
 
-    byte[] instrument(byte[] classfile, ClassLoader loader, boolean compactArrays) {
+    byte[] instrument(byte[] classfile, ClassLoader loader, Extent extent) {
         ClassReader reader = new ClassReader(classfile);
         ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-        ClassVisitor visitor = new RaceClassVisitor(writer, loader, shadowedFields, compactArrays);
+        ClassVisitor visitor = new RaceClassVisitor(writer, loader, shadowedFields, extent);
         if (isSerializable(reader)) {
             // the added members would change the class's default serialVersionUID: it keeps the original
             visitor = new SerialVersionUIDAdder(visitor);

@@ -37,7 +37,8 @@ class RaceInstrumenterTest {
     void aMethodTooLargeWithCachedArraySitesIsInstrumentedWithoutThem() throws Exception {
         int stores = 2400;
         byte[] big = classWithArrayStores("bigshapes/Big", stores);
-        assertThrows(MethodTooLargeException.class, () -> instrumenter.instrument(big, getClass().getClassLoader(), false),
+        assertThrows(MethodTooLargeException.class,
+                () -> instrumenter.instrument(big, getClass().getClassLoader(), RaceInstrumenter.Extent.FULL),
                 "with a cache for each of its array sites, the method would be too large");
         Class<?> instrumented = define("bigshapes.Big", big);
         Method fill = instrumented.getMethod("fill");
@@ -45,6 +46,19 @@ class RaceInstrumenterTest {
         int[] expected = new int[stores];
         Arrays.setAll(expected, i -> i);
         assertTrue(Arrays.equals(expected, filled), "the instrumented method still fills the array");
+    }
+
+    @Test
+    void aClassWhoseCodeCannotBeInstrumentedStillGetsItsShadowFields() throws Exception {
+        int reads = 6000;
+        byte[] huge = classWithFieldReads("bigshapes/Reads", reads);
+        assertThrows(MethodTooLargeException.class,
+                () -> instrumenter.instrument(huge, getClass().getClassLoader(), RaceInstrumenter.Extent.COMPACT_ARRAYS),
+                "every field read checked, the method would be too large");
+        Class<?> instrumented = define("bigshapes.Reads", huge);
+        assertTrue(instrumented.getDeclaredField(ShadowField.nameOf("value")).isSynthetic(),
+                "other classes' code refers to the shadow field, so it is there");
+        assertEquals(reads * 7, instrumented.getMethod("sum").invoke(instrumented.getConstructor().newInstance()));
     }
 
     /** The class, instrumented by the agent's transformer, defined in a loader of its own. */
@@ -63,6 +77,40 @@ class RaceInstrumenterTest {
         try (InputStream in = type.getResourceAsStream(type.getSimpleName() + ".class")) {
             return in.readAllBytes();
         }
+    }
+
+    /** A field {@code int value = 7} and {@code public int sum()} adding it up once for each read, unrolled. */
+    private static byte[] classWithFieldReads(String internalName, int reads) {
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS | ClassWriter.COMPUTE_FRAMES);
+        writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, internalName, null, "java/lang/Object", null);
+        writer.visitField(Opcodes.ACC_PRIVATE, "value", "I", null, null).visitEnd();
+        MethodVisitor init = writer.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
+        init.visitCode();
+        init.visitVarInsn(Opcodes.ALOAD, 0);
+        init.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        init.visitVarInsn(Opcodes.ALOAD, 0);
+        init.visitIntInsn(Opcodes.BIPUSH, 7);
+        init.visitFieldInsn(Opcodes.PUTFIELD, internalName, "value", "I");
+        init.visitInsn(Opcodes.RETURN);
+        init.visitMaxs(0, 0);
+        init.visitEnd();
+        MethodVisitor sum = writer.visitMethod(Opcodes.ACC_PUBLIC, "sum", "()I", null, null);
+        sum.visitCode();
+        sum.visitInsn(Opcodes.ICONST_0);
+        for (int i = 0; i < reads; i++) {
+            sum.visitVarInsn(Opcodes.ALOAD, 0);
+            sum.visitFieldInsn(Opcodes.GETFIELD, internalName, "value", "I");
+            sum.visitInsn(Opcodes.IADD);
+            // a jump target between reads, so that no read makes the next one's check redundant
+            org.objectweb.asm.Label next = new org.objectweb.asm.Label();
+            sum.visitJumpInsn(Opcodes.GOTO, next);
+            sum.visitLabel(next);
+        }
+        sum.visitInsn(Opcodes.IRETURN);
+        sum.visitMaxs(0, 0);
+        sum.visitEnd();
+        writer.visitEnd();
+        return writer.toByteArray();
     }
 
     /** {@code public static int[] fill()} storing {@code a[i] = i} once for each index, unrolled. */
