@@ -89,7 +89,7 @@ final class RaceClassVisitor extends ClassVisitor {
 
     private ShadowedFields.Declaration declarationOf(String owner, String field) {
         return shadowedFields.find(owner, field, loader, className,
-                new ShadowedFields.ClassFields(superName, isInterface, ownFields));
+                new ShadowedFields.ClassFields(superName, isInterface, ownFields, false));
     }
 
     @Override

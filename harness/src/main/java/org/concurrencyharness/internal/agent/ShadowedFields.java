@@ -24,8 +24,11 @@ final class ShadowedFields {
                        boolean isShadowed) {
     }
 
-    /** What a class file declares: its superclass and its fields' access flags. */
-    record ClassFields(String superName, boolean isInterface, Map<String, Integer> fields) {
+    /**
+     * What a class file declares: its superclass and its fields' access flags; and whether the
+     * bootstrap or platform class loader has it, which the agent never instruments.
+     */
+    record ClassFields(String superName, boolean isInterface, Map<String, Integer> fields, boolean fromJdkLoader) {
     }
 
     private static final int MAX_DEPTH = 64;
@@ -57,7 +60,8 @@ final class ShadowedFields {
             }
             Integer access = fields.fields().get(field);
             if (access != null) {
-                boolean instrumented = name.equals(currentName) || filter.instruments(name, loader);
+                boolean instrumented = name.equals(currentName)
+                        || filter.instruments(name, loader) && !fields.fromJdkLoader();
                 return new Declaration(name, (access & Opcodes.ACC_STATIC) != 0, (access & Opcodes.ACC_FINAL) != 0,
                         (access & Opcodes.ACC_VOLATILE) != 0,
                         instrumented && isShadowed(fields.isInterface(), access));
@@ -94,7 +98,9 @@ final class ShadowedFields {
                     return null;
                 }
             }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-            return new ClassFields(reader.getSuperName(), (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0, fields);
+            boolean fromJdkLoader = ClassLoader.getPlatformClassLoader().getResource(name + ".class") != null;
+            return new ClassFields(reader.getSuperName(), (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0, fields,
+                    fromJdkLoader);
         } catch (IOException | RuntimeException e) {
             return null;
         }
