@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.concurrencyharness.internal.agent.RaceDetectorAgent;
 
 /**
  * The race detector's slowdown on race-free workloads: each runs in a JVM without the agent and
@@ -41,6 +42,7 @@ public final class DetectorOverheadBenchmark {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (agent != null) {
             command.add("-javaagent:" + agent);
+            command.addAll(RaceDetectorAgent.JVM_OPTIONS);
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), DetectorWorkloads.class.getName(), workload));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

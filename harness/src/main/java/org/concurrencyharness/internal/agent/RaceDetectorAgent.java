@@ -1,6 +1,7 @@
 package org.concurrencyharness.internal.agent;
 
 import java.lang.instrument.Instrumentation;
+import java.util.List;
 import org.concurrencyharness.internal.race.RaceDetection;
 
 /**
@@ -9,6 +10,15 @@ import org.concurrencyharness.internal.race.RaceDetection;
  * synchronisation reach the happens-before analysis.
  */
 public final class RaceDetectorAgent {
+
+    /**
+     * JVM options that go with the agent on a command line the harness builds. The JIT inlines
+     * the access hooks into the program's loops only while their own compiled code is small; kept
+     * out of them, the analysis's rare paths cannot make it large. {@code quiet} keeps the JVM
+     * from announcing the command on standard output.
+     */
+    public static final List<String> JVM_OPTIONS = List.of("-XX:CompileCommand=quiet",
+            "-XX:CompileCommand=dontinline,org.concurrencyharness.internal.race.Accesses::*");
 
     private RaceDetectorAgent() {
     }

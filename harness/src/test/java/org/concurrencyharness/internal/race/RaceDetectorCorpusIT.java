@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import org.concurrencyharness.internal.agent.RaceDetectorAgent;
 import org.concurrencyharness.internal.report.Access;
 import org.concurrencyharness.internal.report.ExerciseResult;
 import org.concurrencyharness.internal.report.Json;
@@ -100,10 +101,13 @@ class RaceDetectorCorpusIT {
     private static RunReport runCorpus() throws IOException, InterruptedException {
         Path results = Files.createTempFile("race-corpus", ".json");
         Path output = Path.of("target", "race-corpus-output.txt");
-        List<String> command = List.of(childJava(), "-javaagent:" + System.getProperty("concurrency.harnessJar"),
-                "-cp", System.getProperty("java.class.path"), "org.concurrencyharness.internal.fork.ForkMain",
+        List<String> command = new ArrayList<>(List.of(childJava(),
+                "-javaagent:" + System.getProperty("concurrency.harnessJar")));
+        // as the plugin runs it
+        command.addAll(RaceDetectorAgent.JVM_OPTIONS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.concurrencyharness.internal.fork.ForkMain",
                 "--results", results.toString(), "--classes", Path.of("target", "test-classes").toString(),
-                "--include", "racecorpus.*");
+                "--include", "racecorpus.*"));
         Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         if (!child.waitFor(4, TimeUnit.MINUTES)) {
             child.destroyForcibly();
