@@ -162,4 +162,29 @@ public class Memory {
             }
         }
     }
+
+    @RaceFree("each thread writes a clone of its own, which is another object than the one it copied")
+    public static class Clones {
+        private final Point original = new Point();
+
+        @Concurrent(threads = 4)
+        public int run() {
+            int seen = original.x;
+            Point mine = original.copy();
+            mine.x = seen + 1;
+            return mine.x;
+        }
+
+        static final class Point implements Cloneable {
+            int x;
+
+            Point copy() {
+                try {
+                    return (Point) clone();
+                } catch (CloneNotSupportedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
 }

@@ -17,7 +17,7 @@ final class Accesses {
         if (state == null) {
             return handed;
         }
-        if (var == null || var.round != state.round) {
+        if (var == null || var.round != state.round || var.holder != holder) {
             ShadowField shadow = SiteRegistry.shadowField(site);
             if (shadow == null) {
                 return untrackedField(holder, site, write, state);

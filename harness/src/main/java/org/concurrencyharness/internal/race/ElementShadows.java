@@ -30,7 +30,7 @@ public final class ElementShadows extends WeakReference<Object> {
 
     /** The element's state as a variable; the caller holds this monitor. */
     VarState load(int index) {
-        VarState var = new VarState(round);
+        VarState var = new VarState(round, null);
         var.write = epochs[2 * index];
         var.writeSite = sites[2 * index];
         var.read = epochs[2 * index + 1];

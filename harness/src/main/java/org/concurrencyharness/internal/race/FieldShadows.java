@@ -32,7 +32,7 @@ final class FieldShadows {
         }
         VarState var = known[key];
         if (var == null) {
-            var = new VarState(round);
+            var = new VarState(round, null);
             known[key] = var;
         }
         vars = known;

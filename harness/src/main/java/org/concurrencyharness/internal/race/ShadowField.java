@@ -43,14 +43,15 @@ public final class ShadowField {
     }
 
     /**
-     * The holder's shadow of the round: the one found there if it is of this round, else a new one
-     * put in place of {@code seen}. Null for a null holder, whose access throws.
+     * The holder's shadow of the round: the one found there if it is of this round and this
+     * holder's own, else a new one put in place of {@code seen}. Null for a null holder, whose
+     * access throws.
      */
     VarState install(Object holder, VarState seen, Round round) {
         if (!isStatic && holder == null) {
             return null;
         }
-        VarState fresh = new VarState(round);
+        VarState fresh = new VarState(round, holder);
         while (true) {
             VarState found = isStatic
                     ? (VarState) handle.compareAndExchange(seen, fresh)
@@ -58,7 +59,7 @@ public final class ShadowField {
             if (found == seen) {
                 return fresh;
             }
-            if (found != null && found.round == round) {
+            if (found != null && found.round == round && found.holder == holder) {
                 return found;
             }
             seen = found;

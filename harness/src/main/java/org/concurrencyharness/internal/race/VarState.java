@@ -20,14 +20,21 @@ public final class VarState {
 
     /** The round it belongs to: a shadow of an earlier round is replaced on first access. */
     final Round round;
+    /**
+     * The object whose field it shadows (null for a static field, or when a map keeps it by
+     * object): {@code clone()} copies the shadow field too, and the clone's first checked access
+     * must not take the original's shadow for its own.
+     */
+    final Object holder;
     long write;
     int writeSite;
     long read;
     int readSite;
     SharedReads sharedReads;
 
-    VarState(Round round) {
+    VarState(Round round, Object holder) {
         this.round = round;
+        this.holder = holder;
     }
 
     static long epoch(int tid, int clock) {
