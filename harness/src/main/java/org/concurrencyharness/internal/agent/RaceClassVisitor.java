@@ -79,10 +79,8 @@ final class RaceClassVisitor extends ClassVisitor {
         return new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions) {
             @Override
             public void visitEnd() {
-                ArrayUse arrays = ArrayUse.of(instructions, extent == RaceInstrumenter.Extent.FULL);
-                accept(new RaceMethodVisitor(next, access, name, descriptor, context, arrays,
-                        MonitorEntries.guardedRegionStarts(this), RedundantChecks.of(className, this,
-                        context.declarations())));
+                accept(new RaceMethodVisitor(next, access, name, descriptor, context, MethodShape.of(className,
+                        this, context.declarations(), extent == RaceInstrumenter.Extent.FULL)));
             }
         };
     }

@@ -1,6 +1,5 @@
 package org.concurrencyharness.internal.agent;
 
-import java.util.BitSet;
 import java.util.Set;
 import org.concurrencyharness.internal.race.ShadowField;
 import org.concurrencyharness.internal.race.SiteRegistry;
@@ -55,9 +54,7 @@ final class RaceMethodVisitor extends AdviceAdapter {
      */
     private int threadState = -1;
     private final ArrayUse arrays;
-    private final Set<Label> guardedRegionStarts;
-    /** The field instructions, by their order in the method, whose checks another check covers (see RedundantChecks). */
-    private final BitSet redundantFieldChecks;
+    private final MethodShape shape;
     private int nextFieldInstruction;
     /** A monitor just entered, still on the stack, whose hook waits for the label that opens its guarded region. */
     private boolean monitorHookPending;
@@ -70,13 +67,11 @@ final class RaceMethodVisitor extends AdviceAdapter {
     private String lastArrayField;
 
     RaceMethodVisitor(MethodVisitor next, int access, String name, String descriptor,
-                      RaceClassVisitor.ClassContext context, ArrayUse arrays, Set<Label> guardedRegionStarts,
-                      BitSet redundantFieldChecks) {
+                      RaceClassVisitor.ClassContext context, MethodShape shape) {
         super(Opcodes.ASM9, next, access, name, descriptor);
         this.context = context;
-        this.arrays = arrays;
-        this.guardedRegionStarts = guardedRegionStarts;
-        this.redundantFieldChecks = redundantFieldChecks;
+        this.shape = shape;
+        this.arrays = shape.arrays();
         this.methodName = name;
         // a class's initialisation happens before any use of it: its accesses cannot race
         this.instrumentsAccesses = !"<clinit>".equals(name);
@@ -87,8 +82,9 @@ final class RaceMethodVisitor extends AdviceAdapter {
     protected void onMethodEnter() {
         entered = true;
         threadState = newLocal(OBJECT);
-        if (instrumentsAccesses && arrays.sites() > 0) {
-            // element hooks return the array's shadows, not the state: they need it from the start
+        if (instrumentsAccesses && shape.checksAccesses()) {
+            // element hooks need the state from the start (they return the array's shadows, not the
+            // state), and so does the first field check, which would otherwise look it up the slow way
             invokeStatic(HOOKS, THREAD);
         } else {
             visitInsn(ACONST_NULL);
@@ -183,7 +179,7 @@ final class RaceMethodVisitor extends AdviceAdapter {
 
     @Override
     public void visitLabel(Label label) {
-        if (guardedRegionStarts.contains(label)) {
+        if (shape.guardedRegionStarts().contains(label)) {
             super.visitLabel(label);
             enteredMonitorHook();
         } else {
@@ -273,7 +269,7 @@ final class RaceMethodVisitor extends AdviceAdapter {
     @Override
     public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
         enteredMonitorHook();
-        boolean redundant = redundantFieldChecks.get(nextFieldInstruction++);
+        boolean redundant = shape.redundantFieldChecks().get(nextFieldInstruction++);
         if (entered && instrumentsAccesses && !redundant) {
             ShadowedFields.Declaration declaration = context.declarations().of(owner, name);
             if (declaration != null && declaration.isShadowed()) {

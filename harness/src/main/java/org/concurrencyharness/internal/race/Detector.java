@@ -84,7 +84,15 @@ final class Detector {
         Thread thread = Thread.currentThread();
         // the round first: an id taken after it was read is at or above its base
         Round present = round;
-        ThreadState state = new ThreadState(NEXT_TID.getAndIncrement(), thread.getName(), present);
+        int tid = NEXT_TID.getAndIncrement();
+        ThreadState state = STATE.get();
+        if (state == null) {
+            state = new ThreadState(tid, thread.getName(), present);
+            STATE.set(state);
+            THREADS.put(thread, state);
+        } else {
+            state.enter(tid, thread.getName(), present);
+        }
         RaceLog.name(state.tid, state.name);
         VectorClock parent = STARTS.remove(thread);
         if (parent == null) {
@@ -93,9 +101,7 @@ final class Detector {
         if (parent != null) {
             state.clock.join(parent);
         }
-        STATE.set(state);
         CREATED_BY.set(state.clock);
-        THREADS.put(thread, state);
         return state;
     }
 

@@ -1,34 +1,48 @@
 package org.concurrencyharness.internal.race;
 
 /**
- * What the detector knows of one thread in one round: its id, its vector clock, and the round's
- * shadows it records into. Only its own thread changes it, except for a joiner reading a finished
- * thread's clock. No other clock ever holds more of this thread's steps than its own, so joins
- * leave its own entry alone.
+ * What the detector knows of one thread in its present round: its id, its vector clock, and the
+ * round's shadows it records into. Only its own thread changes it, except for a joiner reading a
+ * finished thread's clock. No other clock ever holds more of this thread's steps than its own,
+ * so joins leave its own entry alone.
+ *
+ * <p>A thread keeps one state for the whole run: when a hand-off adopts it into a new round,
+ * {@link #enter} starts it afresh there. So a method that runs across the change of rounds, and
+ * keeps the state in a local, records into the new round at once.
  */
 final class ThreadState {
 
-    final int tid;
-    final String name;
-    final VectorClock clock;
-    final Round round;
+    int tid;
+    String name;
+    VectorClock clock;
+    Round round;
 
     /** The shadows of the objects, arrays and locks this thread touched last: loops touch the same ones. */
-    final ShadowCache<FieldShadows> holders = new ShadowCache<>();
-    final ShadowCache<ElementShadows> arrays = new ShadowCache<>();
-    final ShadowCache<VectorClock> syncs = new ShadowCache<>();
-    final ShadowCache<VectorClock> monitors = new ShadowCache<>();
+    ShadowCache<FieldShadows> holders;
+    ShadowCache<ElementShadows> arrays;
+    ShadowCache<VectorClock> syncs;
+    ShadowCache<VectorClock> monitors;
 
     /** This thread's current epoch, {@code clock << 32 | tid}, as shadows record it: the accesses' fast path compares it. */
     long epoch;
 
     ThreadState(int tid, String name, Round round) {
+        enter(tid, name, round);
+    }
+
+    /** Starts the thread afresh in a round, under a new id: nothing of an earlier round carries over. */
+    void enter(int tid, String name, Round round) {
         this.tid = tid;
         this.name = name;
-        this.round = round;
         this.clock = new VectorClock(round.base);
+        this.holders = new ShadowCache<>();
+        this.arrays = new ShadowCache<>();
+        this.syncs = new ShadowCache<>();
+        this.monitors = new ShadowCache<>();
         clock.set(tid, 1);
-        epoch = VarState.epoch(tid, 1);
+        this.epoch = VarState.epoch(tid, 1);
+        // last, as current() takes a state of the present round to be ready
+        this.round = round;
     }
 
     /** Whether an access in that epoch happens before this thread's present (never asked of {@link VarState#SHARED}). */
