@@ -124,8 +124,9 @@ final class Accesses {
             return null;
         }
         ElementShadows own = elementShadows(array, state);
-        element(own, index, state, site, write);
-        return own;
+        // with the array's own shadows in hand, the hook's common cases may well settle it
+        return write ? Hooks.writeElement(array, index, own, site, state)
+                : Hooks.readElement(array, index, own, site, state);
     }
 
     private static void element(ElementShadows vars, int index, ThreadState state, int site, boolean write) {
