@@ -48,12 +48,11 @@ final class RaceMethodVisitor extends AdviceAdapter {
     private final Label bodyStart = new Label();
     private boolean entered;
     /**
-     * A local holding the analysis's state of the running thread, fetched by the method's first
-     * access and handed from each access hook to the next: one thread-local lookup per call of
-     * the method instead of one per access.
+     * A local holding the analysis's state of the running thread, fetched on entry when the method
+     * has checked accesses (else by the first hook that needs it) and handed from hook to hook: one
+     * thread-local lookup per call of the method instead of one per access.
      */
     private int threadState = -1;
-    private final ArrayUse arrays;
     private final MethodShape shape;
     private int nextFieldInstruction;
     /** A monitor just entered, still on the stack, whose hook waits for the label that opens its guarded region. */
@@ -71,7 +70,6 @@ final class RaceMethodVisitor extends AdviceAdapter {
         super(Opcodes.ASM9, next, access, name, descriptor);
         this.context = context;
         this.shape = shape;
-        this.arrays = shape.arrays();
         this.methodName = name;
         // a class's initialisation happens before any use of it: its accesses cannot race
         this.instrumentsAccesses = !"<clinit>".equals(name);
@@ -102,6 +100,7 @@ final class RaceMethodVisitor extends AdviceAdapter {
 
     /** Every local the accesses use is set on entry, so that every later frame may declare it. */
     private void makeArrayLocals() {
+        ArrayUse arrays = shape.arrays();
         cachedShadows = new int[arrays.cachedSites()];
         for (int site = 0; site < arrays.cachedSites(); site++) {
             cachedShadows[site] = newNullLocal(ELEMENT_SHADOWS_TYPE);
