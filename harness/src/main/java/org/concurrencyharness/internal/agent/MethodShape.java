@@ -1,8 +1,6 @@
 package org.concurrencyharness.internal.agent;
 
 import java.util.BitSet;
-import java.util.Set;
-import org.objectweb.asm.Label;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -11,19 +9,20 @@ import org.objectweb.asm.tree.MethodNode;
  * What is known of a method before it is instrumented, from reading it whole.
  *
  * @param arrays its array accesses
- * @param guardedRegionStarts where the hooks after its {@code monitorenter}s go (see MonitorEntries)
+ * @param monitorHooksAfterLabel its {@code monitorenter}s, by their order, whose hooks go after the
+ *                               label that follows them (see MonitorEntries)
  * @param redundantFieldChecks its field instructions, by their order, whose checks are left out (see RedundantChecks)
  * @param checksAccesses whether any of its accesses will be checked: only then does it fetch the
  *                       thread's state on entry, which spares the first check the lookup
  */
-record MethodShape(ArrayUse arrays, Set<Label> guardedRegionStarts, BitSet redundantFieldChecks,
+record MethodShape(ArrayUse arrays, BitSet monitorHooksAfterLabel, BitSet redundantFieldChecks,
                    boolean checksAccesses) {
 
     static MethodShape of(String owner, MethodNode method, RaceClassVisitor.Declarations declarations,
                           boolean cachesArraySites) {
         ArrayUse arrays = ArrayUse.of(method.instructions, cachesArraySites);
         BitSet redundant = RedundantChecks.of(owner, method, declarations);
-        return new MethodShape(arrays, MonitorEntries.guardedRegionStarts(method), redundant,
+        return new MethodShape(arrays, MonitorEntries.hookedAfterLabel(method), redundant,
                 arrays.sites() > 0 || checksFields(method, declarations, redundant));
     }
 

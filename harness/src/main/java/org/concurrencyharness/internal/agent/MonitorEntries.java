@@ -1,8 +1,8 @@
 package org.concurrencyharness.internal.agent;
 
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.Set;
-import org.objectweb.asm.Label;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.LabelNode;
@@ -22,23 +22,27 @@ final class MonitorEntries {
     private MonitorEntries() {
     }
 
-    /** The labels that open a handler's region right after a {@code monitorenter}. */
-    static Set<Label> guardedRegionStarts(MethodNode method) {
+    /**
+     * The {@code monitorenter}s of the method, numbered in their order, whose very next node is a
+     * label opening a handler's region: their hooks go right after that label.
+     */
+    static BitSet hookedAfterLabel(MethodNode method) {
         Set<LabelNode> regionStarts = new HashSet<>();
         for (TryCatchBlockNode block : method.tryCatchBlocks) {
             regionStarts.add(block.start);
         }
-        Set<Label> labels = new HashSet<>();
+        BitSet deferred = new BitSet();
+        int ordinal = 0;
         for (AbstractInsnNode node : method.instructions) {
             if (node.getOpcode() != Opcodes.MONITORENTER) {
                 continue;
             }
-            AbstractInsnNode next = node.getNext();
-            if (next instanceof LabelNode label && regionStarts.contains(label) && !hasFrame(label)) {
-                labels.add(label.getLabel());
+            if (node.getNext() instanceof LabelNode label && regionStarts.contains(label) && !hasFrame(label)) {
+                deferred.set(ordinal);
             }
+            ordinal++;
         }
-        return labels;
+        return deferred;
     }
 
     private static boolean hasFrame(LabelNode label) {

@@ -55,8 +55,9 @@ final class RaceMethodVisitor extends AdviceAdapter {
     private int threadState = -1;
     private final MethodShape shape;
     private int nextFieldInstruction;
-    /** A monitor just entered, still on the stack, whose hook waits for the label that opens its guarded region. */
+    /** A monitor just entered, still on the stack, whose hook waits for the label that comes next. */
     private boolean monitorHookPending;
+    private int nextMonitorEnter;
     /** Each array access site's cache: the shadows of the array it accessed last. */
     private int[] cachedShadows;
     private int nextArraySite;
@@ -178,85 +179,12 @@ final class RaceMethodVisitor extends AdviceAdapter {
 
     @Override
     public void visitLabel(Label label) {
-        if (shape.guardedRegionStarts().contains(label)) {
-            super.visitLabel(label);
-            enteredMonitorHook();
-        } else {
-            enteredMonitorHook();
-            super.visitLabel(label);
-        }
-    }
-
-    /**
-     * The hook of a monitor just entered, if it is still to come: after the label that opens its
-     * guarded region (see MonitorEntries), or else before the next instruction or label.
-     */
-    private void enteredMonitorHook() {
+        super.visitLabel(label);
         if (monitorHookPending) {
+            // the label that opens the region releasing the monitor just entered (see MonitorEntries)
             monitorHookPending = false;
             access(MONITOR_ENTER);
         }
-    }
-
-    @Override
-    public void visitVarInsn(int opcode, int varIndex) {
-        enteredMonitorHook();
-        super.visitVarInsn(opcode, varIndex);
-    }
-
-    @Override
-    public void visitJumpInsn(int opcode, Label label) {
-        enteredMonitorHook();
-        super.visitJumpInsn(opcode, label);
-    }
-
-    @Override
-    public void visitTypeInsn(int opcode, String type) {
-        enteredMonitorHook();
-        super.visitTypeInsn(opcode, type);
-    }
-
-    @Override
-    public void visitIntInsn(int opcode, int operand) {
-        enteredMonitorHook();
-        super.visitIntInsn(opcode, operand);
-    }
-
-    @Override
-    public void visitLdcInsn(Object value) {
-        enteredMonitorHook();
-        super.visitLdcInsn(value);
-    }
-
-    @Override
-    public void visitIincInsn(int varIndex, int increment) {
-        enteredMonitorHook();
-        super.visitIincInsn(varIndex, increment);
-    }
-
-    @Override
-    public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
-        enteredMonitorHook();
-        super.visitTableSwitchInsn(min, max, dflt, labels);
-    }
-
-    @Override
-    public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
-        enteredMonitorHook();
-        super.visitLookupSwitchInsn(dflt, keys, labels);
-    }
-
-    @Override
-    public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
-        enteredMonitorHook();
-        super.visitMultiANewArrayInsn(descriptor, numDimensions);
-    }
-
-    @Override
-    public void visitInvokeDynamicInsn(String name, String descriptor, org.objectweb.asm.Handle bootstrapMethodHandle,
-                                       Object... bootstrapMethodArguments) {
-        enteredMonitorHook();
-        super.visitInvokeDynamicInsn(name, descriptor, bootstrapMethodHandle, bootstrapMethodArguments);
     }
 
     @Override
@@ -267,7 +195,6 @@ final class RaceMethodVisitor extends AdviceAdapter {
 
     @Override
     public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
-        enteredMonitorHook();
         boolean redundant = shape.redundantFieldChecks().get(nextFieldInstruction++);
         if (entered && instrumentsAccesses && !redundant) {
             ShadowedFields.Declaration declaration = context.declarations().of(owner, name);
@@ -387,7 +314,8 @@ final class RaceMethodVisitor extends AdviceAdapter {
 
     @Override
     public void visitInsn(int opcode) {
-        enteredMonitorHook();
+        // numbered as MonitorEntries numbers them: every one the method has
+        boolean hookAfterLabel = opcode == MONITORENTER && shape.monitorHooksAfterLabel().get(nextMonitorEnter++);
         if (entered && instrumentsAccesses && (ArrayUse.isLoad(opcode) || ArrayUse.isStore(opcode))) {
             elementAccess(opcode);
             super.visitInsn(opcode);
@@ -395,7 +323,11 @@ final class RaceMethodVisitor extends AdviceAdapter {
         } else if (opcode == MONITORENTER && entered) {
             dup();
             super.visitInsn(opcode);
-            monitorHookPending = true;
+            if (hookAfterLabel) {
+                monitorHookPending = true;
+            } else {
+                access(MONITOR_ENTER);
+            }
             return;
         } else if (opcode == MONITOREXIT && entered) {
             dup();
@@ -406,7 +338,6 @@ final class RaceMethodVisitor extends AdviceAdapter {
 
     @Override
     public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
-        enteredMonitorHook();
         SyncBridges.Kind kind = entered && context.canBridge() ? kindOf(opcode, owner, name, descriptor) : null;
         if (opcode == INVOKEVIRTUAL && entered && "start".equals(name) && "()V".equals(descriptor)) {
             dup();
