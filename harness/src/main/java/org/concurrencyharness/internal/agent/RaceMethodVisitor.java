@@ -228,14 +228,7 @@ final class RaceMethodVisitor extends AdviceAdapter {
             }
             case PUTFIELD -> {
                 // [holder value] -> [holder value holder shadow]
-                if (Type.getType(descriptor).getSize() == 2) {
-                    dup2X1();
-                    pop2();
-                    dupX2();
-                } else {
-                    dup2();
-                    pop();
-                }
+                copyHolderAboveValue(Type.getType(descriptor));
                 dup();
                 super.visitMethodInsn(INVOKESTATIC, owner, shadow, ShadowField.ACCESSOR_DESCRIPTOR, false);
             }
@@ -277,14 +270,7 @@ final class RaceMethodVisitor extends AdviceAdapter {
             }
             case PUTFIELD -> {
                 // the hook runs before the store: a volatile write releases before its value can be seen
-                if (type.getSize() == 2) {
-                    dup2X1();
-                    pop2();
-                    dupX2();
-                } else {
-                    dup2();
-                    pop();
-                }
+                copyHolderAboveValue(type);
                 push(site);
                 access(WRITE_OTHER);
                 super.visitFieldInsn(opcode, owner, name, descriptor);
@@ -295,6 +281,18 @@ final class RaceMethodVisitor extends AdviceAdapter {
                 access(WRITE_OTHER);
                 super.visitFieldInsn(opcode, owner, name, descriptor);
             }
+        }
+    }
+
+    /** Before a {@code putfield}: [holder value] becomes [holder value holder], without a temporary local. */
+    private void copyHolderAboveValue(Type value) {
+        if (value.getSize() == 2) {
+            dup2X1();
+            pop2();
+            dupX2();
+        } else {
+            dup2();
+            pop();
         }
     }
 
