@@ -88,11 +88,14 @@ final class Accesses {
     }
 
     private static void write(VarState var, ThreadState state, int site, String name) {
-        if (var.read != VarState.SHARED && state.covers(var.write) && state.covers(var.read)) {
+        long written = var.write;
+        if (var.read != VarState.SHARED && state.covers(written) && state.covers(var.read)) {
             var.writeSite = site;
-            var.write = state.epoch;
-            var.read = VarState.NONE;
-            return;
+            if (VarState.WRITE.compareAndSet(var, written, state.epoch)) {
+                var.read = VarState.NONE;
+                return;
+            }
+            // another thread wrote since: the locked rules see its write
         }
         synchronized (var) {
             racyOrSharedWrite(var, state, site, name);

@@ -1,5 +1,7 @@
 package org.concurrencyharness.internal.race;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.lang.ref.WeakReference;
 
 /**
@@ -11,6 +13,9 @@ import java.lang.ref.WeakReference;
  * that instrumented bytecode can name its type.
  */
 public final class ElementShadows extends WeakReference<Object> {
+
+    /** Write epochs are set by compare-and-set, as VarState explains. */
+    static final VarHandle EPOCHS = MethodHandles.arrayElementVarHandle(long[].class);
 
     final Round round;
     final int length;

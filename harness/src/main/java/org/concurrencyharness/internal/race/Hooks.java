@@ -96,9 +96,10 @@ public final class Hooks {
             }
             if (vars.round == state.round && read != VarState.SHARED && state.covers(written) && state.covers(read)) {
                 vars.sites[at] = site;
-                vars.epochs[at] = epoch;
-                vars.epochs[at + 1] = VarState.NONE;
-                return vars;
+                if (ElementShadows.EPOCHS.compareAndSet(vars.epochs, at, written, epoch)) {
+                    vars.epochs[at + 1] = VarState.NONE;
+                    return vars;
+                }
             }
         }
         return Accesses.element(array, index, vars, site, true, thread);

@@ -1,5 +1,8 @@
 package org.concurrencyharness.internal.race;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
  * The FastTrack shadow of one field of one object, or of one static field: the epoch of its last
  * write and of its last read (or {@link #SHARED}, while reads by threads that are not ordered are
@@ -7,12 +10,27 @@ package org.concurrencyharness.internal.race;
  *
  * <p>Instrumented classes hold one in a field next to each field they declare, made on the
  * first access of a round; it is public only so that their bytecode can name its type. The
- * common updates are plain writes without a lock: in a race-free program the accesses to one
- * variable are ordered, and so are the updates of its shadow. Two unordered accesses a few
- * nanoseconds apart can lose one update, which may hide that race once but never reports one
- * that is not there. Rarer transitions hold the shadow's monitor.
+ * common updates take no lock: in a race-free program the accesses to one variable are ordered,
+ * and so are the updates of its shadow. A write sets its epoch by compare-and-set, so two writes
+ * at the same moment are always seen; a read and a write a few nanoseconds apart can still each
+ * miss the other, which may hide that race once but never reports one that is not there. Rarer
+ * transitions hold the shadow's monitor.
  */
 public final class VarState {
+
+    /**
+     * The write epoch, set by compare-and-set where no lock is held: of two threads writing at the
+     * same moment without order, one fails and goes on under the lock, where it sees the other's write.
+     */
+    static final VarHandle WRITE;
+
+    static {
+        try {
+            WRITE = MethodHandles.lookup().findVarHandle(VarState.class, "write", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     static final long NONE = 0;
     /** The read epoch while reads are shared: no thread's epoch is ever -1. */
