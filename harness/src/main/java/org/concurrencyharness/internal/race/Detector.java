@@ -5,10 +5,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.concurrencyharness.internal.report.Race;
 
 /**
- * The happens-before analysis: FastTrack (Flanagan and Freund, PLDI 2009). Threads and
- * synchronisation objects carry vector clocks; each variable keeps the epoch of its last write
- * and of its last read (a vector clock only while reads are shared), so that most checks are
- * two integer comparisons.
+ * The happens-before analysis, FastTrack (Flanagan and Freund, PLDI 2009), on the side of threads
+ * and synchronisation: both carry vector clocks, which releases and acquires join. Each variable
+ * keeps the epoch of its last write and of its last read (a vector clock only while reads are
+ * shared), so that most checks are two integer comparisons; those rules are in the hooks and in
+ * {@link Accesses}, the races found in {@link RaceLog}.
  *
  * <p>The analysis runs in epochs of one exercise round ({@link #begin}): threads of an earlier
  * round (abandoned daemons, say) are ignored until a hand-off of the present round adopts them.
