@@ -61,8 +61,6 @@ final class RaceMethodVisitor extends AdviceAdapter {
     /** Each array access site's cache: the shadows of the array it accessed last. */
     private int[] cachedShadows;
     private int nextArraySite;
-    /** Where an array store keeps its value while its hook runs, by the value's sort. */
-    private final int[] valueTemps = new int[Type.METHOD];
     private int line;
     private String lastArrayField;
 
@@ -101,45 +99,12 @@ final class RaceMethodVisitor extends AdviceAdapter {
 
     /** Every local the accesses use is set on entry, so that every later frame may declare it. */
     private void makeArrayLocals() {
-        ArrayUse arrays = shape.arrays();
-        cachedShadows = new int[arrays.cachedSites()];
-        for (int site = 0; site < arrays.cachedSites(); site++) {
-            cachedShadows[site] = newNullLocal(ELEMENT_SHADOWS_TYPE);
+        cachedShadows = new int[shape.arrays().cachedSites()];
+        for (int site = 0; site < cachedShadows.length; site++) {
+            cachedShadows[site] = newLocal(ELEMENT_SHADOWS_TYPE);
+            visitInsn(ACONST_NULL);
+            storeLocal(cachedShadows[site]);
         }
-        if (arrays.storesInts()) {
-            valueTemps[Type.INT] = newZeroLocal(Type.INT_TYPE);
-        }
-        if (arrays.storesLongs()) {
-            valueTemps[Type.LONG] = newZeroLocal(Type.LONG_TYPE);
-        }
-        if (arrays.storesFloats()) {
-            valueTemps[Type.FLOAT] = newZeroLocal(Type.FLOAT_TYPE);
-        }
-        if (arrays.storesDoubles()) {
-            valueTemps[Type.DOUBLE] = newZeroLocal(Type.DOUBLE_TYPE);
-        }
-        if (arrays.storesReferences()) {
-            valueTemps[Type.OBJECT] = newNullLocal(OBJECT);
-        }
-    }
-
-    private int newNullLocal(Type type) {
-        int local = newLocal(type);
-        visitInsn(ACONST_NULL);
-        storeLocal(local);
-        return local;
-    }
-
-    private int newZeroLocal(Type type) {
-        int local = newLocal(type);
-        switch (type.getSort()) {
-            case Type.LONG -> visitInsn(LCONST_0);
-            case Type.FLOAT -> visitInsn(FCONST_0);
-            case Type.DOUBLE -> visitInsn(DCONST_0);
-            default -> visitInsn(ICONST_0);
-        }
-        storeLocal(local);
-        return local;
     }
 
     @Override
@@ -374,17 +339,24 @@ final class RaceMethodVisitor extends AdviceAdapter {
     }
 
     /**
-     * Before an element access: the hook gets the array and index (the value of a store waits in a
-     * local), and the site's cached shadows, and returns the shadows of this array for the next time.
+     * Before an element access: the hook gets a copy of the array and index, and the site's cached
+     * shadows, and returns the shadows of this array for the next time.
      */
     private void elementAccess(int opcode) {
         boolean write = ArrayUse.isStore(opcode);
         int site = site(null, arrayName(), write, true);
-        Type valueType = write ? storedType(opcode) : null;
-        if (write) {
-            storeLocal(valueTemps[valueType.getSort()], valueType);
+        if (!write) {
+            dup2();
+        } else if (opcode == LASTORE || opcode == DASTORE) {
+            // [array index value] -> [array index value array index], without a temporary local
+            dup2X2();
+            pop2();
+            dup2X2();
+        } else {
+            dupX2();
+            pop();
+            dup2X1();
         }
-        dup2();
         int cache = nextArraySite < cachedShadows.length ? cachedShadows[nextArraySite++] : -1;
         if (cache >= 0) {
             loadLocal(cache, ELEMENT_SHADOWS_TYPE);
@@ -399,19 +371,6 @@ final class RaceMethodVisitor extends AdviceAdapter {
         } else {
             pop();
         }
-        if (write) {
-            loadLocal(valueTemps[valueType.getSort()], valueType);
-        }
-    }
-
-    private static Type storedType(int opcode) {
-        return switch (opcode) {
-            case LASTORE -> Type.LONG_TYPE;
-            case FASTORE -> Type.FLOAT_TYPE;
-            case DASTORE -> Type.DOUBLE_TYPE;
-            case AASTORE -> OBJECT;
-            default -> Type.INT_TYPE;
-        };
     }
 
     private String method() {
