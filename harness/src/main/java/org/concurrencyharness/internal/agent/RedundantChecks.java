@@ -48,29 +48,39 @@ final class RedundantChecks {
     /** The field instructions, numbered in their order in the method, whose checks can be left out. */
     static BitSet of(String owner, MethodNode method, RaceClassVisitor.Declarations declarations) {
         BitSet redundant = new BitSet();
+        AbstractInsnNode[] instructions = method.instructions.toArray();
+        int[] ordinals = fieldOrdinals(instructions);
+        if (instructions.length == 0 || ordinals[instructions.length - 1] < 1) {
+            // fewer than two field instructions: none can cover another
+            return redundant;
+        }
         Frame<SourceValue>[] frames;
         try {
             frames = new Analyzer<>(new SourceInterpreter()).analyze(owner, method);
         } catch (AnalyzerException | RuntimeException e) {
             return redundant;
         }
-        AbstractInsnNode[] instructions = method.instructions.toArray();
-        int[] ordinals = fieldOrdinals(instructions);
+        // what each instruction is, worked out once: the pass below and its lookahead both ask
         Set<LabelNode> joins = joins(method);
+        boolean[] ends = new boolean[instructions.length];
+        Access[] accesses = new Access[instructions.length];
+        for (int i = 0; i < instructions.length; i++) {
+            ends[i] = endsStretch(instructions[i], joins, declarations);
+            accesses[i] = ends[i] ? null : accessAt(method, instructions, frames, i, declarations);
+        }
         Set<Access> checked = new HashSet<>();
         for (int i = 0; i < instructions.length; i++) {
-            AbstractInsnNode instruction = instructions[i];
-            if (endsStretch(instruction, joins, declarations)) {
+            if (ends[i]) {
                 checked.clear();
                 continue;
             }
-            Access access = accessAt(method, instructions, frames, i, declarations);
+            Access access = accesses[i];
             if (access == null) {
                 continue;
             }
             boolean coveredBefore = checked.contains(access)
                     || !access.write() && checked.contains(access.asWrite());
-            if (coveredBefore || !access.write() && writtenLater(method, instructions, frames, i, access, joins, declarations)) {
+            if (coveredBefore || !access.write() && writtenLater(instructions, ends, accesses, i, access)) {
                 redundant.set(ordinals[i]);
             } else {
                 checked.add(access);
@@ -86,29 +96,29 @@ final class RedundantChecks {
         }
     }
 
+    /** Each instruction's number among the field instructions, counting those before it and itself from 0. */
     private static int[] fieldOrdinals(AbstractInsnNode[] instructions) {
         int[] ordinals = new int[instructions.length];
-        int next = 0;
+        int next = -1;
         for (int i = 0; i < instructions.length; i++) {
             if (instructions[i] instanceof FieldInsnNode) {
-                ordinals[i] = next++;
+                next++;
             }
+            ordinals[i] = next;
         }
         return ordinals;
     }
 
     /** Whether a write of the same field of the same holder follows in the same stretch, with no jump between. */
-    private static boolean writtenLater(MethodNode method, AbstractInsnNode[] instructions, Frame<SourceValue>[] frames,
-                                        int from, Access read, Set<LabelNode> joins,
-                                        RaceClassVisitor.Declarations declarations) {
+    private static boolean writtenLater(AbstractInsnNode[] instructions, boolean[] ends, Access[] accesses, int from,
+                                        Access read) {
+        Access write = read.asWrite();
         for (int i = from + 1; i < instructions.length && i <= from + MAX_LOOKAHEAD; i++) {
             AbstractInsnNode instruction = instructions[i];
-            if (endsStretch(instruction, joins, declarations) || instruction.getType() == AbstractInsnNode.JUMP_INSN
-                    || isExit(instruction.getOpcode())) {
+            if (ends[i] || instruction.getType() == AbstractInsnNode.JUMP_INSN || isExit(instruction.getOpcode())) {
                 return false;
             }
-            Access access = accessAt(method, instructions, frames, i, declarations);
-            if (access != null && access.equals(read.asWrite())) {
+            if (write.equals(accesses[i])) {
                 return true;
             }
         }
