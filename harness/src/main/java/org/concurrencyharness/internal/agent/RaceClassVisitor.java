@@ -1,8 +1,7 @@
 package org.concurrencyharness.internal.agent;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.concurrencyharness.internal.race.ShadowField;
 import org.objectweb.asm.ClassVisitor;
@@ -23,8 +22,10 @@ final class RaceClassVisitor extends ClassVisitor {
     private final ClassLoader loader;
     private final ShadowedFields shadowedFields;
     private final RaceInstrumenter.Extent extent;
-    private final Map<String, Integer> ownFields = new HashMap<>();
-    private final List<String[]> shadows = new ArrayList<>();
+    /** Its fields' access flags, in the order the class declares them. */
+    private final Map<String, Integer> ownFields = new LinkedHashMap<>();
+    /** What each field instruction of its methods reaches, by {@code owner.field}: several passes ask. */
+    private final Map<String, ShadowedFields.Declaration> declarations = new HashMap<>();
     private String className;
     private String superName;
     private String sourceFile;
@@ -59,9 +60,6 @@ final class RaceClassVisitor extends ClassVisitor {
     @Override
     public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
         ownFields.put(name, access);
-        if (ShadowedFields.isShadowed(isInterface, access)) {
-            shadows.add(new String[] {name, Boolean.toString((access & Opcodes.ACC_STATIC) != 0)});
-        }
         return super.visitField(access, name, descriptor, signature, value);
     }
 
@@ -86,15 +84,21 @@ final class RaceClassVisitor extends ClassVisitor {
     }
 
     private ShadowedFields.Declaration declarationOf(String owner, String field) {
-        return shadowedFields.find(owner, field, loader, className,
-                new ShadowedFields.ClassFields(superName, isInterface, ownFields, false));
+        String key = owner + "." + field;
+        if (!declarations.containsKey(key)) {
+            declarations.put(key, shadowedFields.find(owner, field, loader, className,
+                    new ShadowedFields.ClassFields(superName, isInterface, ownFields, false)));
+        }
+        return declarations.get(key);
     }
 
     @Override
     public void visitEnd() {
-        for (String[] shadow : shadows) {
-            addShadow(shadow[0], Boolean.parseBoolean(shadow[1]));
-        }
+        ownFields.forEach((field, access) -> {
+            if (ShadowedFields.isShadowed(isInterface, access)) {
+                addShadow(field, (access & Opcodes.ACC_STATIC) != 0);
+            }
+        });
         bridges.write(cv);
         super.visitEnd();
     }
