@@ -129,60 +129,59 @@ final class Detector {
 
     static void acquire(Object sync) {
         ThreadState state = adopt();
-        VectorClock clock = state.syncs.get(sync);
-        if (clock == null) {
-            // nothing released into it yet means nothing to acquire: no clock is made for it
-            clock = state.round.syncClocks.get(sync);
-            if (clock == null) {
-                return;
+        VectorClock clock = clockOf(sync, state, state.syncs, state.round.syncClocks, false);
+        if (clock != null) {
+            synchronized (clock) {
+                state.clock.join(clock);
             }
-            state.syncs.put(sync, clock);
-        }
-        synchronized (clock) {
-            state.clock.join(clock);
         }
     }
 
     static void release(Object sync) {
         ThreadState state = adopt();
-        VectorClock clock = state.syncs.get(sync);
-        if (clock == null) {
-            clock = state.round.syncClocks.computeIfAbsent(sync, k -> new VectorClock(state.round.base));
-            state.syncs.put(sync, clock);
-        }
+        VectorClock clock = clockOf(sync, state, state.syncs, state.round.syncClocks, true);
         synchronized (clock) {
             clock.join(state.clock);
         }
         state.tick();
     }
 
-    /** After a monitor is entered, or a wait for it returns. */
+    /**
+     * After a monitor is entered, or a wait for it returns. The monitor guards its clock: every
+     * thread that reads or writes it holds the monitor, so it takes no lock of its own.
+     */
     static ThreadState monitorAcquire(Object monitor, Object handed) {
         ThreadState state = adopt(handed);
-        VectorClock clock = state.monitors.get(monitor);
-        if (clock == null) {
-            clock = state.round.monitorClocks.get(monitor);
-            if (clock == null) {
-                return state;
-            }
-            state.monitors.put(monitor, clock);
+        VectorClock clock = clockOf(monitor, state, state.monitors, state.round.monitorClocks, false);
+        if (clock != null) {
+            state.clock.join(clock);
         }
-        // the monitor guards its clock: every thread that reads or writes it holds the monitor
-        state.clock.join(clock);
         return state;
     }
 
     /** Before a monitor is exited, or waited on. */
     static ThreadState monitorRelease(Object monitor, Object handed) {
         ThreadState state = adopt(handed);
-        VectorClock clock = state.monitors.get(monitor);
-        if (clock == null) {
-            clock = state.round.monitorClocks.computeIfAbsent(monitor, k -> new VectorClock(state.round.base));
-            state.monitors.put(monitor, clock);
-        }
-        clock.join(state.clock);
+        clockOf(monitor, state, state.monitors, state.round.monitorClocks, true).join(state.clock);
         state.tick();
         return state;
+    }
+
+    /**
+     * The clock released into a synchronisation object, found through the thread's cache. Only a
+     * release makes one: nothing released into it yet means nothing to acquire, so an acquire gets
+     * null and no clock is made for it.
+     */
+    private static VectorClock clockOf(Object sync, ThreadState state, ShadowCache<VectorClock> cache,
+                                       WeakIdentityMap<Object, VectorClock> clocks, boolean release) {
+        VectorClock clock = cache.get(sync);
+        if (clock == null) {
+            clock = release ? clocks.computeIfAbsent(sync, k -> new VectorClock(state.round.base)) : clocks.get(sync);
+            if (clock != null) {
+                cache.put(sync, clock);
+            }
+        }
+        return clock;
     }
 
     static void link(Object result, Object owner, String method) {
