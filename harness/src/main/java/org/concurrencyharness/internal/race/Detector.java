@@ -267,9 +267,8 @@ final class Detector {
     // ---- accesses
 
     /**
-     * The thread's state that an access hook was handed, if it is of the present round; else looked
-     * up. A method running from an earlier round into this one (a long-lived thread's loop) thus
-     * switches to the state its thread was adopted with, as soon as a hand-off adopts it.
+     * The thread's state that a hook was handed, if it is of the present round; else looked up
+     * (null at a method's start, or a thread of an earlier round not adopted since).
      */
     static ThreadState current(Object handed) {
         return handed instanceof ThreadState state && state.round == round ? state : current();

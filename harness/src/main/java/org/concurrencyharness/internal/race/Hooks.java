@@ -16,15 +16,15 @@ public final class Hooks {
     private Hooks() {
     }
 
-    // The access hooks take the thread's state that the previous hook of the same method call
-    // returned (null at first) and return it, so that the method keeps it in a local. The field
-    // and element hooks are small enough for the JIT to inline into the program's code. They
-    // settle the same-epoch case (an epoch names one thread of one round, so a match needs no
-    // round check) and call out for the rest. The element hooks settle the exclusive FastTrack
-    // cases too, when the shadows and the thread are of the same round (see VarState for why
-    // plain writes do): a loop over an array meets them once per element and epoch. The field
-    // hooks leave them to Accesses: a JIT profile is kept per method, not per call site, so each
-    // line a hook holds costs every inlined copy of it.
+    // The access hooks take the thread's state, which the method keeps in a local (fetched on
+    // entry, or null until a hook that returns it has run); field and monitor hooks return it
+    // for the next. The field and element hooks are small enough for the JIT to inline into the
+    // program's code. They settle the same-epoch case (an epoch names one thread of one round, so
+    // a match needs no round check) and call out for the rest. The element hooks settle the
+    // exclusive FastTrack cases too, when the shadows and the thread are of the same round (see
+    // VarState for why they need no lock): a loop over an array meets them once per element and
+    // epoch. The field hooks leave them to Accesses: a JIT profile is kept per method, not per
+    // call site, so each line a hook holds costs every inlined copy of it.
 
     /** A read of a field whose class holds its shadow; {@code var} is that shadow, null before the first access. */
     public static Object read(Object holder, VarState var, int site, Object thread) {
@@ -56,7 +56,7 @@ public final class Hooks {
         return Accesses.untrackedField(holder, site, true, thread);
     }
 
-    /** The calling thread's state, for a method whose array accesses need it from the start; null if not tracked. */
+    /** The calling thread's state, fetched on entry by a method with checked accesses; null if not tracked. */
     public static Object thread() {
         return Detector.current(null);
     }

@@ -5,8 +5,8 @@ package org.concurrencyharness.internal.race;
  * direct-mapped by identity hash: loops touch the same few objects over and over, and a hit
  * costs no map lookup and no lock. The very last hit is checked first, without hashing: the
  * identity hash of a locked object is slow to get, and a loop that takes one monitor over and
- * over asks for that monitor every time. It holds at most {@value #SIZE} objects strongly; a new
- * round gives each thread a new state, with new caches.
+ * over asks for that monitor every time. It holds at most {@value #SIZE} objects strongly; a
+ * thread starts each round with new caches.
  */
 final class ShadowCache<V> {
 
