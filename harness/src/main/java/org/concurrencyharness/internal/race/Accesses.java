@@ -71,7 +71,7 @@ final class Accesses {
         return vars;
     }
 
-    private static void read(VarState var, ThreadState state, int site, String name) {
+    static void read(VarState var, ThreadState state, int site, String name) {
         long read = var.read;
         if (read != VarState.SHARED && state.covers(var.write) && state.covers(read)) {
             var.readSite = site;
@@ -87,7 +87,7 @@ final class Accesses {
         }
     }
 
-    private static void write(VarState var, ThreadState state, int site, String name) {
+    static void write(VarState var, ThreadState state, int site, String name) {
         long written = var.write;
         if (var.read != VarState.SHARED && state.covers(written) && state.covers(var.read)) {
             var.writeSite = site;
@@ -137,6 +137,9 @@ final class Accesses {
             // the access itself throws
             return;
         }
+        if (vars.isCompressed() && vars.checkCompressed(index, 1, 1, write, state, site)) {
+            return;
+        }
         if (!write && vars.epochs[2 * index + 1] == VarState.SHARED) {
             SharedReads shared = vars.sharedReads(index);
             if (shared != null && shared.has(state.epoch)) {
@@ -151,6 +154,44 @@ final class Accesses {
                 sharedRead(var, state, site, null);
             }
             vars.store(index, var);
+        }
+    }
+
+    /** A loop's range of element accesses: see {@link Hooks#readRange}. */
+    static void range(Object array, int start, int end, int step, int low, int span, int site, boolean write,
+                      Object handed) {
+        ThreadState state = Detector.current(handed);
+        if (state == null || array == null || step == 0) {
+            return;
+        }
+        int passes = (end - start) / step;
+        if (passes <= 0) {
+            return;
+        }
+        int stride = Math.abs(step);
+        long first = (long) Math.min(start, start + (passes - 1) * step) + low;
+        long count = (long) passes + span;
+        ElementShadows vars = elementShadows(array, state);
+        // every access of a finished pass was inside the array; this only guards against a wrapped counter
+        if (first < 0) {
+            long skipped = (-first + stride - 1) / stride;
+            first += skipped * stride;
+            count -= skipped;
+        }
+        long last = first + (count - 1) * stride;
+        if (last >= vars.length) {
+            count -= (last - vars.length) / stride + 1;
+        }
+        if (count <= 0 || vars.isCompressed()
+                && vars.checkCompressed((int) first, (int) count, stride, write, state, site)) {
+            return;
+        }
+        for (int index = (int) first, done = 0; done < count; done++, index += stride) {
+            if (write) {
+                Hooks.writeElement(array, index, vars, site, state);
+            } else {
+                Hooks.readElement(array, index, vars, site, state);
+            }
         }
     }
 

@@ -105,10 +105,28 @@ public final class Hooks {
         return Accesses.element(array, index, vars, site, true, thread);
     }
 
-    /** The thread's state, if the cached shadows are the array's and the index is inside it; else null. */
+    /**
+     * The thread's state, if the cached shadows are the array's, go element by element, and the
+     * index is inside it; else null.
+     */
     private static ThreadState tracking(Object array, int index, ElementShadows vars, Object thread) {
-        return vars != null && vars.get() == array && thread instanceof ThreadState state && index >= 0
-                && index < vars.length ? state : null;
+        return vars != null && vars.get() == array && thread instanceof ThreadState state && !vars.isCompressed()
+                && index >= 0 && index < vars.length ? state : null;
+    }
+
+    /**
+     * The reads of a loop that has ended, of elements {@code i + low, i + low + |step|, ...,
+     * i + low + span * |step|} of the array, for {@code i} from {@code start} by {@code step} to
+     * just before {@code end}: the loop's value of {@code i} on entry, and on leaving.
+     */
+    public static void readRange(Object array, int start, int end, int step, int low, int span, int site,
+                                 Object thread) {
+        Accesses.range(array, start, end, step, low, span, site, false, thread);
+    }
+
+    public static void writeRange(Object array, int start, int end, int step, int low, int span, int site,
+                                  Object thread) {
+        Accesses.range(array, start, end, step, low, span, site, true, thread);
     }
 
     /** After a monitor is entered; takes and returns the thread's state as the access hooks do. */

@@ -13,6 +13,15 @@ final class SharedReads {
         this.clocks = new VectorClock(base);
     }
 
+    private SharedReads(SharedReads other) {
+        this.clocks = new VectorClock(other.clocks);
+        this.sites = other.sites.clone();
+    }
+
+    SharedReads copy() {
+        return new SharedReads(this);
+    }
+
     void record(long epoch, int site) {
         int tid = VarState.tid(epoch);
         clocks.set(tid, VarState.clock(epoch));
