@@ -68,6 +68,17 @@ public class Shapes {
         return sum;
     }
 
+    /** Checked as ranges when it ends, with a handler that checks them if it throws. */
+    public int hoistedLoop() {
+        int[] cells = this.cells;
+        int sum = 0;
+        for (int i = 1; i < cells.length - 1; i++) {
+            cells[i] = cells[i - 1] + cells[i + 1];
+            sum += cells[i];
+        }
+        return sum;
+    }
+
     public boolean volatileField() {
         flag = !flag;
         return flag;
@@ -95,6 +106,7 @@ public class Shapes {
         synchronizedStaticMethod();
         shapes.waitWithTimeout();
         shapes.arrayLoop();
+        shapes.hoistedLoop();
         shapes.volatileField();
         shapes.inheritedLibraryField();
         System.out.println("shapes ran");

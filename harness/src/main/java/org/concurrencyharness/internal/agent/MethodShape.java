@@ -8,22 +8,25 @@ import org.objectweb.asm.tree.MethodNode;
 /**
  * What is known of a method before it is instrumented, from reading it whole.
  *
- * @param arrays its array accesses
+ * @param arrays its array accesses checked one at a time
+ * @param loops its loops whose array accesses are checked as ranges when they end
  * @param monitorHooksAfterLabel its {@code monitorenter}s, by their order, whose hooks go after the
  *                               label that follows them (see MonitorEntries)
  * @param redundantFieldChecks its field instructions, by their order, whose checks are left out (see RedundantChecks)
  * @param checksAccesses whether any of its accesses will be checked: only then does it fetch the
  *                       thread's state on entry, which spares the first check the lookup
  */
-record MethodShape(ArrayUse arrays, BitSet monitorHooksAfterLabel, BitSet redundantFieldChecks,
+record MethodShape(ArrayUse arrays, HoistedLoops loops, BitSet monitorHooksAfterLabel, BitSet redundantFieldChecks,
                    boolean checksAccesses) {
 
     static MethodShape of(String owner, MethodNode method, RaceClassVisitor.Declarations declarations,
                           boolean cachesArraySites) {
-        ArrayUse arrays = ArrayUse.of(method.instructions, cachesArraySites);
+        // loops need code of their own: not when the method must stay small, nor in a class initialiser, which is not checked
+        HoistedLoops loops = cachesArraySites && !"<clinit>".equals(method.name) ? HoistedLoops.of(owner, method, declarations) : HoistedLoops.NONE;
+        ArrayUse arrays = ArrayUse.of(method.instructions, cachesArraySites, loops);
         BitSet redundant = RedundantChecks.of(owner, method, declarations);
-        return new MethodShape(arrays, MonitorEntries.hookedAfterLabel(method), redundant,
-                arrays.sites() > 0 || checksFields(method, declarations, redundant));
+        return new MethodShape(arrays, loops, MonitorEntries.hookedAfterLabel(method), redundant,
+                arrays.sites() > 0 || !loops.loops().isEmpty() || checksFields(method, declarations, redundant));
     }
 
     /** Whether a field access of the method is checked: not of a final field, and not left out. */

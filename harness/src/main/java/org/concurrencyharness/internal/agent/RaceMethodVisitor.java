@@ -31,6 +31,10 @@ final class RaceMethodVisitor extends AdviceAdapter {
             ELEMENT_SHADOWS + " readElement(Object, int, " + ELEMENT_SHADOWS + ", int, Object)");
     private static final Method WRITE_ELEMENT = Method.getMethod(
             ELEMENT_SHADOWS + " writeElement(Object, int, " + ELEMENT_SHADOWS + ", int, Object)");
+    private static final Method READ_RANGE = Method.getMethod(
+            "void readRange(Object, int, int, int, int, int, int, Object)");
+    private static final Method WRITE_RANGE = Method.getMethod(
+            "void writeRange(Object, int, int, int, int, int, int, Object)");
     private static final Type OBJECT = Type.getType(Object.class);
     private static final Type ELEMENT_SHADOWS_TYPE = Type.getObjectType(ELEMENT_SHADOWS.replace('.', '/'));
     private static final Method MONITOR_ENTER = Method.getMethod("Object monitorEnter(Object, Object)");
@@ -61,6 +65,13 @@ final class RaceMethodVisitor extends AdviceAdapter {
     /** Each array access site's cache: the shadows of the array it accessed last. */
     private int[] cachedShadows;
     private int nextArraySite;
+    private int nextArrayInstruction;
+    /** The sites of the array instructions, by their order, as their loop's ranges name them. */
+    private final java.util.Map<Integer, Integer> hoistedSites = new java.util.HashMap<>();
+    /** By loop, a local holding its counter's value on entry. */
+    private int[] loopStarts = new int[0];
+    /** The loop whose code is being visited, if its accesses are checked as ranges. */
+    private HoistedLoops.Loop loop;
     private int line;
     private String lastArrayField;
 
@@ -89,6 +100,7 @@ final class RaceMethodVisitor extends AdviceAdapter {
         storeLocal(threadState);
         if (instrumentsAccesses) {
             makeArrayLocals();
+            makeLoopLocals();
         }
         if (synchronizedMethod) {
             pushMonitor();
@@ -104,6 +116,25 @@ final class RaceMethodVisitor extends AdviceAdapter {
             cachedShadows[site] = newLocal(ELEMENT_SHADOWS_TYPE);
             visitInsn(ACONST_NULL);
             storeLocal(cachedShadows[site]);
+        }
+    }
+
+    private void makeLoopLocals() {
+        loopStarts = new int[shape.loops().loops().size()];
+        for (int index = 0; index < loopStarts.length; index++) {
+            loopStarts[index] = newLocal(Type.INT_TYPE);
+            push(0);
+            storeLocal(loopStarts[index]);
+        }
+    }
+
+    @Override
+    public void visitCode() {
+        super.visitCode();
+        // first in the table, so that a handler around the whole loop does not take its exceptions first;
+        // past the constructor bookkeeping of AdviceAdapter, as the loops all come after super()
+        for (HoistedLoops.Loop hoisted : shape.loops().loops()) {
+            mv.visitTryCatchBlock(hoisted.header(), hoisted.end(), hoisted.handler(), null);
         }
     }
 
@@ -144,6 +175,13 @@ final class RaceMethodVisitor extends AdviceAdapter {
 
     @Override
     public void visitLabel(Label label) {
+        HoistedLoops.Loop entering = entered && instrumentsAccesses ? shape.loops().byHeader(label) : null;
+        if (entering != null) {
+            // falling into the loop, its only way in
+            loop = entering;
+            visitVarInsn(ILOAD, loop.counter());
+            storeLocal(loopStart(loop));
+        }
         super.visitLabel(label);
         if (monitorHookPending) {
             // the label that opens the region releasing the monitor just entered (see MonitorEntries)
@@ -279,8 +317,14 @@ final class RaceMethodVisitor extends AdviceAdapter {
     public void visitInsn(int opcode) {
         // numbered as MonitorEntries numbers them: every one the method has
         boolean hookAfterLabel = opcode == MONITORENTER && shape.monitorHooksAfterLabel().get(nextMonitorEnter++);
-        if (entered && instrumentsAccesses && (ArrayUse.isLoad(opcode) || ArrayUse.isStore(opcode))) {
-            elementAccess(opcode);
+        // numbered as HoistedLoops numbers them: every one the method has
+        int arrayInstruction = ArrayUse.isLoad(opcode) || ArrayUse.isStore(opcode) ? nextArrayInstruction++ : -1;
+        if (entered && instrumentsAccesses && arrayInstruction >= 0) {
+            if (loop != null && shape.loops().isHoisted(arrayInstruction)) {
+                hoistedSites.put(arrayInstruction, site(null, arrayName(), ArrayUse.isStore(opcode), true));
+            } else {
+                elementAccess(opcode);
+            }
             super.visitInsn(opcode);
             return;
         } else if (opcode == MONITORENTER && entered) {
@@ -297,6 +341,56 @@ final class RaceMethodVisitor extends AdviceAdapter {
             access(MONITOR_EXIT);
         }
         super.visitInsn(opcode);
+    }
+
+    @Override
+    public void visitJumpInsn(int opcode, Label label) {
+        if (loop == null) {
+            super.visitJumpInsn(opcode, label);
+        } else if (opcode != GOTO) {
+            // leaving: through the range checks
+            super.visitJumpInsn(opcode, loop.checks());
+        } else {
+            super.visitJumpInsn(opcode, label);
+            leaveLoop(loop);
+            loop = null;
+        }
+    }
+
+    /**
+     * After the jump back: the range checks on leaving, then those of a loop left by an
+     * exception, which rethrows it. Both see the counter as it was when leaving, one step past the
+     * last pass, or at the pass that threw, whose accesses go unchecked.
+     */
+    private void leaveLoop(HoistedLoops.Loop left) {
+        super.visitLabel(left.end());
+        super.visitLabel(left.checks());
+        super.visitFrame(F_NEW, left.headerLocals().length, left.headerLocals(), 0, new Object[0]);
+        checkRanges(left);
+        super.visitJumpInsn(GOTO, left.exit());
+        super.visitLabel(left.handler());
+        super.visitFrame(F_NEW, left.handlerLocals().length, left.handlerLocals(), 1,
+                new Object[] {"java/lang/Throwable"});
+        checkRanges(left);
+        mv.visitInsn(ATHROW);
+    }
+
+    private void checkRanges(HoistedLoops.Loop left) {
+        for (HoistedLoops.Range range : left.ranges()) {
+            visitVarInsn(ALOAD, range.array());
+            loadLocal(loopStart(left));
+            visitVarInsn(ILOAD, left.counter());
+            push(left.step());
+            push(range.low());
+            push(range.span());
+            push(hoistedSites.get(range.firstAccess()));
+            loadLocal(threadState);
+            invokeStatic(HOOKS, range.write() ? WRITE_RANGE : READ_RANGE);
+        }
+    }
+
+    private int loopStart(HoistedLoops.Loop hoisted) {
+        return loopStarts[shape.loops().loops().indexOf(hoisted)];
     }
 
     @Override

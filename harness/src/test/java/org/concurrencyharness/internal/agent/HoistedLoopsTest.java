@@ -1,0 +1,63 @@
+package org.concurrencyharness.internal.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import checkshapes.Loops;
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/** Which loops of {@link Loops} have their element accesses checked as ranges, and which ranges. */
+class HoistedLoopsTest {
+
+    @Test
+    void aStencilReadsOneRangeForItsNeighboursAndWritesAnother() throws IOException {
+        // from[j - 1] and from[j + 1] are one step apart: one range, from j - 1, two more elements than passes
+        assertEquals(List.of("step 2: read local 0 from -1 span 1", "step 2: write local 1 from 0 span 0"),
+                ranges("stencil"));
+    }
+
+    @Test
+    void aCountdownAndAnIncrementOfEachElementAreRanges() throws IOException {
+        assertEquals(List.of("step -1: read local 0 from 0 span 0", "step -1: write local 0 from 0 span 0"),
+                ranges("countDown"));
+    }
+
+    @Test
+    void accessesOnTwoLinesAreTwoRanges() throws IOException {
+        assertEquals(List.of("step 1: read local 0 from 0 span 0", "step 1: read local 0 from 3 span 0"),
+                ranges("twoLines"));
+    }
+
+    @Test
+    void loopsThatBranchCallOrIndexOtherwiseAreCheckedElementByElement() throws IOException {
+        for (String method : List.of("branch", "call", "arrayFromField", "indexNotCounterPlusConstant",
+                "arrayReassigned")) {
+            assertEquals(List.of(), ranges(method), method);
+        }
+    }
+
+    /** Each hoisted loop's ranges, in the order they are checked. */
+    private static List<String> ranges(String methodName) throws IOException {
+        ClassNode type = new ClassNode();
+        try (InputStream in = Loops.class.getResourceAsStream("Loops.class")) {
+            new ClassReader(in).accept(type, ClassReader.EXPAND_FRAMES);
+        }
+        MethodNode method = type.methods.stream().filter(m -> m.name.equals(methodName)).findFirst().orElseThrow();
+        HoistedLoops loops = HoistedLoops.of(type.name, method,
+                (owner, field) -> new ShadowedFields.Declaration(owner, false, false, false, true));
+        List<String> ranges = new ArrayList<>();
+        for (HoistedLoops.Loop loop : loops.loops()) {
+            for (HoistedLoops.Range range : loop.ranges()) {
+                ranges.add("step " + loop.step() + ": " + (range.write() ? "write" : "read") + " local "
+                        + range.array() + " from " + range.low() + " span " + range.span());
+            }
+        }
+        return ranges;
+    }
+}
