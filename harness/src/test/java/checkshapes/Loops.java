@@ -32,6 +32,28 @@ public class Loops {
         }
     }
 
+    static int forEachThatBranches(int[] values) {
+        int positive = 0;
+        for (int value : values) {
+            if (value <= 0) {
+                continue;
+            }
+            positive++;
+        }
+        return positive;
+    }
+
+    static int forEachThatBreaks(int[] values) {
+        int sum = 0;
+        for (int value : values) {
+            if (value < 0) {
+                break;
+            }
+            sum += value;
+        }
+        return sum;
+    }
+
     static void call(int[] values) {
         for (int i = 0; i < values.length; i++) {
             values[i] = Math.abs(i);

@@ -79,6 +79,19 @@ public class Shapes {
         return sum;
     }
 
+    /** Its element read is checked as a range; its branches must still go where they went. */
+    public int forEachThatBranches() {
+        int[] cells = this.cells;
+        int odd = 0;
+        for (int cell : cells) {
+            if (cell % 2 == 0 || cell < 0) {
+                continue;
+            }
+            odd++;
+        }
+        return odd;
+    }
+
     public boolean volatileField() {
         flag = !flag;
         return flag;
@@ -107,6 +120,11 @@ public class Shapes {
         shapes.waitWithTimeout();
         shapes.arrayLoop();
         shapes.hoistedLoop();
+        int[] cells = {3, 4, 5, -7, 8, 9, 11, 0};
+        System.arraycopy(cells, 0, shapes.cells, 0, cells.length);
+        if (shapes.forEachThatBranches() != 4) {
+            throw new AssertionError("the instrumented for-each loop counted " + shapes.forEachThatBranches() + ", not 4");
+        }
         shapes.volatileField();
         shapes.inheritedLibraryField();
         System.out.println("shapes ran");

@@ -96,6 +96,27 @@ public class Loops {
         }
     }
 
+    @Racy(field = "racecorpus.Loops$ForEachWhileWritten.values[]")
+    public static class ForEachWhileWritten {
+        private final int[] values = new int[16];
+        private final int[] positives = new int[2];
+
+        @Concurrent(threads = 2)
+        public void run(int index) {
+            if (index == 0) {
+                values[3] = -1; // race
+                return;
+            }
+            int positive = 0;
+            for (int value : values) { // race
+                if (value > 0) {
+                    positive++;
+                }
+            }
+            positives[index] = positive;
+        }
+    }
+
     @Racy(field = "racecorpus.Loops$OneElementAndALoop.values[]")
     public static class OneElementAndALoop {
         private final int[] values = new int[16];

@@ -37,11 +37,12 @@ import org.objectweb.asm.tree.analysis.SourceValue;
  * and Freund, PLDI 2017). A check may move later as long as its thread does not synchronise in
  * between, since the thread's epoch, and so what the check finds, stays the same.
  *
- * <p>A loop qualifies when it has the shape javac gives a {@code for} loop with a straight body:
- * a header that tests and leaves by one conditional jump, a body with no branch, call, monitor,
- * volatile access or handler, and {@code iinc i, step} just before the jump back. An access
- * qualifies when its array is a local the loop does not store and its index is {@code i} or
- * {@code i} plus or minus a constant. Then, with {@code i} at {@code start} on entry and
+ * <p>A loop qualifies when it has the shape javac gives a {@code for} loop: a header that tests
+ * and leaves by one conditional jump, a body with no call, monitor, volatile access or handler
+ * whose branches stay inside it, and {@code iinc i, step} just before the jump back. An access
+ * qualifies when it lies in the straight start of the body, which runs on every pass, its array
+ * is a local the loop does not store, and its index is {@code i} or {@code i} plus or minus a
+ * constant (the element a for-each loop takes, the cells of a stencil). Then, with {@code i} at {@code start} on entry and
  * {@code end} on leaving, the body ran once for each of {@code start, start + step, ...} before
  * {@code end}, and each such access touched exactly those indices plus its offset. Accesses of one
  * array, one kind and one line whose offsets are consecutive multiples of the step make one range.
@@ -203,12 +204,14 @@ final class HoistedLoops {
             }
             int counter = increment.var;
             Object[] locals = frame.local.toArray();
-            if (!isInt(locals, counter) || !plainHeader(header, exit) || !straightBody(exit + 1, step, counter)) {
+            int prefixEnd = isInt(locals, counter) && plainHeader(header, exit) && noJoinAfter(step, back)
+                    ? straightPrefixEnd(exit + 1, step, counter, header, back) : -1;
+            if (prefixEnd < 0) {
                 return null;
             }
             Set<Integer> stored = storedLocals(header, back);
             Map<List<Object>, List<int[]>> groups = new HashMap<>();
-            for (int at = exit + 1; at < step; at++) {
+            for (int at = exit + 1; at < prefixEnd; at++) {
                 int[] offset = hoistable(at, counter, header, back, stored, locals);
                 if (offset != null) {
                     boolean write = ArrayUse.isStore(instructions[at].getOpcode());
@@ -297,14 +300,38 @@ final class HoistedLoops {
             return true;
         }
 
-        /** The body runs whole on every pass: no jump, no join, nothing that synchronises, and the counter stored nowhere. */
-        private boolean straightBody(int from, int to, int counter) {
+        /**
+         * Where the straight start of the body ends (at its first jump or join), whose code runs
+         * on every pass; or -1 if the body may leave the loop other than through the header, or
+         * synchronise, or store the counter. Its branches must stay inside it, and after that start.
+         */
+        private int straightPrefixEnd(int from, int to, int counter, int header, int back) {
+            int prefixEnd = -1;
             for (int at = from; at < to; at++) {
                 AbstractInsnNode instruction = instructions[at];
-                if (instruction instanceof LabelNode label && joins.contains(label)
-                        || instruction instanceof JumpInsnNode || !plain(instruction)
+                if (prefixEnd < 0 && (instruction instanceof JumpInsnNode
+                        || instruction instanceof LabelNode label && joins.contains(label))) {
+                    prefixEnd = at;
+                }
+                if (instruction instanceof JumpInsnNode jump) {
+                    int target = method.instructions.indexOf(jump.label);
+                    if (target <= prefixEnd || target > back || jump.getOpcode() == Opcodes.JSR) {
+                        return -1;
+                    }
+                }
+                if (!plain(instruction)
                         || instruction instanceof VarInsnNode store && isStore(store.getOpcode()) && store.var == counter
                         || instruction instanceof IincInsnNode iinc && iinc.var == counter) {
+                    return -1;
+                }
+            }
+            return prefixEnd < 0 ? to : prefixEnd;
+        }
+
+        /** No jump leads in between the counter's step and the jump back, which would skip the step. */
+        private boolean noJoinAfter(int step, int back) {
+            for (int at = step + 1; at < back; at++) {
+                if (instructions[at] instanceof LabelNode label && joins.contains(label)) {
                     return false;
                 }
             }

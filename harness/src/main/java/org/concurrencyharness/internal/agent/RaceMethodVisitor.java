@@ -345,15 +345,15 @@ final class RaceMethodVisitor extends AdviceAdapter {
 
     @Override
     public void visitJumpInsn(int opcode, Label label) {
-        if (loop == null) {
-            super.visitJumpInsn(opcode, label);
-        } else if (opcode != GOTO) {
-            // leaving: through the range checks
+        if (loop != null && label == loop.exit()) {
+            // leaving, which only the header does: through the range checks
             super.visitJumpInsn(opcode, loop.checks());
-        } else {
+        } else if (loop != null && label == loop.header()) {
             super.visitJumpInsn(opcode, label);
             leaveLoop(loop);
             loop = null;
+        } else {
+            super.visitJumpInsn(opcode, label);
         }
     }
 
