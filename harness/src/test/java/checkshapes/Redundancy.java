@@ -22,6 +22,18 @@ public class Redundancy {
         y = x;
     }
 
+    void move(Redundancy velocity) {
+        x += velocity.y;
+        y += velocity.x;
+    }
+
+    void beforeAJump(boolean more) {
+        x = 1;
+        if (more) {
+            y = 2;
+        }
+    }
+
     int acrossCall() {
         int first = x;
         hashCode();

@@ -11,6 +11,8 @@ public class Shapes {
     private final Object lock = new Object();
     private final int[] cells = new int[8];
     private long total;
+    private int left;
+    private int right;
     private static int shared;
     private volatile boolean flag;
 
@@ -68,6 +70,13 @@ public class Shapes {
         return sum;
     }
 
+    /** Two fields of one object checked together, with one look at its summary. */
+    public int pair() {
+        left++;
+        right += left;
+        return right;
+    }
+
     /** Checked as ranges when it ends, with a handler that checks them if it throws. */
     public int hoistedLoop() {
         int[] cells = this.cells;
@@ -120,6 +129,7 @@ public class Shapes {
         shapes.waitWithTimeout();
         shapes.arrayLoop();
         shapes.hoistedLoop();
+        shapes.pair();
         int[] cells = {3, 4, 5, -7, 8, 9, 11, 0};
         System.arraycopy(cells, 0, shapes.cells, 0, cells.length);
         if (shapes.forEachThatBranches() != 4) {

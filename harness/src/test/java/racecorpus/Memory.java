@@ -5,7 +5,7 @@ import org.concurrencyharness.Concurrent;
 
 /**
  * Where the racing memory is: array elements, inherited fields (a library superclass's too),
- * threads started by the exercise.
+ * threads started by the exercise, one field of a pair checked together.
  */
 public class Memory {
 
@@ -184,6 +184,39 @@ public class Memory {
                 } catch (CloneNotSupportedException e) {
                     throw new IllegalStateException(e);
                 }
+            }
+        }
+    }
+
+    /** Two fields the exercises below touch together: their checks are made at once, at the last. */
+    public static class Point {
+        int x;
+        int y;
+    }
+
+    @Racy(field = "racecorpus.Memory$Point.x")
+    public static class OneFieldOfAPair {
+        private final Point shared = new Point();
+        private final int[] seen = new int[2];
+
+        @Concurrent(threads = 2)
+        public void run(int index) {
+            Point point = shared;
+            point.x = index; // race
+            seen[index] = point.y;
+        }
+    }
+
+    @RaceFree("each thread moves a point of its own; the pair's checks of one thread never stand for the other's")
+    public static class PairsOfTheirOwn {
+        private final Point[] points = {new Point(), new Point()};
+
+        @Concurrent(threads = 2)
+        public void run(int index) {
+            Point point = points[index];
+            for (int step = 0; step < 1000; step++) {
+                point.x += step;
+                point.y -= step;
             }
         }
     }

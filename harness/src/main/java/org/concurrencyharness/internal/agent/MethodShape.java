@@ -12,11 +12,11 @@ import org.objectweb.asm.tree.MethodNode;
  * @param loops its loops whose array accesses are checked as ranges when they end
  * @param monitorHooksAfterLabel its {@code monitorenter}s, by their order, whose hooks go after the
  *                               label that follows them (see MonitorEntries)
- * @param redundantFieldChecks its field instructions, by their order, whose checks are left out (see RedundantChecks)
+ * @param fieldChecks which of its field accesses are checked where they are, which later with others, which not at all
  * @param checksAccesses whether any of its accesses will be checked: only then does it fetch the
  *                       thread's state on entry, which spares the first check the lookup
  */
-record MethodShape(ArrayUse arrays, HoistedLoops loops, BitSet monitorHooksAfterLabel, BitSet redundantFieldChecks,
+record MethodShape(ArrayUse arrays, HoistedLoops loops, BitSet monitorHooksAfterLabel, FieldChecks fieldChecks,
                    boolean checksAccesses) {
 
     static MethodShape of(String owner, MethodNode method, RaceClassVisitor.Declarations declarations,
@@ -24,19 +24,19 @@ record MethodShape(ArrayUse arrays, HoistedLoops loops, BitSet monitorHooksAfter
         // loops need code of their own: not when the method must stay small, nor in a class initialiser, which is not checked
         HoistedLoops loops = cachesArraySites && !"<clinit>".equals(method.name) ? HoistedLoops.of(owner, method, declarations) : HoistedLoops.NONE;
         ArrayUse arrays = ArrayUse.of(method.instructions, cachesArraySites, loops);
-        BitSet redundant = RedundantChecks.of(owner, method, declarations);
-        return new MethodShape(arrays, loops, MonitorEntries.hookedAfterLabel(method), redundant,
-                arrays.sites() > 0 || !loops.loops().isEmpty() || checksFields(method, declarations, redundant));
+        FieldChecks fields = RedundantChecks.of(owner, method, declarations);
+        return new MethodShape(arrays, loops, MonitorEntries.hookedAfterLabel(method), fields,
+                arrays.sites() > 0 || !loops.loops().isEmpty() || checksFields(method, declarations, fields));
     }
 
     /** Whether a field access of the method is checked: not of a final field, and not left out. */
     private static boolean checksFields(MethodNode method, RaceClassVisitor.Declarations declarations,
-                                        BitSet redundant) {
+                                        FieldChecks fields) {
         int ordinal = 0;
         for (AbstractInsnNode instruction : method.instructions) {
             if (instruction instanceof FieldInsnNode field) {
                 ShadowedFields.Declaration declaration = declarations.of(field.owner, field.name);
-                boolean unchecked = declaration != null && declaration.isFinal() || redundant.get(ordinal);
+                boolean unchecked = declaration != null && declaration.isFinal() || fields.leftOut(ordinal);
                 if (!unchecked) {
                     return true;
                 }

@@ -3,12 +3,14 @@ package org.concurrencyharness.internal.agent;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.concurrencyharness.internal.race.ObjectSummary;
 import org.concurrencyharness.internal.race.ShadowField;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.FieldVisitor;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
@@ -99,6 +101,9 @@ final class RaceClassVisitor extends ClassVisitor {
                 addShadow(field, (access & Opcodes.ACC_STATIC) != 0);
             }
         });
+        if (ShadowedFields.hasSummary(isInterface, ownFields)) {
+            addSummary();
+        }
         bridges.write(cv);
         super.visitEnd();
     }
@@ -111,22 +116,35 @@ final class RaceClassVisitor extends ClassVisitor {
         if (isStatic) {
             return;
         }
+        addAccessor(name, ShadowField.DESCRIPTOR, ShadowField.ACCESSOR_DESCRIPTOR);
+    }
+
+    /** The summary of the checks of the class's fields (see ObjectSummary), with its accessor. */
+    private void addSummary() {
+        int access = Opcodes.ACC_PUBLIC | Opcodes.ACC_TRANSIENT | Opcodes.ACC_SYNTHETIC;
+        cv.visitField(access, ObjectSummary.NAME, ObjectSummary.DESCRIPTOR, null, null).visitEnd();
+        addAccessor(ObjectSummary.NAME, ObjectSummary.DESCRIPTOR, ObjectSummary.ACCESSOR_DESCRIPTOR);
+    }
+
+    /** A static method that gives an instance field of its holder, or null (zero) for a null holder, whose access throws later. */
+    private void addAccessor(String name, String descriptor, String accessorDescriptor) {
+        Type type = Type.getType(descriptor);
         MethodVisitor accessor = cv.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
-                name, ShadowField.ACCESSOR_DESCRIPTOR, null, null);
+                name, accessorDescriptor, null, null);
         accessor.visitCode();
         Label present = new Label();
         accessor.visitVarInsn(Opcodes.ALOAD, 0);
         accessor.visitJumpInsn(Opcodes.IFNONNULL, present);
-        accessor.visitInsn(Opcodes.ACONST_NULL);
-        accessor.visitInsn(Opcodes.ARETURN);
+        accessor.visitInsn(type.getSort() == Type.LONG ? Opcodes.LCONST_0 : Opcodes.ACONST_NULL);
+        accessor.visitInsn(type.getOpcode(Opcodes.IRETURN));
         accessor.visitLabel(present);
         if (version >= Opcodes.V1_6) {
             accessor.visitFrame(Opcodes.F_NEW, 1, new Object[] {"java/lang/Object"}, 0, new Object[0]);
         }
         accessor.visitVarInsn(Opcodes.ALOAD, 0);
         accessor.visitTypeInsn(Opcodes.CHECKCAST, className);
-        accessor.visitFieldInsn(Opcodes.GETFIELD, className, name, ShadowField.DESCRIPTOR);
-        accessor.visitInsn(Opcodes.ARETURN);
+        accessor.visitFieldInsn(Opcodes.GETFIELD, className, name, descriptor);
+        accessor.visitInsn(type.getOpcode(Opcodes.IRETURN));
         accessor.visitMaxs(0, 0);
         accessor.visitEnd();
     }

@@ -1,6 +1,7 @@
 package org.concurrencyharness.internal.agent;
 
 import java.util.Set;
+import org.concurrencyharness.internal.race.ObjectSummary;
 import org.concurrencyharness.internal.race.ShadowField;
 import org.concurrencyharness.internal.race.SiteRegistry;
 import org.objectweb.asm.Label;
@@ -37,6 +38,7 @@ final class RaceMethodVisitor extends AdviceAdapter {
             "void writeRange(Object, int, int, int, int, int, int, Object)");
     private static final Type OBJECT = Type.getType(Object.class);
     private static final Type ELEMENT_SHADOWS_TYPE = Type.getObjectType(ELEMENT_SHADOWS.replace('.', '/'));
+    private static final Method OBJECT_CHECKS = Method.getMethod("Object object(Object, long, long, int, Object)");
     private static final Method MONITOR_ENTER = Method.getMethod("Object monitorEnter(Object, Object)");
     private static final Method MONITOR_EXIT = Method.getMethod("Object monitorExit(Object, Object)");
     private static final Method BEFORE_START = Method.getMethod("void beforeStart(Object)");
@@ -59,6 +61,8 @@ final class RaceMethodVisitor extends AdviceAdapter {
     private int threadState = -1;
     private final MethodShape shape;
     private int nextFieldInstruction;
+    /** The field accesses checked later with others of their object, by their order: site, required and checked summary bits. */
+    private final java.util.Map<Integer, long[]> coalesced = new java.util.HashMap<>();
     /** A monitor just entered, still on the stack, whose hook waits for the label that comes next. */
     private boolean monitorHookPending;
     private int nextMonitorEnter;
@@ -198,10 +202,15 @@ final class RaceMethodVisitor extends AdviceAdapter {
 
     @Override
     public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
-        boolean redundant = shape.redundantFieldChecks().get(nextFieldInstruction++);
-        if (entered && instrumentsAccesses && !redundant) {
+        int ordinal = nextFieldInstruction++;
+        FieldChecks checks = shape.fieldChecks();
+        if (entered && instrumentsAccesses && !checks.redundant().get(ordinal)) {
             ShadowedFields.Declaration declaration = context.declarations().of(owner, name);
-            if (declaration != null && declaration.isShadowed()) {
+            if (declaration != null && declaration.isShadowed() && checks.coalesced().get(ordinal)) {
+                coalesced.put(ordinal, summaryBits(opcode, name, declaration));
+            } else if (declaration != null && declaration.isShadowed() && checks.groups().containsKey(ordinal)) {
+                groupAccess(opcode, owner, name, descriptor, declaration, checks.groups().get(ordinal));
+            } else if (declaration != null && declaration.isShadowed()) {
                 shadowedAccess(opcode, owner, name, descriptor, declaration);
             } else if (declaration == null || !declaration.isFinal()) {
                 otherAccess(opcode, owner, name, descriptor);
@@ -242,6 +251,53 @@ final class RaceMethodVisitor extends AdviceAdapter {
         }
         push(site);
         access(write ? WRITE : READ);
+    }
+
+    /** An access whose check waits for others of its object: its site, and the summary bits it requires and sets. */
+    private long[] summaryBits(int opcode, String name, ShadowedFields.Declaration declaration) {
+        boolean write = opcode == PUTFIELD;
+        int site = SiteRegistry.registerShadowed(declaration.declaringClass(), name, false, method(), location(), write,
+                context.loader());
+        long checked = ObjectSummary.bits(declaration.summaryField(), write);
+        return new long[] {site, write ? checked & ~ObjectSummary.bits(declaration.summaryField(), false) : checked,
+                checked};
+    }
+
+    /**
+     * The last access of a group checks them all, with one look at the object's summary before
+     * the access: [holder] or [holder value] stays, and the hook gets the holder and its summary.
+     */
+    private void groupAccess(int opcode, String owner, String name, String descriptor,
+                             ShadowedFields.Declaration declaration, int[] group) {
+        coalesced.put(group[group.length - 1], summaryBits(opcode, name, declaration));
+        int[] sites = new int[group.length];
+        long required = 0;
+        long checked = 0;
+        for (int i = 0; i < group.length; i++) {
+            long[] access = coalesced.remove(group[i]);
+            if (access == null) {
+                // an access before the constructor's super() call, which is not checked
+                shadowedAccess(opcode, owner, name, descriptor, declaration);
+                return;
+            }
+            sites[i] = (int) access[0];
+            required |= access[1];
+            checked |= access[2];
+        }
+        if (opcode == GETFIELD) {
+            // [holder] -> [holder holder holder]
+            dup();
+            dup();
+        } else {
+            // [holder value] -> [holder value holder holder]
+            copyHolderAboveValue(Type.getType(descriptor));
+            dup();
+        }
+        super.visitMethodInsn(INVOKESTATIC, declaration.declaringClass(), ObjectSummary.NAME,
+                ObjectSummary.ACCESSOR_DESCRIPTOR, false);
+        push(required);
+        push(SiteRegistry.registerGroup(sites, checked));
+        access(OBJECT_CHECKS);
     }
 
     /** A field without a shadow: volatile, or of a class the agent leaves alone; the hook finds out which at run time. */

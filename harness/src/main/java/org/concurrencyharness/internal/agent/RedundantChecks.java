@@ -1,8 +1,12 @@
 package org.concurrencyharness.internal.agent;
 
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -45,20 +49,20 @@ final class RedundantChecks {
     private RedundantChecks() {
     }
 
-    /** The field instructions, numbered in their order in the method, whose checks can be left out. */
-    static BitSet of(String owner, MethodNode method, RaceClassVisitor.Declarations declarations) {
+    /** The checks of the field instructions, numbered in their order in the method: which are left out, which coalesced. */
+    static FieldChecks of(String owner, MethodNode method, RaceClassVisitor.Declarations declarations) {
         BitSet redundant = new BitSet();
         AbstractInsnNode[] instructions = method.instructions.toArray();
         int[] ordinals = fieldOrdinals(instructions);
         if (instructions.length == 0 || ordinals[instructions.length - 1] < 1) {
             // fewer than two field instructions: none can cover another
-            return redundant;
+            return FieldChecks.each(redundant);
         }
         Frame<SourceValue>[] frames;
         try {
             frames = new Analyzer<>(new SourceInterpreter()).analyze(owner, method);
         } catch (AnalyzerException | RuntimeException e) {
-            return redundant;
+            return FieldChecks.each(redundant);
         }
         // what each instruction is, worked out once: the pass below and its lookahead both ask
         Set<LabelNode> joins = joins(method);
@@ -86,13 +90,44 @@ final class RedundantChecks {
                 checked.add(access);
             }
         }
-        return redundant;
+        return coalesce(instructions, ordinals, ends, accesses, redundant);
     }
 
-    /** One field of one holder, read or written. */
-    private record Access(Object holder, String owner, String field, boolean write) {
+    /**
+     * Within a stretch, and with no jump between them (whose other way would skip the last), the
+     * checked accesses to fields of one object that its summary holds: if two or more, each is
+     * checked where the last is, with one look at the summary (see {@code ObjectSummary}).
+     */
+    private static FieldChecks coalesce(AbstractInsnNode[] instructions, int[] ordinals, boolean[] ends,
+                                        Access[] accesses, BitSet redundant) {
+        BitSet coalesced = new BitSet();
+        Map<Integer, int[]> groups = new HashMap<>();
+        Map<List<Object>, List<Integer>> open = new LinkedHashMap<>();
+        for (int i = 0; i <= instructions.length; i++) {
+            boolean last = i == instructions.length;
+            if (last || ends[i] || instructions[i].getType() == AbstractInsnNode.JUMP_INSN
+                    || isExit(instructions[i].getOpcode())) {
+                for (List<Integer> group : open.values()) {
+                    if (group.size() > 1) {
+                        group.subList(0, group.size() - 1).forEach(coalesced::set);
+                        groups.put(group.get(group.size() - 1), group.stream().mapToInt(Integer::intValue).toArray());
+                    }
+                }
+                open.clear();
+                continue;
+            }
+            Access access = accesses[i];
+            if (access != null && access.summaryField() >= 0 && !redundant.get(ordinals[i])) {
+                open.computeIfAbsent(List.of(access.holder(), access.owner()), key -> new ArrayList<>()).add(ordinals[i]);
+            }
+        }
+        return new FieldChecks(redundant, coalesced, groups);
+    }
+
+    /** One field of one holder, read or written, and its place in the holder's summary (-1 if none). */
+    private record Access(Object holder, String owner, String field, boolean write, int summaryField) {
         Access asWrite() {
-            return new Access(holder, owner, field, true);
+            return new Access(holder, owner, field, true, summaryField);
         }
     }
 
@@ -192,7 +227,9 @@ final class RedundantChecks {
             return null;
         }
         boolean write = field.getOpcode() == Opcodes.PUTFIELD || field.getOpcode() == Opcodes.PUTSTATIC;
-        return new Access(holder, declaration.declaringClass(), field.name, write);
+        // the summary is reached through the declaring class, which the instruction may not name (nor be able to)
+        int summaryField = field.owner.equals(declaration.declaringClass()) ? declaration.summaryField() : -1;
+        return new Access(holder, declaration.declaringClass(), field.name, write, summaryField);
     }
 
     /** The value {@code below} entries under the top of the frame's stack. */

@@ -3,8 +3,10 @@ package org.concurrencyharness.internal.agent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.WeakHashMap;
+import org.concurrencyharness.internal.race.ObjectSummary;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.FieldVisitor;
@@ -19,13 +21,16 @@ import org.objectweb.asm.Opcodes;
  */
 final class ShadowedFields {
 
-    /** The class that declares a field, and whether that class holds the field's shadow. */
+    /**
+     * The class that declares a field, whether that class holds the field's shadow, and the
+     * field's place in its objects' summary (see {@code ObjectSummary}), or -1 if it has none.
+     */
     record Declaration(String declaringClass, boolean isStatic, boolean isFinal, boolean isVolatile,
-                       boolean isShadowed) {
+                       boolean isShadowed, int summaryField) {
     }
 
     /**
-     * What a class file declares: its superclass and its fields' access flags; and whether the
+     * What a class file declares: its superclass and its fields' access flags, in their order; and whether the
      * bootstrap or platform class loader has it, which the agent never instruments.
      */
     record ClassFields(String superName, boolean isInterface, Map<String, Integer> fields, boolean fromJdkLoader) {
@@ -62,13 +67,36 @@ final class ShadowedFields {
             if (access != null) {
                 boolean instrumented = name.equals(currentName)
                         || filter.instruments(name, loader) && !fields.fromJdkLoader();
+                boolean shadowed = instrumented && isShadowed(fields.isInterface(), access);
                 return new Declaration(name, (access & Opcodes.ACC_STATIC) != 0, (access & Opcodes.ACC_FINAL) != 0,
-                        (access & Opcodes.ACC_VOLATILE) != 0,
-                        instrumented && isShadowed(fields.isInterface(), access));
+                        (access & Opcodes.ACC_VOLATILE) != 0, shadowed,
+                        shadowed ? summaryField(fields, field) : -1);
             }
             name = fields.superName();
         }
         return null;
+    }
+
+    /** Whether a class holds a summary: it has a shadowed instance field. */
+    static boolean hasSummary(boolean classIsInterface, Map<String, Integer> fields) {
+        return fields.values().stream().anyMatch(access -> isShadowed(classIsInterface, access)
+                && (access & Opcodes.ACC_STATIC) == 0);
+    }
+
+    /** A shadowed field's place among its class's shadowed instance fields, in declaration order, if the summary holds it. */
+    private static int summaryField(ClassFields fields, String field) {
+        int place = 0;
+        for (Map.Entry<String, Integer> declared : fields.fields().entrySet()) {
+            int access = declared.getValue();
+            if (!isShadowed(fields.isInterface(), access) || (access & Opcodes.ACC_STATIC) != 0) {
+                continue;
+            }
+            if (declared.getKey().equals(field)) {
+                return place < ObjectSummary.FIELDS ? place : -1;
+            }
+            place++;
+        }
+        return -1;
     }
 
     private ClassFields classFields(String name, ClassLoader loader) {
@@ -89,7 +117,7 @@ final class ShadowedFields {
                 return null;
             }
             ClassReader reader = new ClassReader(in);
-            Map<String, Integer> fields = new HashMap<>();
+            Map<String, Integer> fields = new LinkedHashMap<>();
             reader.accept(new ClassVisitor(Opcodes.ASM9) {
                 @Override
                 public FieldVisitor visitField(int access, String field, String descriptor, String signature,

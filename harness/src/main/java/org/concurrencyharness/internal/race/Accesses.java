@@ -36,6 +36,27 @@ final class Accesses {
         return state;
     }
 
+    /** The checks of a group of one object's fields, made one by one; then the object's summary records them. */
+    static Object object(Object holder, int id, Object handed) {
+        ThreadState state = Detector.current(handed);
+        if (state == null || holder == null) {
+            // not tracked; or a null holder, whose access throws
+            return state == null ? handed : state;
+        }
+        SiteRegistry.Group group = SiteRegistry.group(id);
+        for (int i = 0; i < group.sites.length; i++) {
+            int site = group.sites[i];
+            ShadowField shadow = SiteRegistry.shadowField(site);
+            field(holder, shadow == null ? null : shadow.get(holder), site, group.writes[i], state);
+        }
+        ObjectSummary summary = group.summary();
+        // a thread whose id does not fit a summary must never write one: another such thread would take it for its own
+        if (summary != null && state.summary != ObjectSummary.NONE) {
+            summary.set(holder, ObjectSummary.after(summary.get(holder), group.checked, state.summary));
+        }
+        return state;
+    }
+
     /** An access to a field whose declaring class the agent did not instrument, or to a volatile field. */
     static Object untrackedField(Object holder, int site, boolean write, Object handed) {
         ThreadState state = Detector.current(handed);
@@ -182,17 +203,19 @@ final class Accesses {
         if (last >= vars.length) {
             count -= (last - vars.length) / stride + 1;
         }
-        if (count <= 0 || vars.isCompressed()
-                && vars.checkCompressed((int) first, (int) count, stride, write, state, site)) {
+        if (count <= 0 || vars.checkedAlready(state.epoch, (int) first, (int) count, stride, write)) {
             return;
         }
-        for (int index = (int) first, done = 0; done < count; done++, index += stride) {
-            if (write) {
-                Hooks.writeElement(array, index, vars, site, state);
-            } else {
-                Hooks.readElement(array, index, vars, site, state);
+        if (!vars.isCompressed() || !vars.checkCompressed((int) first, (int) count, stride, write, state, site)) {
+            for (int index = (int) first, done = 0; done < count; done++, index += stride) {
+                if (write) {
+                    Hooks.writeElement(array, index, vars, site, state);
+                } else {
+                    Hooks.readElement(array, index, vars, site, state);
+                }
             }
         }
+        vars.checked(state.epoch, (int) first, (int) count, stride, write);
     }
 
     // ---- the rare cases, under the shadow's monitor

@@ -47,6 +47,19 @@ public final class Hooks {
         return Accesses.field(holder, var, site, true, thread);
     }
 
+    /**
+     * The checks of several fields of one object in a stretch of code that does not synchronise,
+     * made at the last of them: {@code summary} is the object's summary, {@code required} the
+     * bits those checks need. If this thread already made them in its epoch, nothing is left to
+     * check; else each is checked as its own hook would have.
+     */
+    public static Object object(Object holder, long summary, long required, int group, Object thread) {
+        if (thread instanceof ThreadState state && ObjectSummary.covers(summary, required, state.summary)) {
+            return state;
+        }
+        return Accesses.object(holder, group, thread);
+    }
+
     /** A field whose class holds no shadow (the agent did not instrument it), or a volatile field. */
     public static Object readOther(Object holder, int site, Object thread) {
         return Accesses.untrackedField(holder, site, false, thread);

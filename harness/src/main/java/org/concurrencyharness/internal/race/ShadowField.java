@@ -42,6 +42,11 @@ public final class ShadowField {
         }
     }
 
+    /** What the holder's shadow field holds now: its shadow, of any round, or null. */
+    VarState get(Object holder) {
+        return (VarState) (isStatic ? handle.get() : handle.get(holder));
+    }
+
     /**
      * The holder's shadow of the round: the one found there if it is of this round and this
      * holder's own, else a new one put in place of {@code seen}. Null for a null holder, whose

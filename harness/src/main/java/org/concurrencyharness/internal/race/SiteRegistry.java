@@ -55,6 +55,70 @@ public final class SiteRegistry {
         return id;
     }
 
+    /**
+     * The field sites of one object whose checks one look at its summary stands for (see
+     * {@link ObjectSummary}): all of fields of one class, whose summary field it reaches once.
+     */
+    static final class Group {
+        final int[] sites;
+        final boolean[] writes;
+        final long checked;
+        private volatile ObjectSummary summary;
+
+        Group(int[] sites, boolean[] writes, long checked) {
+            this.sites = sites;
+            this.writes = writes;
+            this.checked = checked;
+        }
+
+        /** The summary field of the fields' class; null if it cannot be reached. */
+        ObjectSummary summary() {
+            ObjectSummary found = summary;
+            if (found == null) {
+                AccessSite access = site(sites[0]);
+                try {
+                    found = ObjectSummary.find(Class.forName(access.owner().replace('/', '.'), false,
+                            loader(sites[0])));
+                } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+                    // not reachable: the group is checked field by field every time
+                }
+                summary = found;
+            }
+            return found;
+        }
+    }
+
+    private static final List<Group> GROUP_LIST = new ArrayList<>();
+    private static volatile Group[] groups = new Group[64];
+
+    /**
+     * Called by the agent for a stretch of code that touches several shadowed fields of one
+     * object: the sites, all of one declaring class, and the summary bits their checks set.
+     */
+    public static synchronized int registerGroup(int[] sites, long checked) {
+        boolean[] writes = new boolean[sites.length];
+        for (int i = 0; i < sites.length; i++) {
+            writes[i] = SITES.get(sites[i]).write();
+        }
+        Group group = new Group(sites.clone(), writes, checked);
+        GROUP_LIST.add(group);
+        groups = with(groups, GROUP_LIST.size() - 1, group);
+        return GROUP_LIST.size() - 1;
+    }
+
+    static Group group(int id) {
+        Group[] known = groups;
+        return id < known.length && known[id] != null ? known[id] : groupOf(id);
+    }
+
+    private static synchronized Group groupOf(int id) {
+        return GROUP_LIST.get(id);
+    }
+
+    private static synchronized ClassLoader loader(int site) {
+        return LOADERS.get(site).get();
+    }
+
     /** The shadow field a shadowed site's field has, found on the site's first use; null if it cannot be reached. */
     static ShadowField shadowField(int site) {
         ShadowField[] known = shadowFields;

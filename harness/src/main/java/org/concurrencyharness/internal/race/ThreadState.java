@@ -25,6 +25,8 @@ final class ThreadState {
 
     /** This thread's current epoch, {@code clock << 32 | tid}, as shadows record it: the accesses' fast path compares it. */
     long epoch;
+    /** This thread and clock as object summaries name them (see {@link ObjectSummary}). */
+    long summary;
 
     ThreadState(int tid, String name, Round round) {
         enter(tid, name, round);
@@ -41,6 +43,7 @@ final class ThreadState {
         this.monitors = new ShadowCache<>();
         clock.set(tid, 1);
         this.epoch = VarState.epoch(tid, 1);
+        this.summary = ObjectSummary.of(tid, 1);
         // last, as current() takes a state of the present round to be ready
         this.round = round;
     }
@@ -56,5 +59,6 @@ final class ThreadState {
     void tick() {
         clock.increment(tid);
         epoch = VarState.epoch(tid, clock.get(tid));
+        summary = ObjectSummary.of(tid, clock.get(tid));
     }
 }
