@@ -192,7 +192,7 @@ final class Accesses {
         int stride = Math.abs(step);
         long first = (long) Math.min(start, start + (passes - 1) * step) + low;
         long count = (long) passes + span;
-        ElementShadows vars = elementShadows(array, state);
+        int length = java.lang.reflect.Array.getLength(array);
         // every access of a finished pass was inside the array; this only guards against a wrapped counter
         if (first < 0) {
             long skipped = (-first + stride - 1) / stride;
@@ -200,12 +200,13 @@ final class Accesses {
             count -= skipped;
         }
         long last = first + (count - 1) * stride;
-        if (last >= vars.length) {
-            count -= (last - vars.length) / stride + 1;
+        if (last >= length) {
+            count -= (last - length) / stride + 1;
         }
-        if (count <= 0 || vars.checkedAlready(state.epoch, (int) first, (int) count, stride, write)) {
+        if (count <= 0 || state.checkedAlready(array, (int) first, (int) count, stride, write)) {
             return;
         }
+        ElementShadows vars = elementShadows(array, state);
         if (!vars.isCompressed() || !vars.checkCompressed((int) first, (int) count, stride, write, state, site)) {
             for (int index = (int) first, done = 0; done < count; done++, index += stride) {
                 if (write) {
@@ -215,7 +216,7 @@ final class Accesses {
                 }
             }
         }
-        vars.checked(state.epoch, (int) first, (int) count, stride, write);
+        state.checked(array, (int) first, (int) count, stride, write);
     }
 
     // ---- the rare cases, under the shadow's monitor

@@ -32,22 +32,6 @@ public final class ElementShadows extends WeakReference<Object> {
      * no shadow per element.
      */
     private volatile Footprint footprint;
-    /** The range a thread last checked whole, in its epoch; never changed, only replaced. */
-    private volatile CheckedRange lastRange;
-
-    /**
-     * A range of elements whose reads (or writes, which cover reads) a thread checked in one
-     * epoch: checking any part of it again in that epoch, FastTrack would find nothing new, as
-     * with an object's summary (see {@link ObjectSummary}). A loop run over and over checks its
-     * range once an epoch.
-     */
-    private record CheckedRange(long epoch, int first, int count, int stride, boolean write) {
-        boolean covers(long epoch, int first, int count, int stride, boolean write) {
-            return epoch == this.epoch && (this.write || !write) && stride == this.stride && first >= this.first
-                    && (stride == 1 || (first - this.first) % stride == 0)
-                    && (long) first + (long) (count - 1) * stride <= this.first + (long) (this.count - 1) * stride;
-        }
-    }
 
     /** The array is referred to weakly, so that a site's cache can tell its array without keeping it alive. */
     ElementShadows(Object array, Round round, int length) {
@@ -55,16 +39,6 @@ public final class ElementShadows extends WeakReference<Object> {
         this.round = round;
         this.length = length;
         this.footprint = new Footprint(round);
-    }
-
-    /** Whether the thread checked these elements in its epoch already. */
-    boolean checkedAlready(long epoch, int first, int count, int stride, boolean write) {
-        CheckedRange last = lastRange;
-        return last != null && last.covers(epoch, first, count, stride, write);
-    }
-
-    void checked(long epoch, int first, int count, int stride, boolean write) {
-        lastRange = new CheckedRange(epoch, first, count, stride, write);
     }
 
     boolean isCompressed() {

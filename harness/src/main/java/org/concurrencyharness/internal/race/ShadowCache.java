@@ -5,24 +5,34 @@ package org.concurrencyharness.internal.race;
  * direct-mapped by identity hash: loops touch the same few objects over and over, and a hit
  * costs no map lookup and no lock. The very last hit is checked first, without hashing: the
  * identity hash of a locked object is slow to get, and a loop that takes one monitor over and
- * over asks for that monitor every time. It holds at most {@value #SIZE} objects strongly; a
+ * over asks for that monitor every time. It holds at most its size in objects strongly; a
  * thread starts each round with new caches.
  */
 final class ShadowCache<V> {
 
-    private static final int SIZE = 256;
+    /** Enough for the objects a loop touches, and for the rows of a grid a thread sweeps. */
+    static final int OBJECTS = 256;
+    static final int ARRAYS = 2048;
 
-    private final Object[] keys = new Object[SIZE];
-    private final Object[] values = new Object[SIZE];
+    private final Object[] keys;
+    private final Object[] values;
+    private final int mask;
     private Object lastKey;
     private Object lastValue;
+
+    /** A cache of {@code size} entries, a power of two. */
+    ShadowCache(int size) {
+        this.keys = new Object[size];
+        this.values = new Object[size];
+        this.mask = size - 1;
+    }
 
     @SuppressWarnings("unchecked")
     V get(Object key) {
         if (key == lastKey) {
             return (V) lastValue;
         }
-        int slot = System.identityHashCode(key) & (SIZE - 1);
+        int slot = System.identityHashCode(key) & mask;
         if (keys[slot] != key) {
             return null;
         }
@@ -32,7 +42,7 @@ final class ShadowCache<V> {
     }
 
     void put(Object key, V value) {
-        int slot = System.identityHashCode(key) & (SIZE - 1);
+        int slot = System.identityHashCode(key) & mask;
         keys[slot] = key;
         values[slot] = value;
         lastKey = key;

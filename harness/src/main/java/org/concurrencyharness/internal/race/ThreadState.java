@@ -23,6 +23,19 @@ final class ThreadState {
     ShadowCache<VectorClock> syncs;
     ShadowCache<VectorClock> monitors;
 
+    /**
+     * The range of an array this thread last checked whole, reads or writes (which cover reads),
+     * in its present epoch: checking any part of it again in this epoch, FastTrack would find
+     * nothing new, as with an object's summary (see {@link ObjectSummary}). So a loop run over
+     * and over checks its range once an epoch.
+     */
+    private Object rangeArray;
+    private long rangeEpoch;
+    private int rangeFirst;
+    private int rangeLast;
+    private int rangeStride;
+    private boolean rangeWrite;
+
     /** This thread's current epoch, {@code clock << 32 | tid}, as shadows record it: the accesses' fast path compares it. */
     long epoch;
     /** This thread and clock as object summaries name them (see {@link ObjectSummary}). */
@@ -37,15 +50,32 @@ final class ThreadState {
         this.tid = tid;
         this.name = name;
         this.clock = new VectorClock(round.base);
-        this.holders = new ShadowCache<>();
-        this.arrays = new ShadowCache<>();
-        this.syncs = new ShadowCache<>();
-        this.monitors = new ShadowCache<>();
+        this.holders = new ShadowCache<>(ShadowCache.OBJECTS);
+        this.arrays = new ShadowCache<>(ShadowCache.ARRAYS);
+        this.syncs = new ShadowCache<>(ShadowCache.OBJECTS);
+        this.monitors = new ShadowCache<>(ShadowCache.OBJECTS);
+        this.rangeArray = null;
         clock.set(tid, 1);
         this.epoch = VarState.epoch(tid, 1);
         this.summary = ObjectSummary.of(tid, 1);
         // last, as current() takes a state of the present round to be ready
         this.round = round;
+    }
+
+    /** Whether this thread checked these elements of the array in its present epoch already. */
+    boolean checkedAlready(Object array, int first, int count, int stride, boolean write) {
+        return array == rangeArray && epoch == rangeEpoch && (rangeWrite || !write) && stride == rangeStride
+                && first >= rangeFirst && first + (count - 1) * stride <= rangeLast
+                && (stride == 1 || (first - rangeFirst) % stride == 0);
+    }
+
+    void checked(Object array, int first, int count, int stride, boolean write) {
+        rangeArray = array;
+        rangeEpoch = epoch;
+        rangeFirst = first;
+        rangeLast = first + (count - 1) * stride;
+        rangeStride = stride;
+        rangeWrite = write;
     }
 
     /** Whether an access in that epoch happens before this thread's present (never asked of {@link VarState#SHARED}). */
