@@ -105,6 +105,21 @@ public class LoopShapes {
         return total;
     }
 
+    public static long rangedInnerLoopAfterABranch() {
+        int[][] grid = new int[5][4];
+        long even = 0;
+        for (int i = 0; i < grid.length; i++) {
+            int[] row = grid[i];
+            if (i % 2 == 0) {
+                even++;
+            }
+            for (int j = 0; j < row.length; j++) {
+                row[j] = i + j;
+            }
+        }
+        return even * 1000 + sum(grid[4]);
+    }
+
     public static long rangedInAConstructor() {
         return sum(new LoopShapes(20).built);
     }

@@ -11,7 +11,6 @@ import java.util.Set;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
-import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.IincInsnNode;
 import org.objectweb.asm.tree.InsnNode;
@@ -303,7 +302,8 @@ final class HoistedLoops {
         /**
          * Where the straight start of the body ends (at its first jump or join), whose code runs
          * on every pass; or -1 if the body may leave the loop other than through the header, or
-         * synchronise, or store the counter. Its branches must stay inside it, and after that start.
+         * synchronise, or store the counter, or holds a loop. Its branches must go forward, stay
+         * inside it, and after that start.
          */
         private int straightPrefixEnd(int from, int to, int counter, int header, int back) {
             int prefixEnd = -1;
@@ -315,7 +315,8 @@ final class HoistedLoops {
                 }
                 if (instruction instanceof JumpInsnNode jump) {
                     int target = method.instructions.indexOf(jump.label);
-                    if (target <= prefixEnd || target > back || jump.getOpcode() == Opcodes.JSR) {
+                    // a jump back is a loop inside this one: only the innermost is checked as ranges
+                    if (target <= prefixEnd || target < at || target > back || jump.getOpcode() == Opcodes.JSR) {
                         return -1;
                     }
                 }
@@ -338,24 +339,11 @@ final class HoistedLoops {
             return true;
         }
 
-        /** Neither synchronises nor leaves: no call, monitor, volatile (or unknown) field, switch, return or throw. */
+        /** Neither synchronises nor leaves: see RedundantChecks, and no return or throw. */
         private boolean plain(AbstractInsnNode instruction) {
-            switch (instruction.getType()) {
-                case AbstractInsnNode.METHOD_INSN, AbstractInsnNode.INVOKE_DYNAMIC_INSN,
-                        AbstractInsnNode.TABLESWITCH_INSN, AbstractInsnNode.LOOKUPSWITCH_INSN -> {
-                    return false;
-                }
-                case AbstractInsnNode.FIELD_INSN -> {
-                    FieldInsnNode field = (FieldInsnNode) instruction;
-                    ShadowedFields.Declaration declaration = declarations.of(field.owner, field.name);
-                    return declaration != null && !declaration.isVolatile();
-                }
-                default -> {
-                    int opcode = instruction.getOpcode();
-                    return opcode != Opcodes.MONITORENTER && opcode != Opcodes.MONITOREXIT && opcode != Opcodes.ATHROW
-                            && !(opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN);
-                }
-            }
+            int opcode = instruction.getOpcode();
+            return !RedundantChecks.maySynchronise(instruction, declarations) && opcode != Opcodes.ATHROW
+                    && !(opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN);
         }
 
         private Set<Integer> storedLocals(int header, int back) {

@@ -186,10 +186,16 @@ final class RedundantChecks {
 
     private static boolean endsStretch(AbstractInsnNode instruction, Set<LabelNode> joins,
                                        RaceClassVisitor.Declarations declarations) {
+        return instruction.getType() == AbstractInsnNode.LABEL ? joins.contains(instruction)
+                : maySynchronise(instruction, declarations);
+    }
+
+    /**
+     * Whether an instruction may synchronise, or lead to code not known here: a call, a switch, a
+     * monitor, a subroutine (whose code lies elsewhere), an access to a volatile or unknown field.
+     */
+    static boolean maySynchronise(AbstractInsnNode instruction, RaceClassVisitor.Declarations declarations) {
         switch (instruction.getType()) {
-            case AbstractInsnNode.LABEL -> {
-                return joins.contains(instruction);
-            }
             case AbstractInsnNode.METHOD_INSN, AbstractInsnNode.INVOKE_DYNAMIC_INSN,
                     AbstractInsnNode.TABLESWITCH_INSN, AbstractInsnNode.LOOKUPSWITCH_INSN -> {
                 return true;
@@ -200,7 +206,6 @@ final class RedundantChecks {
                 return declaration == null || declaration.isVolatile();
             }
             default -> {
-                // a subroutine's code lies elsewhere: after its call, nothing is known
                 int opcode = instruction.getOpcode();
                 return opcode == Opcodes.MONITORENTER || opcode == Opcodes.MONITOREXIT || opcode == Opcodes.JSR;
             }

@@ -30,6 +30,7 @@ class LoopShapesTest {
                 name -> name.startsWith(LoopShapes.class.getName()))) {
             Class<?> instrumented = Class.forName(LoopShapes.class.getName(), true, loader);
             Set<String> ranged = methodsCheckingRanges(loader.instrumented(LoopShapes.class.getName()));
+            int hoisted = rangeChecks(loader.instrumented(LoopShapes.class.getName()), "rangedInnerLoopAfterABranch");
             List<String> wrong = new ArrayList<>();
             for (Method shape : LoopShapes.class.getDeclaredMethods()) {
                 if (!Modifier.isPublic(shape.getModifiers())) {
@@ -50,8 +51,32 @@ class LoopShapesTest {
             if (!ranged.contains("<init>") || ranged.stream().noneMatch(name -> name.startsWith("lambda$"))) {
                 wrong.add("the constructor's or the lambda's loop checks no range: " + ranged);
             }
+            // the inner loop's write, checked on leaving and by the handler: the outer loop, which holds it, checks none
+            if (hoisted != 2) {
+                wrong.add("rangedInnerLoopAfterABranch makes " + hoisted + " range checks, not 2");
+            }
             assertEquals(List.of(), wrong);
         }
+    }
+
+    /** How many range hook calls a method of the instrumented class has. */
+    private static int rangeChecks(byte[] code, String methodName) {
+        int[] calls = new int[1];
+        new ClassReader(code).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                             String[] exceptions) {
+                return !name.equals(methodName) ? null : new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean itf) {
+                        if (method.equals("readRange") || method.equals("writeRange")) {
+                            calls[0]++;
+                        }
+                    }
+                };
+            }
+        }, 0);
+        return calls[0];
     }
 
     /** The methods of the instrumented class that call a range hook. */
