@@ -76,6 +76,7 @@ final class RaceMethodVisitor extends AdviceAdapter {
     private int[] loopStarts = new int[0];
     /** The loop whose code is being visited, if its accesses are checked as ranges. */
     private HoistedLoops.Loop loop;
+    private int loopsLeft;
     private int line;
     private String lastArrayField;
 
@@ -152,6 +153,10 @@ final class RaceMethodVisitor extends AdviceAdapter {
 
     @Override
     public void visitMaxs(int maxStack, int maxLocals) {
+        if (loopsLeft != shape.loops().loops().size()) {
+            // labels of a loop's added code were never placed, which ASM does not notice: the instrumenter falls back
+            throw new IllegalStateException(methodName + ": a loop's range checks were not all placed");
+        }
         if (synchronizedMethod) {
             // an exception leaving a synchronized method releases its monitor too
             Label handler = new Label();
@@ -408,6 +413,7 @@ final class RaceMethodVisitor extends AdviceAdapter {
             super.visitJumpInsn(opcode, label);
             leaveLoop(loop);
             loop = null;
+            loopsLeft++;
         } else {
             super.visitJumpInsn(opcode, label);
         }
