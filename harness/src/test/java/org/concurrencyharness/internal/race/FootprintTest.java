@@ -1,0 +1,98 @@
+package org.concurrencyharness.internal.race;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.concurrencyharness.internal.report.Race;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Arrays checked as ranges, whose shadows are runs of elements sharing a state: two unordered
+ * threads race exactly where their ranges meet, however the runs are cut, and when the runs
+ * are spread over the elements. Driven through the hooks as loops' range checks call them.
+ */
+class FootprintTest {
+
+    private final int mine = site("FootprintTest.java:1");
+    private final int theirs = site("FootprintTest.java:2");
+
+    @Test
+    void evenAndOddCellsOfTwoThreadsNeverMeet() throws InterruptedException {
+        double[] cells = new double[64];
+        List<Race> races = unordered(
+                () -> Hooks.writeRange(cells, 0, 64, 2, 0, 0, mine, Hooks.thread()),
+                () -> Hooks.writeRange(cells, 1, 65, 2, 0, 0, theirs, Hooks.thread()));
+        assertEquals(List.of(), races);
+    }
+
+    @Test
+    void rangesRaceWhereTheyOverlapAndNotWhereTheyOnlyTouch() throws InterruptedException {
+        int[] values = new int[64];
+        assertEquals(1, unordered(
+                () -> Hooks.writeRange(values, 0, 32, 1, 0, 0, mine, Hooks.thread()),
+                () -> Hooks.writeRange(values, 31, 48, 1, 0, 0, theirs, Hooks.thread())).size());
+        int[] halves = new int[64];
+        assertEquals(List.of(), unordered(
+                () -> Hooks.writeRange(halves, 0, 32, 1, 0, 0, mine, Hooks.thread()),
+                () -> Hooks.writeRange(halves, 32, 64, 1, 0, 0, theirs, Hooks.thread())));
+    }
+
+    @Test
+    void aRangeOfEveryCellMeetsTheEvenCellsButReadingOddOnesDoesNot() throws InterruptedException {
+        long[] cells = new long[20];
+        assertEquals(1, unordered(
+                () -> Hooks.writeRange(cells, 0, 20, 2, 0, 0, mine, Hooks.thread()),
+                () -> Hooks.readRange(cells, 5, 12, 1, 0, 0, theirs, Hooks.thread())).size());
+        long[] others = new long[20];
+        assertEquals(List.of(), unordered(
+                () -> Hooks.writeRange(others, 0, 20, 2, 0, 0, mine, Hooks.thread()),
+                // a countdown over the odd cells, read as the neighbours j - 1 and j + 1 of even j
+                () -> Hooks.readRange(others, 18, 0, -2, -1, 1, theirs, Hooks.thread())));
+    }
+
+    @Test
+    void aSingleAccessInsideARunRacesWithIt() throws InterruptedException {
+        int[] values = new int[64];
+        assertEquals(1, unordered(
+                () -> Hooks.writeRange(values, 0, 40, 1, 0, 0, mine, Hooks.thread()),
+                () -> Hooks.readElement(values, 17, null, theirs, Hooks.thread())).size());
+        int[] beyond = new int[64];
+        assertEquals(List.of(), unordered(
+                () -> Hooks.writeRange(beyond, 0, 40, 1, 0, 0, mine, Hooks.thread()),
+                () -> Hooks.readElement(beyond, 40, null, theirs, Hooks.thread())));
+    }
+
+    @Test
+    void runsSpreadOverTheElementsKeepTheirStates() throws InterruptedException {
+        // every third element written one range at a time: past the eighth, each element goes apart
+        int[] values = new int[90];
+        Runnable scattered = () -> {
+            Object thread = Hooks.thread();
+            for (int i = 0; i < values.length; i += 3) {
+                Hooks.writeRange(values, i, i + 1, 1, 0, 0, mine, thread);
+            }
+        };
+        assertEquals(1, unordered(scattered,
+                () -> Hooks.writeElement(values, 3, null, theirs, Hooks.thread())).size());
+        assertEquals(List.of(), unordered(scattered,
+                () -> Hooks.writeRange(values, 34, 36, 1, 0, 0, theirs, Hooks.thread())));
+    }
+
+    /** Runs the two in threads that nothing orders, one after the other, and gives the races found. */
+    private static List<Race> unordered(Runnable first, Runnable second) throws InterruptedException {
+        Detector.begin();
+        // both made before either runs: no start edge orders them
+        Thread one = new Thread(first);
+        Thread two = new Thread(second);
+        one.start();
+        one.join();
+        two.start();
+        two.join();
+        return Detector.end();
+    }
+
+    private static int site(String location) {
+        return SiteRegistry.register("FootprintTest", "FootprintTest.values[]", "FootprintTest.run", location, true,
+                true, FootprintTest.class.getClassLoader());
+    }
+}
