@@ -16,7 +16,8 @@ import org.concurrencyharness.internal.report.Race;
  */
 final class Detector {
 
-    private static final AtomicInteger NEXT_TID = new AtomicInteger();
+    /** From 1: an object's summary names no thread 0 (see ObjectSummary). */
+    private static final AtomicInteger NEXT_TID = new AtomicInteger(1);
     private static final ThreadLocal<ThreadState> STATE = new ThreadLocal<>();
     /**
      * A new thread's parent's clock when it was created, for threads whose start the agent did not
