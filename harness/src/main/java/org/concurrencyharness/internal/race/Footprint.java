@@ -8,7 +8,8 @@ import java.util.List;
  * per run, as BigFoot compresses array shadows (Rhodes, Flanagan and Freund, PLDI 2017): a loop's
  * range check then costs a few shadow updates, not one per element. A run is the elements
  * {@code from, from + stride, ..., to}, all of one stride per array, fixed by the first range of
- * more than one element; single elements are runs of one. Elements in no run were never accessed.
+ * more than one element and widened by a range of a multiple of it (a fill, then red-black
+ * sweeps); single elements are runs of one. Elements in no run were never accessed.
  *
  * <p>A check that does not fit (another stride), or too many runs or single accesses, makes
  * {@link ElementShadows} spread the runs over its elements and go on element by element. Used
@@ -59,6 +60,10 @@ final class Footprint {
         if (stride == 0 && runs.stream().allMatch(run -> run.from() == run.to())) {
             stride = step;
         }
+        if (stride > 0 && step > stride && step % stride == 0) {
+            // a sweep of every cell, then red-black sweeps: each run becomes one run for each residue
+            restride(step);
+        }
         if (step == stride) {
             apply(first, first + (count - 1) * step, write, state, site);
             return true;
@@ -72,6 +77,20 @@ final class Footprint {
             apply(residue, residue + (last - residue) / stride * stride, write, state, site);
         }
         return true;
+    }
+
+    /** Cuts each run into one run for each residue of a stride that is a multiple of the present one. */
+    private void restride(int wider) {
+        List<Run> cut = new ArrayList<>();
+        for (Run run : runs) {
+            for (int start = run.from(); start < run.from() + wider && start <= run.to(); start += stride) {
+                int end = start + (run.to() - start) / wider * wider;
+                cut.add(new Run(start, end, start == run.from() ? run.var() : copy(run.var())));
+            }
+        }
+        runs.clear();
+        runs.addAll(cut);
+        stride = wider;
     }
 
     /** Whether there are too many runs to keep. */

@@ -1,6 +1,7 @@
 package org.concurrencyharness.internal.race;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.concurrencyharness.internal.report.Race;
@@ -23,6 +24,20 @@ class FootprintTest {
                 () -> Hooks.writeRange(cells, 0, 64, 2, 0, 0, mine, Hooks.thread()),
                 () -> Hooks.writeRange(cells, 1, 65, 2, 0, 0, theirs, Hooks.thread()));
         assertEquals(List.of(), races);
+    }
+
+    @Test
+    void aFillThenRedAndBlackSweepsStayRuns() throws InterruptedException {
+        double[] cells = new double[64];
+        ElementShadows[] shadows = new ElementShadows[1];
+        List<Race> races = unordered(() -> {
+            Object thread = Hooks.thread();
+            Hooks.writeRange(cells, 0, 64, 1, 0, 0, mine, thread);
+            Hooks.writeRange(cells, 0, 64, 2, 0, 0, mine, thread);
+            shadows[0] = ((ThreadState) thread).round.arrays.get(cells);
+        }, () -> Hooks.writeRange(cells, 1, 65, 2, 0, 0, theirs, Hooks.thread()));
+        assertEquals(1, races.size(), "the fill of every cell meets the odd cells");
+        assertTrue(shadows[0].isCompressed(), "a stride that is a multiple of the fill's cuts the runs, nothing more");
     }
 
     @Test
