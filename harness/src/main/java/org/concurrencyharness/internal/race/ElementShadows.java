@@ -68,12 +68,7 @@ public final class ElementShadows extends WeakReference<Object> {
     private void spread(Footprint runs) {
         epochs = new long[2 * length];
         sites = new int[2 * length];
-        int step = Math.max(runs.stride(), 1);
-        for (Footprint.Run run : runs.runs()) {
-            for (int index = run.from(); index <= run.to(); index += step) {
-                store(index, index == run.to() ? run.var() : Footprint.copy(run.var()));
-            }
-        }
+        runs.spread(this::store);
         footprint = null;
     }
 

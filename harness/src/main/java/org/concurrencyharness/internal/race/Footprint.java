@@ -1,7 +1,6 @@
 package org.concurrencyharness.internal.race;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * The shadows of an array's elements while few runs of them share a state, one {@link VarState}
@@ -13,7 +12,8 @@ import java.util.List;
  *
  * <p>A check that does not fit (another stride), or too many runs or single accesses, makes
  * {@link ElementShadows} spread the runs over its elements and go on element by element. Used
- * only under the {@link ElementShadows}' monitor.
+ * only under the {@link ElementShadows}' monitor. The runs are kept in parallel arrays, in no
+ * order: there are few, and a check reads them all.
  */
 final class Footprint {
 
@@ -22,12 +22,13 @@ final class Footprint {
     /** Single accesses take the monitor here: past this many, the array goes element by element. */
     static final int MAX_SINGLE_ACCESSES = 8;
 
-    /** One run of elements sharing a state. */
-    record Run(int from, int to, VarState var) {
-    }
-
     private final Round round;
-    private final List<Run> runs = new ArrayList<>();
+    private int runs;
+    private int[] froms = new int[4];
+    private int[] tos = new int[4];
+    private VarState[] vars = new VarState[4];
+    /** Which runs the check at hand covers. */
+    private int[] covered = new int[4];
     private int stride;
     private int singleAccesses;
 
@@ -35,12 +36,19 @@ final class Footprint {
         this.round = round;
     }
 
-    List<Run> runs() {
-        return runs;
+    /** Gives each element of each run its state, through {@code sink}. */
+    void spread(ElementSink sink) {
+        int step = Math.max(stride, 1);
+        for (int run = 0; run < runs; run++) {
+            for (int index = froms[run]; index <= tos[run]; index += step) {
+                sink.accept(index, index == tos[run] ? vars[run] : copy(vars[run]));
+            }
+        }
     }
 
-    int stride() {
-        return stride;
+    /** Where {@link #spread} puts each element's state. */
+    interface ElementSink {
+        void accept(int index, VarState var);
     }
 
     /** Whether this single access should rather be the first one checked element by element. */
@@ -54,10 +62,10 @@ final class Footprint {
      */
     boolean check(int first, int count, int step, boolean write, ThreadState state, int site) {
         if (count == 1) {
-            apply(first, first, write, state, site);
+            apply(first, first, 1, write, state, site);
             return true;
         }
-        if (stride == 0 && runs.stream().allMatch(run -> run.from() == run.to())) {
+        if (stride == 0 && allSingle()) {
             stride = step;
         }
         if (stride > 0 && step > stride && step % stride == 0) {
@@ -65,7 +73,7 @@ final class Footprint {
             restride(step);
         }
         if (step == stride) {
-            apply(first, first + (count - 1) * step, write, state, site);
+            apply(first, first + (count - 1) * step, count, write, state, site);
             return true;
         }
         if (step != 1) {
@@ -73,91 +81,147 @@ final class Footprint {
         }
         // a stride-1 range is one range for each residue of the footprint's stride
         int last = first + count - 1;
-        for (int residue = first; residue < first + stride && residue <= last; residue++) {
-            apply(residue, residue + (last - residue) / stride * stride, write, state, site);
+        for (int from = first; from < first + stride && from <= last; from++) {
+            int elements = (last - from) / stride + 1;
+            apply(from, from + (elements - 1) * stride, elements, write, state, site);
+        }
+        return true;
+    }
+
+    /** Whether there are too many runs to keep. */
+    boolean overflows() {
+        return runs > MAX_RUNS;
+    }
+
+    private boolean allSingle() {
+        for (int run = 0; run < runs; run++) {
+            if (froms[run] != tos[run]) {
+                return false;
+            }
         }
         return true;
     }
 
     /** Cuts each run into one run for each residue of a stride that is a multiple of the present one. */
     private void restride(int wider) {
-        List<Run> cut = new ArrayList<>();
-        for (Run run : runs) {
-            for (int start = run.from(); start < run.from() + wider && start <= run.to(); start += stride) {
-                int end = start + (run.to() - start) / wider * wider;
-                cut.add(new Run(start, end, start == run.from() ? run.var() : copy(run.var())));
+        int before = runs;
+        int[] oldFroms = Arrays.copyOf(froms, before);
+        int[] oldTos = Arrays.copyOf(tos, before);
+        VarState[] oldVars = Arrays.copyOf(vars, before);
+        runs = 0;
+        for (int run = 0; run < before; run++) {
+            for (int from = oldFroms[run]; from < oldFroms[run] + wider && from <= oldTos[run]; from += stride) {
+                int to = from + (oldTos[run] - from) / wider * wider;
+                add(from, to, from == oldFroms[run] ? oldVars[run] : copy(oldVars[run]));
             }
         }
-        runs.clear();
-        runs.addAll(cut);
         stride = wider;
     }
 
-    /** Whether there are too many runs to keep. */
-    boolean overflows() {
-        return runs.size() > MAX_RUNS;
+    /**
+     * Applies the access to the {@code count} elements {@code from, from + stride, ..., to}: to
+     * the runs that cover them, when they do exactly, as a loop that covers what loops covered
+     * before does; else after cutting the runs it cuts and making runs for the gaps.
+     */
+    private void apply(int from, int to, int count, boolean write, ThreadState state, int site) {
+        int step = Math.max(stride, 1);
+        int hits = 0;
+        long elements = 0;
+        boolean cuts = false;
+        for (int run = 0; run < runs; run++) {
+            if (tos[run] >= from && froms[run] <= to && aligned(froms[run], from, step)) {
+                cuts |= froms[run] < from || tos[run] > to;
+                elements += elements(froms[run], tos[run], step);
+                covered = hits < covered.length ? covered : Arrays.copyOf(covered, 2 * covered.length);
+                covered[hits++] = run;
+            }
+        }
+        if (cuts || elements != count) {
+            hits = cut(from, to, step, hits);
+        }
+        for (int hit = 0; hit < hits; hit++) {
+            check(vars[covered[hit]], write, state, site);
+        }
     }
 
-    /** Applies the access to the elements {@code from, from + stride, ..., to}: splits the runs it cuts, makes runs for the gaps. */
-    private void apply(int from, int to, boolean write, ThreadState state, int site) {
-        int step = Math.max(stride, 1);
-        if (coveredWhole(from, to, step)) {
-            // the common case: a loop that covers what loops covered before, so no run needs cutting
-            for (Run run : runs) {
-                if (run.from() >= from && run.to() <= to && aligned(run.from(), from, step)) {
-                    check(run.var(), write, state, site);
-                }
+    /**
+     * Cuts the covered runs at the access's ends, and makes runs for the gaps between them;
+     * leaves in {@link #covered} the runs that now make up the access, and gives their number.
+     */
+    private int cut(int from, int to, int step, int hits) {
+        // inside parts of the covered runs, in order, as (from, to) pairs; their outside parts stay runs
+        int[] inside = new int[2 * hits];
+        VarState[] states = new VarState[hits];
+        int[] order = Arrays.copyOf(covered, hits);
+        Arrays.sort(order);
+        for (int hit = hits - 1; hit >= 0; hit--) {
+            int run = order[hit];
+            int runFrom = froms[run];
+            int runTo = tos[run];
+            VarState var = vars[run];
+            remove(run);
+            int inFrom = Math.max(runFrom, from);
+            int inTo = Math.min(runTo, to);
+            if (runFrom < inFrom) {
+                add(runFrom, inFrom - step, copy(var));
             }
-            return;
+            if (inTo < runTo) {
+                add(inTo + step, runTo, copy(var));
+            }
+            inside[2 * hit] = inFrom;
+            inside[2 * hit + 1] = inTo;
+            states[hit] = var;
         }
-        List<Run> covered = new ArrayList<>();
-        for (int at = runs.size() - 1; at >= 0; at--) {
-            Run run = runs.get(at);
-            int inFrom = Math.max(run.from(), from);
-            int inTo = Math.min(run.to(), to);
-            if (inFrom > inTo || !aligned(run.from(), from, step)) {
-                continue;
-            }
-            runs.remove(at);
-            if (run.from() < inFrom) {
-                runs.add(new Run(run.from(), inFrom - step, copy(run.var())));
-            }
-            if (inTo < run.to()) {
-                runs.add(new Run(inTo + step, run.to(), copy(run.var())));
-            }
-            covered.add(new Run(inFrom, inTo, run.var()));
+        Integer[] byStart = new Integer[hits];
+        for (int hit = 0; hit < hits; hit++) {
+            byStart[hit] = hit;
         }
-        covered.sort((a, b) -> Integer.compare(a.from(), b.from()));
+        Arrays.sort(byStart, (a, b) -> Integer.compare(inside[2 * a], inside[2 * b]));
+        int made = 0;
         int next = from;
-        List<Run> touched = new ArrayList<>();
-        for (Run run : covered) {
-            if (run.from() > next) {
-                touched.add(new Run(next, run.from() - step, new VarState(round, null)));
+        for (int hit : byStart) {
+            if (inside[2 * hit] > next) {
+                made = addCovered(next, inside[2 * hit] - step, new VarState(round, null), made);
             }
-            touched.add(run);
-            next = run.to() + step;
+            made = addCovered(inside[2 * hit], inside[2 * hit + 1], states[hit], made);
+            next = inside[2 * hit + 1] + step;
         }
         if (next <= to) {
-            touched.add(new Run(next, to, new VarState(round, null)));
+            made = addCovered(next, to, new VarState(round, null), made);
         }
-        for (Run run : touched) {
-            check(run.var(), write, state, site);
-            runs.add(run);
-        }
+        return made;
     }
 
-    /** Whether runs lying wholly inside {@code from, from + step, ..., to} cover all of it. */
-    private boolean coveredWhole(int from, int to, int step) {
-        long elements = 0;
-        for (Run run : runs) {
-            if (run.to() >= from && run.from() <= to && aligned(run.from(), from, step)) {
-                if (run.from() < from || run.to() > to) {
-                    return false;
-                }
-                elements += (run.to() - run.from()) / step + 1;
-            }
+    private int addCovered(int from, int to, VarState var, int made) {
+        add(from, to, var);
+        covered = made < covered.length ? covered : Arrays.copyOf(covered, 2 * covered.length);
+        covered[made] = runs - 1;
+        return made + 1;
+    }
+
+    private void add(int from, int to, VarState var) {
+        if (runs == froms.length) {
+            froms = Arrays.copyOf(froms, 2 * runs);
+            tos = Arrays.copyOf(tos, 2 * runs);
+            vars = Arrays.copyOf(vars, 2 * runs);
         }
-        return elements == (to - from) / step + 1;
+        froms[runs] = from;
+        tos[runs] = to;
+        vars[runs] = var;
+        runs++;
+    }
+
+    /** Removes a run by moving the last into its place. */
+    private void remove(int run) {
+        runs--;
+        froms[run] = froms[runs];
+        tos[run] = tos[runs];
+        vars[run] = vars[runs];
+        vars[runs] = null;
+    }
+
+    private static int elements(int from, int to, int step) {
+        return ((step & (step - 1)) == 0 ? to - from >> Integer.numberOfTrailingZeros(step) : (to - from) / step) + 1;
     }
 
     /** Whether two indices are a multiple of the step apart; the strides of loops are mostly 1 or 2, which need no division. */

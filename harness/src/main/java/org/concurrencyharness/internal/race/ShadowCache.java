@@ -1,8 +1,9 @@
 package org.concurrencyharness.internal.race;
 
 /**
- * One thread's own cache from the objects (or arrays) it touched last to their shadows,
- * direct-mapped by identity hash: loops touch the same few objects over and over, and a hit
+ * One thread's own cache from the objects (or arrays) it touched last to their shadows, two
+ * ways by identity hash (a key's slot and its neighbour, the newer first): loops touch the same
+ * objects over and over, and two of them that hash to one slot keep both places. A hit
  * costs no map lookup and no lock. The very last hit is checked first, without hashing: the
  * identity hash of a locked object is slow to get, and a loop that takes one monitor over and
  * over asks for that monitor every time. It holds at most its size in objects strongly; a
@@ -34,7 +35,10 @@ final class ShadowCache<V> {
         }
         int slot = System.identityHashCode(key) & mask;
         if (keys[slot] != key) {
-            return null;
+            slot ^= 1;
+            if (keys[slot] != key) {
+                return null;
+            }
         }
         lastKey = key;
         lastValue = values[slot];
@@ -43,6 +47,11 @@ final class ShadowCache<V> {
 
     void put(Object key, V value) {
         int slot = System.identityHashCode(key) & mask;
+        if (keys[slot] != null && keys[slot] != key) {
+            // the older of the two ways gives way
+            keys[slot ^ 1] = keys[slot];
+            values[slot ^ 1] = values[slot];
+        }
         keys[slot] = key;
         values[slot] = value;
         lastKey = key;
