@@ -247,13 +247,22 @@ public class LoopShapes {
         return sum;
     }
 
-    public static int eachCall() {
+    public static int rangedArithmeticCall() {
         int[] values = {1, 9, 4};
         int max = 0;
         for (int i = 0; i < values.length; i++) {
             max = Math.max(max, values[i]);
         }
         return max;
+    }
+
+    public static int eachCall() {
+        int[] values = {1, 19, 4};
+        int digits = 0;
+        for (int i = 0; i < values.length; i++) {
+            digits += Integer.toString(values[i]).length();
+        }
+        return digits;
     }
 
     public static int eachSwitch() {

@@ -56,7 +56,13 @@ public class Loops {
 
     static void call(int[] values) {
         for (int i = 0; i < values.length; i++) {
-            values[i] = Math.abs(i);
+            values[i] = String.valueOf(i).length();
+        }
+    }
+
+    static void arithmetic(int[] values) {
+        for (int i = 0; i < values.length; i++) {
+            values[i] = Math.abs(values[i] - i);
         }
     }
 

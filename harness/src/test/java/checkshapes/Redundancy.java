@@ -40,6 +40,11 @@ public class Redundancy {
         return first + x;
     }
 
+    int acrossArithmetic() {
+        int first = Math.max(x, 1);
+        return first + x;
+    }
+
     int acrossBranch(boolean more) {
         int first = x;
         if (more) {

@@ -37,14 +37,15 @@ import org.objectweb.asm.tree.analysis.SourceValue;
  * between, since the thread's epoch, and so what the check finds, stays the same.
  *
  * <p>A loop qualifies when it has the shape javac gives a {@code for} loop: a header that tests
- * and leaves by one conditional jump, a body with no call, monitor, volatile access or handler
- * whose branches stay inside it, and {@code iinc i, step} just before the jump back. An access
- * qualifies when it lies in the straight start of the body, which runs on every pass, its array
- * is a local the loop does not store, and its index is {@code i} or {@code i} plus or minus a
- * constant (the element a for-each loop takes, the cells of a stencil). Then, with {@code i} at {@code start} on entry and
- * {@code end} on leaving, the body ran once for each of {@code start, start + step, ...} before
- * {@code end}, and each such access touched exactly those indices plus its offset. Accesses of one
- * array, one kind and one line whose offsets are consecutive multiples of the step make one range.
+ * and leaves by one conditional jump, a body with no call (but to {@link PlainCalls}), monitor,
+ * volatile access or handler whose branches stay inside it, and {@code iinc i, step} just before
+ * the jump back. An access qualifies when it lies in the straight start of the body, which runs
+ * on every pass, its array is a local the loop does not store, and its index is {@code i} or
+ * {@code i} plus or minus a constant (the element a for-each loop takes, the cells of a
+ * stencil). Then, with {@code i} at {@code start} on entry and {@code end} on leaving, the body
+ * ran once for each of {@code start, start + step, ...} before {@code end}, and each such access
+ * touched exactly those indices plus its offset. Accesses of one array, one kind and one line
+ * whose offsets are consecutive multiples of the step make one range.
  * A loop left by an exception gets its completed passes checked on the way out.
  */
 final class HoistedLoops {

@@ -14,6 +14,7 @@ import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LookupSwitchInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TableSwitchInsnNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
@@ -26,10 +27,10 @@ import org.objectweb.asm.tree.analysis.SourceValue;
 
 /**
  * The field accesses of a method whose checks FastTrack would find redundant, known from the
- * code alone. Within a stretch of straight code that synchronises with nothing (no call, no
- * monitor, no volatile access, no label that a jump, a switch or a handler leads to), the thread's epoch stays
- * the same, so for one field of one object (the same local variable, not stored to meanwhile, or
- * the class for a static field):
+ * code alone. Within a stretch of straight code that synchronises with nothing (no call but to
+ * {@link PlainCalls}, no monitor, no volatile access, no label that a jump, a switch or a
+ * handler leads to), the thread's epoch stays the same, so for one field of one object (the same
+ * local variable, not stored to meanwhile, or the class for a static field):
  * <ul>
  *   <li>a read after a checked read or write of it, and a write after a checked write, would
  *       meet the same-epoch case;</li>
@@ -191,13 +192,17 @@ final class RedundantChecks {
     }
 
     /**
-     * Whether an instruction may synchronise, or lead to code not known here: a call, a switch, a
-     * monitor, a subroutine (whose code lies elsewhere), an access to a volatile or unknown field.
+     * Whether an instruction may synchronise, or lead to code not known here: a call (but to
+     * {@link PlainCalls}), a switch, a monitor, a subroutine (whose code lies elsewhere), an access to
+     * a volatile or unknown field.
      */
     static boolean maySynchronise(AbstractInsnNode instruction, RaceClassVisitor.Declarations declarations) {
         switch (instruction.getType()) {
-            case AbstractInsnNode.METHOD_INSN, AbstractInsnNode.INVOKE_DYNAMIC_INSN,
-                    AbstractInsnNode.TABLESWITCH_INSN, AbstractInsnNode.LOOKUPSWITCH_INSN -> {
+            case AbstractInsnNode.METHOD_INSN -> {
+                return !PlainCalls.isPlain((MethodInsnNode) instruction);
+            }
+            case AbstractInsnNode.INVOKE_DYNAMIC_INSN, AbstractInsnNode.TABLESWITCH_INSN,
+                    AbstractInsnNode.LOOKUPSWITCH_INSN -> {
                 return true;
             }
             case AbstractInsnNode.FIELD_INSN -> {

@@ -43,6 +43,12 @@ class HoistedLoopsTest {
     }
 
     @Test
+    void aCallThatCannotSynchroniseKeepsTheLoopARange() throws IOException {
+        assertEquals(List.of("step 1: read local 0 from 0 span 0", "step 1: write local 0 from 0 span 0"),
+                ranges("arithmetic"));
+    }
+
+    @Test
     void loopsThatBreakCallOrIndexOtherwiseAreCheckedElementByElement() throws IOException {
         for (String method : List.of("forEachThatBreaks", "call", "arrayFromField", "indexNotCounterPlusConstant",
                 "arrayReassigned")) {
