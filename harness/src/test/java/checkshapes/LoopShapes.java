@@ -256,6 +256,52 @@ public class LoopShapes {
         return max;
     }
 
+    public static long rangedHelperCall() {
+        int[] values = new int[16];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = square(i) + values[i];
+        }
+        return sum(values);
+    }
+
+    public static int eachOverridableCall() {
+        LoopShapes shapes = new LoopShapes(4);
+        int[] values = {2, 3, 4};
+        int total = 0;
+        for (int i = 0; i < values.length; i++) {
+            total += shapes.scaled(values[i]);
+        }
+        return total;
+    }
+
+    public static long eachHelperThatLocksThroughAnother() {
+        int[] values = new int[6];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = viaLocked(i);
+        }
+        return sum(values);
+    }
+
+    private static int viaLocked(int value) {
+        return locked(value) + 1;
+    }
+
+    private static int locked(int value) {
+        synchronized (LOCK) {
+            return value * 2;
+        }
+    }
+
+    /** A subclass may override it: a call to it could synchronise. */
+    public int scaled(int value) {
+        return value * built.length;
+    }
+
+    /** Synchronises with nothing, and only this class can call it: a call to it is as plain as arithmetic. */
+    private static int square(int value) {
+        return value * value;
+    }
+
     public static int eachCall() {
         int[] values = {1, 19, 4};
         int digits = 0;

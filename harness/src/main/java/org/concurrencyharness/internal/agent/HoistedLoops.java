@@ -37,8 +37,8 @@ import org.objectweb.asm.tree.analysis.SourceValue;
  * between, since the thread's epoch, and so what the check finds, stays the same.
  *
  * <p>A loop qualifies when it has the shape javac gives a {@code for} loop: a header that tests
- * and leaves by one conditional jump, a body with no call (but to {@link PlainCalls}), monitor,
- * volatile access or handler whose branches stay inside it, and {@code iinc i, step} just before
+ * and leaves by one conditional jump, a body with no call (but to {@link PlainCalls} and
+ * {@link PlainMethods}), monitor, volatile access or handler whose branches stay inside it, and {@code iinc i, step} just before
  * the jump back. An access qualifies when it lies in the straight start of the body, which runs
  * on every pass, its array is a local the loop does not store, and its index is {@code i} or
  * {@code i} plus or minus a constant (the element a for-each loop takes, the cells of a

@@ -1,8 +1,11 @@
 package org.concurrencyharness.internal.agent;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.concurrencyharness.internal.race.ObjectSummary;
 import org.concurrencyharness.internal.race.ShadowField;
 import org.objectweb.asm.ClassVisitor;
@@ -11,6 +14,7 @@ import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
@@ -33,7 +37,12 @@ final class RaceClassVisitor extends ClassVisitor {
     private String sourceFile;
     private int version;
     private boolean isInterface;
+    private boolean isFinal;
     private SyncBridges bridges;
+    /** Its methods, read whole, each with where its instrumented code goes: instrumented once all are read. */
+    private final List<Map.Entry<MethodNode, MethodVisitor>> methods = new ArrayList<>();
+    /** Its methods that synchronise with nothing, as {@code name + descriptor} (see PlainMethods). */
+    private Set<String> plainMethods = Set.of();
 
     RaceClassVisitor(ClassVisitor next, ClassLoader loader, ShadowedFields shadowedFields,
                      RaceInstrumenter.Extent extent) {
@@ -49,6 +58,7 @@ final class RaceClassVisitor extends ClassVisitor {
         this.className = name;
         this.superName = superName;
         this.isInterface = (access & Opcodes.ACC_INTERFACE) != 0;
+        this.isFinal = (access & Opcodes.ACC_FINAL) != 0;
         this.bridges = new SyncBridges(name);
         super.visit(version, access, name, signature, superName, interfaces);
     }
@@ -73,16 +83,33 @@ final class RaceClassVisitor extends ClassVisitor {
                 || extent == RaceInstrumenter.Extent.SHADOWS_ONLY) {
             return next;
         }
-        ClassContext context = new ClassContext(className, sourceFile, version, loader, bridges, isInterface,
-                this::declarationOf);
-        // read whole first, so that the locals of its array sites' caches can be made on entry
-        return new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions) {
+        // read whole first, so that the locals of its array sites' caches can be made on entry, and
+        // so that the class's other methods are known when its calls are
+        MethodNode method = new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions);
+        methods.add(Map.entry(method, next));
+        return method;
+    }
+
+    /** Instruments the methods read, now that all are known. */
+    private void instrumentMethods() {
+        Declarations known = new Declarations() {
             @Override
-            public void visitEnd() {
-                accept(new RaceMethodVisitor(next, access, name, descriptor, context, MethodShape.of(className,
-                        this, context.declarations(), extent == RaceInstrumenter.Extent.FULL)));
+            public ShadowedFields.Declaration of(String owner, String field) {
+                return declarationOf(owner, field);
+            }
+
+            @Override
+            public boolean isPlainCall(MethodInsnNode call) {
+                return PlainMethods.isPlain(call, className, plainMethods);
             }
         };
+        plainMethods = PlainMethods.of(className, methods.stream().map(Map.Entry::getKey).toList(), isFinal, known);
+        ClassContext context = new ClassContext(className, sourceFile, version, loader, bridges, isInterface, known);
+        for (Map.Entry<MethodNode, MethodVisitor> method : methods) {
+            MethodNode node = method.getKey();
+            node.accept(new RaceMethodVisitor(method.getValue(), node.access, node.name, node.desc, context,
+                    MethodShape.of(className, node, known, extent == RaceInstrumenter.Extent.FULL)));
+        }
     }
 
     private ShadowedFields.Declaration declarationOf(String owner, String field) {
@@ -96,6 +123,7 @@ final class RaceClassVisitor extends ClassVisitor {
 
     @Override
     public void visitEnd() {
+        instrumentMethods();
         ownFields.forEach((field, access) -> {
             if (ShadowedFields.isShadowed(isInterface, access)) {
                 addShadow(field, (access & Opcodes.ACC_STATIC) != 0);
@@ -172,8 +200,12 @@ final class RaceClassVisitor extends ClassVisitor {
         }
     }
 
-    /** Finds the declaration a field instruction reaches. */
+    /** Finds the declaration a field instruction reaches, and tells the calls that synchronise with nothing. */
     interface Declarations {
         ShadowedFields.Declaration of(String owner, String field);
+
+        default boolean isPlainCall(MethodInsnNode call) {
+            return PlainCalls.isPlain(call);
+        }
     }
 }

@@ -28,7 +28,7 @@ import org.objectweb.asm.tree.analysis.SourceValue;
 /**
  * The field accesses of a method whose checks FastTrack would find redundant, known from the
  * code alone. Within a stretch of straight code that synchronises with nothing (no call but to
- * {@link PlainCalls}, no monitor, no volatile access, no label that a jump, a switch or a
+ * {@link PlainCalls} and {@link PlainMethods}, no monitor, no volatile access, no label that a jump, a switch or a
  * handler leads to), the thread's epoch stays the same, so for one field of one object (the same
  * local variable, not stored to meanwhile, or the class for a static field):
  * <ul>
@@ -193,13 +193,13 @@ final class RedundantChecks {
 
     /**
      * Whether an instruction may synchronise, or lead to code not known here: a call (but to
-     * {@link PlainCalls}), a switch, a monitor, a subroutine (whose code lies elsewhere), an access to
+     * {@link PlainCalls} and {@link PlainMethods}), a switch, a monitor, a subroutine (whose code lies elsewhere), an access to
      * a volatile or unknown field.
      */
     static boolean maySynchronise(AbstractInsnNode instruction, RaceClassVisitor.Declarations declarations) {
         switch (instruction.getType()) {
             case AbstractInsnNode.METHOD_INSN -> {
-                return !PlainCalls.isPlain((MethodInsnNode) instruction);
+                return !declarations.isPlainCall((MethodInsnNode) instruction);
             }
             case AbstractInsnNode.INVOKE_DYNAMIC_INSN, AbstractInsnNode.TABLESWITCH_INSN,
                     AbstractInsnNode.LOOKUPSWITCH_INSN -> {
