@@ -6,8 +6,9 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.URL;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import checkshapes.LoopShapes;
 import org.junit.jupiter.api.Test;
@@ -29,8 +30,9 @@ class LoopShapesTest {
         try (InstrumentingClassLoader loader = new InstrumentingClassLoader(new URL[] {classes},
                 name -> name.startsWith(LoopShapes.class.getName()))) {
             Class<?> instrumented = Class.forName(LoopShapes.class.getName(), true, loader);
-            Set<String> ranged = methodsCheckingRanges(loader.instrumented(LoopShapes.class.getName()));
-            int hoisted = rangeChecks(loader.instrumented(LoopShapes.class.getName()), "rangedInnerLoopAfterABranch");
+            Map<String, Integer> rangeChecks = rangeChecks(loader.instrumented(LoopShapes.class.getName()));
+            Set<String> ranged = rangeChecks.keySet();
+            int hoisted = rangeChecks.getOrDefault("rangedInnerLoopAfterABranch", 0);
             List<String> wrong = new ArrayList<>();
             for (Method shape : LoopShapes.class.getDeclaredMethods()) {
                 if (!Modifier.isPublic(shape.getModifiers()) || !Modifier.isStatic(shape.getModifiers())) {
@@ -59,29 +61,9 @@ class LoopShapesTest {
         }
     }
 
-    /** How many range hook calls a method of the instrumented class has. */
-    private static int rangeChecks(byte[] code, String methodName) {
-        int[] calls = new int[1];
-        new ClassReader(code).accept(new ClassVisitor(Opcodes.ASM9) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                                             String[] exceptions) {
-                return !name.equals(methodName) ? null : new MethodVisitor(Opcodes.ASM9) {
-                    @Override
-                    public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean itf) {
-                        if (method.equals("readRange") || method.equals("writeRange")) {
-                            calls[0]++;
-                        }
-                    }
-                };
-            }
-        }, 0);
-        return calls[0];
-    }
-
-    /** The methods of the instrumented class that call a range hook. */
-    private static Set<String> methodsCheckingRanges(byte[] code) {
-        Set<String> methods = new HashSet<>();
+    /** The methods of the instrumented class that call a range hook, and how many times. */
+    private static Map<String, Integer> rangeChecks(byte[] code) {
+        Map<String, Integer> calls = new HashMap<>();
         new ClassReader(code).accept(new ClassVisitor(Opcodes.ASM9) {
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
@@ -90,12 +72,12 @@ class LoopShapesTest {
                     @Override
                     public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean itf) {
                         if (method.equals("readRange") || method.equals("writeRange")) {
-                            methods.add(name);
+                            calls.merge(name, 1, Integer::sum);
                         }
                     }
                 };
             }
         }, 0);
-        return methods;
+        return calls;
     }
 }
