@@ -24,7 +24,9 @@ public final class Hooks {
     // exclusive FastTrack cases too, when the shadows and the thread are of the same round (see
     // VarState for why they need no lock): a loop over an array meets them once per element and
     // epoch. The field hooks leave them to Accesses: a JIT profile is kept per method, not per
-    // call site, so each line a hook holds costs every inlined copy of it.
+    // call site, so each line a hook holds costs every inlined copy of it. Where the agent placed
+    // checks later and fewer (see the agent's HoistedLoops and RedundantChecks), the object hook
+    // stands for several field hooks and the range hooks for a loop's element hooks.
 
     /** A read of a field whose class holds its shadow; {@code var} is that shadow, null before the first access. */
     public static Object read(Object holder, VarState var, int site, Object thread) {
