@@ -5,8 +5,8 @@ import org.concurrencyharness.Concurrent;
 
 /**
  * Loops whose element accesses the agent checks once per loop, as ranges of the array, when the
- * loop ends: ranges that meet, that interleave, that meet single accesses, and a loop ended by an
- * exception.
+ * loop ends: ranges that meet, that interleave, that meet single accesses, a loop ended by an
+ * exception, a loop that calls a helper.
  */
 public class Loops {
 
@@ -148,6 +148,78 @@ public class Loops {
                 }
             } catch (ArrayIndexOutOfBoundsException expected) {
                 // the last pass
+            }
+        }
+    }
+
+    @Racy(field = "racecorpus.Loops$RedBlackWithoutABarrier.cells[]")
+    public static class RedBlackWithoutABarrier {
+        private final double[] cells = new double[33];
+
+        @Concurrent(threads = 2)
+        public void run(int index) {
+            double[] cells = this.cells;
+            // each thread updates one colour from the other's cells, with nothing between the sweeps
+            for (int j = 1 + index; j < cells.length - 1; j += 2) {
+                cells[j] = 0.5 * (cells[j - 1] + cells[j + 1]); // race
+            }
+        }
+    }
+
+    @Racy(field = "racecorpus.Loops$FilledThroughAHelper.values[]")
+    public static class FilledThroughAHelper {
+        private final int[] values = new int[32];
+        private final int[] sums = new int[2];
+
+        @Concurrent(threads = 2)
+        public void run(int index) {
+            int[] values = this.values;
+            if (index == 0) {
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = square(i); // race
+                }
+            } else {
+                int sum = 0;
+                for (int i = 0; i < values.length; i++) {
+                    sum += values[i]; // race
+                }
+                sums[index] = sum;
+            }
+        }
+
+        /** Synchronises with nothing: the loop that calls it is still checked as ranges. */
+        private static int square(int value) {
+            return value * value;
+        }
+    }
+
+    @Racy(field = "racecorpus.Loops$StridesThatMeet.values[]")
+    public static class StridesThatMeet {
+        private final int[] values = new int[60];
+
+        @Concurrent(threads = 2)
+        public void run(int index) {
+            int[] values = this.values;
+            // every third element, and every second: they meet at every sixth
+            int step = 2 + index;
+            for (int i = 0; i < values.length; i += 3) {
+                values[i] = index; // race
+            }
+            for (int i = 0; i < values.length; i += 2) {
+                values[i] += step; // race
+            }
+        }
+    }
+
+    @Racy(field = "racecorpus.Loops$SharedTable.TABLE[]")
+    public static class SharedTable {
+        private static final int[] TABLE = new int[16];
+
+        @Concurrent(threads = 2)
+        public void run() {
+            int[] table = TABLE;
+            for (int i = 0; i < table.length; i++) {
+                table[i]++; // race
             }
         }
     }

@@ -207,6 +207,37 @@ public class Memory {
         }
     }
 
+    @Racy(field = "racecorpus.Memory$Point.x")
+    public static class BothFieldsOfAPair {
+        private final Point shared = new Point();
+
+        @Concurrent(threads = 2)
+        public void run() {
+            Point point = shared;
+            point.x += 1; // race
+            point.y += 1;
+        }
+    }
+
+    @Racy(field = "racecorpus.Memory$Point.y")
+    public static class PairAcrossAHelper {
+        private final Point shared = new Point();
+        private final int[] seen = new int[2];
+
+        @Concurrent(threads = 2)
+        public void run(int index) {
+            Point point = shared;
+            point.y = index; // race
+            int doubled = twice(index);
+            seen[index] = point.x + doubled;
+        }
+
+        /** Synchronises with nothing: the pair's checks are still made together, after it. */
+        private static int twice(int value) {
+            return 2 * value;
+        }
+    }
+
     @RaceFree("each thread moves a point of its own; the pair's checks of one thread never stand for the other's")
     public static class PairsOfTheirOwn {
         private final Point[] points = {new Point(), new Point()};
