@@ -2,10 +2,11 @@ package racecorpus;
 
 import java.io.ByteArrayOutputStream;
 import org.concurrencyharness.Concurrent;
+import org.concurrencyharness.ForkProcesses;
 
 /**
  * Where the racing memory is: array elements, inherited fields (a library superclass's too),
- * threads started by the exercise, one field of a pair checked together.
+ * threads started by the exercise, one field of a pair checked together, threads of a child process.
  */
 public class Memory {
 
@@ -249,6 +250,29 @@ public class Memory {
                 point.x += step;
                 point.y -= step;
             }
+        }
+    }
+
+    @Racy(field = "racecorpus.Memory$RaceInsideAChild.count")
+    public static class RaceInsideAChild {
+        private int count;
+
+        @ForkProcesses(2)
+        @Concurrent(threads = 2)
+        public void run(int index) {
+            // each child has its own object: its two threads race on it, and the child tells the parent
+            count++; // race
+        }
+    }
+
+    @RaceFree("each child's two threads count under the object's monitor")
+    public static class LockedInsideAChild {
+        private int count;
+
+        @ForkProcesses(2)
+        @Concurrent(threads = 2)
+        public synchronized void run(int index) {
+            count++;
         }
     }
 }
