@@ -6,8 +6,9 @@ package org.concurrencyharness.internal.race;
  * objects over and over, and two of them that hash to one slot keep both places. A hit
  * costs no map lookup and no lock. The very last hit is checked first, without hashing: the
  * identity hash of a locked object is slow to get, and a loop that takes one monitor over and
- * over asks for that monitor every time. It holds at most its size in objects strongly; a
- * thread starts each round with new caches.
+ * over asks for that monitor every time. It starts small and doubles, up to its size, when both
+ * ways of a slot are taken, so that a thread that touches few objects keeps a small cache. It
+ * holds at most its size in objects strongly; a thread starts each round with new caches.
  */
 final class ShadowCache<V> {
 
@@ -15,17 +16,18 @@ final class ShadowCache<V> {
     static final int OBJECTS = 256;
     static final int ARRAYS = 2048;
 
-    private final Object[] keys;
-    private final Object[] values;
-    private final int mask;
+    private static final int FIRST_SIZE = 16;
+
+    private final int size;
+    private Object[] keys = new Object[FIRST_SIZE];
+    private Object[] values = new Object[FIRST_SIZE];
+    private int mask = FIRST_SIZE - 1;
     private Object lastKey;
     private Object lastValue;
 
-    /** A cache of {@code size} entries, a power of two. */
+    /** A cache of up to {@code size} entries, a power of two. */
     ShadowCache(int size) {
-        this.keys = new Object[size];
-        this.values = new Object[size];
-        this.mask = size - 1;
+        this.size = size;
     }
 
     @SuppressWarnings("unchecked")
@@ -46,7 +48,12 @@ final class ShadowCache<V> {
     }
 
     void put(Object key, V value) {
-        int slot = System.identityHashCode(key) & mask;
+        int hash = System.identityHashCode(key);
+        int slot = hash & mask;
+        if (keys[slot] != null && keys[slot] != key && keys[slot ^ 1] != null && keys.length < size) {
+            grow();
+            slot = hash & mask;
+        }
         if (keys[slot] != null && keys[slot] != key) {
             // the older of the two ways gives way
             keys[slot ^ 1] = keys[slot];
@@ -56,5 +63,21 @@ final class ShadowCache<V> {
         values[slot] = value;
         lastKey = key;
         lastValue = value;
+    }
+
+    private void grow() {
+        Object[] oldKeys = keys;
+        Object[] oldValues = values;
+        keys = new Object[2 * oldKeys.length];
+        values = new Object[2 * oldKeys.length];
+        mask = keys.length - 1;
+        for (int at = 0; at < oldKeys.length; at++) {
+            if (oldKeys[at] != null) {
+                int slot = System.identityHashCode(oldKeys[at]) & mask;
+                slot = keys[slot] == null ? slot : slot ^ 1;
+                keys[slot] = oldKeys[at];
+                values[slot] = oldValues[at];
+            }
+        }
     }
 }
