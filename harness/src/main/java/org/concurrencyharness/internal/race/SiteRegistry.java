@@ -75,10 +75,8 @@ public final class SiteRegistry {
         ObjectSummary summary() {
             ObjectSummary found = summary;
             if (found == null) {
-                AccessSite access = site(sites[0]);
                 try {
-                    found = ObjectSummary.find(Class.forName(access.owner().replace('/', '.'), false,
-                            loader(sites[0])));
+                    found = ObjectSummary.find(ownerOf(sites[0]));
                 } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
                     // not reachable: the group is checked field by field every time
                 }
@@ -88,8 +86,8 @@ public final class SiteRegistry {
         }
     }
 
-    private static final List<Group> GROUP_LIST = new ArrayList<>();
     private static volatile Group[] groups = new Group[64];
+    private static int groupCount;
 
     /**
      * Called by the agent for a stretch of code that touches several shadowed fields of one
@@ -100,23 +98,23 @@ public final class SiteRegistry {
         for (int i = 0; i < sites.length; i++) {
             writes[i] = SITES.get(sites[i]).write();
         }
-        Group group = new Group(sites.clone(), writes, checked);
-        GROUP_LIST.add(group);
-        groups = with(groups, GROUP_LIST.size() - 1, group);
-        return GROUP_LIST.size() - 1;
+        int id = groupCount++;
+        groups = with(groups, id, new Group(sites.clone(), writes, checked));
+        return id;
     }
 
     static Group group(int id) {
         Group[] known = groups;
-        return id < known.length && known[id] != null ? known[id] : groupOf(id);
+        return id < known.length && known[id] != null ? known[id] : registeredGroup(id);
     }
 
-    private static synchronized Group groupOf(int id) {
-        return GROUP_LIST.get(id);
+    private static synchronized Group registeredGroup(int id) {
+        return groups[id];
     }
 
-    private static synchronized ClassLoader loader(int site) {
-        return LOADERS.get(site).get();
+    /** The class a site's instruction names, through the loader of the class that holds the site. */
+    private static synchronized Class<?> ownerOf(int site) throws ClassNotFoundException {
+        return Class.forName(SITES.get(site).owner().replace('/', '.'), false, LOADERS.get(site).get());
     }
 
     /** The shadow field a shadowed site's field has, found on the site's first use; null if it cannot be reached. */
@@ -129,11 +127,9 @@ public final class SiteRegistry {
     }
 
     private static synchronized ShadowField findShadowField(int site) {
-        AccessSite access = SITES.get(site);
         ShadowField found = null;
         try {
-            Class<?> declaring = Class.forName(access.owner().replace('/', '.'), false, LOADERS.get(site).get());
-            found = ShadowField.find(declaring, access.field(), SHADOWED.get(site));
+            found = ShadowField.find(ownerOf(site), SITES.get(site).field(), SHADOWED.get(site));
         } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
             // not reachable: its accesses are tracked as those of fields without shadows
         }
@@ -159,11 +155,9 @@ public final class SiteRegistry {
 
     private static synchronized FieldInfo resolve(int site) {
         AccessSite access = SITES.get(site);
-        ClassLoader loader = LOADERS.get(site).get();
-        String className = access.owner().replace('/', '.');
-        FieldInfo info = new FieldInfo(0, className + "." + access.field(), false, false);
+        FieldInfo info = new FieldInfo(0, access.owner().replace('/', '.') + "." + access.field(), false, false);
         try {
-            for (Class<?> c = Class.forName(className, false, loader); c != null; c = c.getSuperclass()) {
+            for (Class<?> c = ownerOf(site); c != null; c = c.getSuperclass()) {
                 Field declared = declaredField(c, access.field());
                 if (declared != null) {
                     info = describe(c, declared);
