@@ -28,11 +28,7 @@ final class Accesses {
                 return state;
             }
         }
-        if (write) {
-            write(var, state, site, null);
-        } else {
-            read(var, state, site, null);
-        }
+        check(var, state, site, write, null);
         return state;
     }
 
@@ -73,12 +69,7 @@ final class Accesses {
             }
         } else if (field.isTracked()) {
             FieldShadows vars = holder == null ? state.round.statics : fieldShadows(holder, state);
-            VarState var = vars.of(field.key());
-            if (write) {
-                write(var, state, site, field.name());
-            } else {
-                read(var, state, site, field.name());
-            }
+            check(vars.of(field.key()), state, site, write, field.name());
         }
         return state;
     }
@@ -92,7 +83,16 @@ final class Accesses {
         return vars;
     }
 
-    static void read(VarState var, ThreadState state, int site, String name) {
+    /** FastTrack's read or write rule for one variable; {@code name} names it in races, or null for its site to. */
+    static void check(VarState var, ThreadState state, int site, boolean write, String name) {
+        if (write) {
+            write(var, state, site, name);
+        } else {
+            read(var, state, site, name);
+        }
+    }
+
+    private static void read(VarState var, ThreadState state, int site, String name) {
         long read = var.read;
         if (read != VarState.SHARED && state.covers(var.write) && state.covers(read)) {
             var.readSite = site;
@@ -108,7 +108,7 @@ final class Accesses {
         }
     }
 
-    static void write(VarState var, ThreadState state, int site, String name) {
+    private static void write(VarState var, ThreadState state, int site, String name) {
         long written = var.write;
         if (var.read != VarState.SHARED && state.covers(written) && state.covers(var.read)) {
             var.writeSite = site;

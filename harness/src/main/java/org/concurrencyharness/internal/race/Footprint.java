@@ -41,7 +41,7 @@ final class Footprint {
         int step = Math.max(stride, 1);
         for (int run = 0; run < runs; run++) {
             for (int index = froms[run]; index <= tos[run]; index += step) {
-                sink.accept(index, index == tos[run] ? vars[run] : copy(vars[run]));
+                sink.accept(index, index == tos[run] ? vars[run] : vars[run].copy());
             }
         }
     }
@@ -112,7 +112,7 @@ final class Footprint {
         for (int run = 0; run < before; run++) {
             for (int from = oldFroms[run]; from < oldFroms[run] + wider && from <= oldTos[run]; from += stride) {
                 int to = from + (oldTos[run] - from) / wider * wider;
-                add(from, to, from == oldFroms[run] ? oldVars[run] : copy(oldVars[run]));
+                add(from, to, from == oldFroms[run] ? oldVars[run] : oldVars[run].copy());
             }
         }
         stride = wider;
@@ -163,10 +163,10 @@ final class Footprint {
             int inFrom = Math.max(runFrom, from);
             int inTo = Math.min(runTo, to);
             if (runFrom < inFrom) {
-                add(runFrom, inFrom - step, copy(var));
+                add(runFrom, inFrom - step, var.copy());
             }
             if (inTo < runTo) {
-                add(inTo + step, runTo, copy(var));
+                add(inTo + step, runTo, var.copy());
             }
             inside[2 * hit] = inFrom;
             inside[2 * hit + 1] = inTo;
@@ -236,21 +236,6 @@ final class Footprint {
             // the same epoch: a row read as the neighbour of two others, say
             return;
         }
-        if (write) {
-            Accesses.write(var, state, site, null);
-        } else {
-            Accesses.read(var, state, site, null);
-        }
-    }
-
-    /** A run split off keeps its state; its shared reads are its own from now on. */
-    static VarState copy(VarState var) {
-        VarState copy = new VarState(var.round, null);
-        copy.write = var.write;
-        copy.writeSite = var.writeSite;
-        copy.read = var.read;
-        copy.readSite = var.readSite;
-        copy.sharedReads = var.sharedReads == null ? null : var.sharedReads.copy();
-        return copy;
+        Accesses.check(var, state, site, write, null);
     }
 }

@@ -55,6 +55,17 @@ public final class VarState {
         this.holder = holder;
     }
 
+    /** The same state, held apart (a run of elements split off, an element of a run spread): its shared reads too. */
+    VarState copy() {
+        VarState copy = new VarState(round, null);
+        copy.write = write;
+        copy.writeSite = writeSite;
+        copy.read = read;
+        copy.readSite = readSite;
+        copy.sharedReads = sharedReads == null ? null : sharedReads.copy();
+        return copy;
+    }
+
     static long epoch(int tid, int clock) {
         return ((long) clock << 32) | (tid & 0xffffffffL);
     }
