@@ -1,5 +1,7 @@
 package org.concurrencyharness.internal.agent;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import org.concurrencyharness.internal.race.ObjectSummary;
 import org.concurrencyharness.internal.race.ShadowField;
@@ -62,7 +64,7 @@ final class RaceMethodVisitor extends AdviceAdapter {
     private final MethodShape shape;
     private int nextFieldInstruction;
     /** The field accesses checked later with others of their object, by their order: site, required and checked summary bits. */
-    private final java.util.Map<Integer, long[]> coalesced = new java.util.HashMap<>();
+    private final Map<Integer, long[]> coalesced = new HashMap<>();
     /** A monitor just entered, still on the stack, whose hook waits for the label that comes next. */
     private boolean monitorHookPending;
     private int nextMonitorEnter;
@@ -71,7 +73,7 @@ final class RaceMethodVisitor extends AdviceAdapter {
     private int nextArraySite;
     private int nextArrayInstruction;
     /** The sites of the array instructions, by their order, as their loop's ranges name them. */
-    private final java.util.Map<Integer, Integer> hoistedSites = new java.util.HashMap<>();
+    private final Map<Integer, Integer> hoistedSites = new HashMap<>();
     /** By loop, a local holding its counter's value on entry. */
     private int[] loopStarts = new int[0];
     /** The loop whose code is being visited, if its accesses are checked as ranges. */
@@ -263,9 +265,8 @@ final class RaceMethodVisitor extends AdviceAdapter {
         boolean write = opcode == PUTFIELD;
         int site = SiteRegistry.registerShadowed(declaration.declaringClass(), name, false, method(), location(), write,
                 context.loader());
-        long checked = ObjectSummary.bits(declaration.summaryField(), write);
-        return new long[] {site, write ? checked & ~ObjectSummary.bits(declaration.summaryField(), false) : checked,
-                checked};
+        return new long[] {site, ObjectSummary.required(declaration.summaryField(), write),
+                ObjectSummary.bits(declaration.summaryField(), write)};
     }
 
     /**

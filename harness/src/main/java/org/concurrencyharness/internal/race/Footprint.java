@@ -225,7 +225,7 @@ final class Footprint {
     }
 
     /** Whether two indices are a multiple of the step apart; the strides of loops are mostly 1 or 2, which need no division. */
-    private static boolean aligned(int index, int other, int step) {
+    static boolean aligned(int index, int other, int step) {
         int apart = index - other;
         return (step & (step - 1)) == 0 ? (apart & (step - 1)) == 0 : apart % step == 0;
     }

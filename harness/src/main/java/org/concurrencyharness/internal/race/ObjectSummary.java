@@ -41,6 +41,11 @@ public final class ObjectSummary {
         return (write ? 3L : 1L) << (2 * field);
     }
 
+    /** The bit a field's check needs set to be left out: its read bit, or for a write its write bit. */
+    public static long required(int field, boolean write) {
+        return (write ? 2L : 1L) << (2 * field);
+    }
+
     /** What a thread's summary holds for it in this epoch: its id and clock, with no field checked. */
     static long of(int tid, int clock) {
         return tid > 0 && tid <= 0xFFFF ? (long) tid << 48 | (clock & 0xFFFF_FFFFL) << 16 : NONE;

@@ -66,7 +66,7 @@ final class ThreadState {
     boolean checkedAlready(Object array, int first, int count, int stride, boolean write) {
         return array == rangeArray && epoch == rangeEpoch && (rangeWrite || !write) && stride == rangeStride
                 && first >= rangeFirst && first + (count - 1) * stride <= rangeLast
-                && ((stride & (stride - 1)) == 0 ? (first - rangeFirst & stride - 1) == 0 : (first - rangeFirst) % stride == 0);
+                && Footprint.aligned(first, rangeFirst, stride);
     }
 
     void checked(Object array, int first, int count, int stride, boolean write) {

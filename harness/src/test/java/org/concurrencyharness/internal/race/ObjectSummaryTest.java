@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 /** What an object's summary stands for: the checks one thread made in one epoch, and nothing else. */
 class ObjectSummaryTest {
 
-    private static final long X_READ = ObjectSummary.bits(0, false);
-    private static final long X_WRITE = ObjectSummary.bits(0, true) & ~X_READ;
-    private static final long Y_READ = ObjectSummary.bits(1, false);
+    private static final long X_READ = ObjectSummary.required(0, false);
+    private static final long X_WRITE = ObjectSummary.required(0, true);
+    private static final long Y_READ = ObjectSummary.required(1, false);
 
     @Test
     void aWriteCheckedCoversLaterReadsAndWritesOfThatFieldOnly() {
