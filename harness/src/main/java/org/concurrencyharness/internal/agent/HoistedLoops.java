@@ -342,9 +342,8 @@ final class HoistedLoops {
 
         /** Neither synchronises nor leaves: see RedundantChecks, and no return or throw. */
         private boolean plain(AbstractInsnNode instruction) {
-            int opcode = instruction.getOpcode();
-            return !RedundantChecks.maySynchronise(instruction, declarations) && opcode != Opcodes.ATHROW
-                    && !(opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN);
+            return !RedundantChecks.maySynchronise(instruction, declarations)
+                    && !RedundantChecks.isExit(instruction.getOpcode());
         }
 
         private Set<Integer> storedLocals(int header, int back) {

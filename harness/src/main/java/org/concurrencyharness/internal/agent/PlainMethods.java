@@ -29,17 +29,7 @@ final class PlainMethods {
                 plain.add(method.name + method.desc);
             }
         }
-        RaceClassVisitor.Declarations assuming = new RaceClassVisitor.Declarations() {
-            @Override
-            public ShadowedFields.Declaration of(String owner, String field) {
-                return declarations.of(owner, field);
-            }
-
-            @Override
-            public boolean isPlainCall(MethodInsnNode call) {
-                return isPlain(call, className, plain);
-            }
-        };
+        RaceClassVisitor.Declarations assuming = withPlainMethods(declarations, className, plain);
         boolean changed = true;
         while (changed) {
             changed = false;
@@ -54,9 +44,23 @@ final class PlainMethods {
         return plain;
     }
 
-    /** Whether a call synchronises with nothing: into {@link PlainCalls}, or to one of the class's plain methods. */
-    static boolean isPlain(MethodInsnNode call, String className, Set<String> plain) {
-        return PlainCalls.isPlain(call) || call.owner.equals(className) && plain.contains(call.name + call.desc);
+    /**
+     * The declarations, with calls that synchronise with nothing: into {@link PlainCalls}, or to
+     * one of the class's plain methods (read as the set is when asked).
+     */
+    static RaceClassVisitor.Declarations withPlainMethods(RaceClassVisitor.Declarations declarations,
+                                                          String className, Set<String> plain) {
+        return new RaceClassVisitor.Declarations() {
+            @Override
+            public ShadowedFields.Declaration of(String owner, String field) {
+                return declarations.of(owner, field);
+            }
+
+            @Override
+            public boolean isPlainCall(MethodInsnNode call) {
+                return PlainCalls.isPlain(call) || call.owner.equals(className) && plain.contains(call.name + call.desc);
+            }
+        };
     }
 
     private static boolean isCandidate(MethodNode method, boolean finalClass) {

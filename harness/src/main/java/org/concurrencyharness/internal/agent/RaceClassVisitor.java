@@ -41,8 +41,6 @@ final class RaceClassVisitor extends ClassVisitor {
     private SyncBridges bridges;
     /** Its methods, read whole, each with where its instrumented code goes: instrumented once all are read. */
     private final List<Map.Entry<MethodNode, MethodVisitor>> methods = new ArrayList<>();
-    /** Its methods that synchronise with nothing, as {@code name + descriptor} (see PlainMethods). */
-    private Set<String> plainMethods = Set.of();
 
     RaceClassVisitor(ClassVisitor next, ClassLoader loader, ShadowedFields shadowedFields,
                      RaceInstrumenter.Extent extent) {
@@ -92,18 +90,9 @@ final class RaceClassVisitor extends ClassVisitor {
 
     /** Instruments the methods read, now that all are known. */
     private void instrumentMethods() {
-        Declarations known = new Declarations() {
-            @Override
-            public ShadowedFields.Declaration of(String owner, String field) {
-                return declarationOf(owner, field);
-            }
-
-            @Override
-            public boolean isPlainCall(MethodInsnNode call) {
-                return PlainMethods.isPlain(call, className, plainMethods);
-            }
-        };
-        plainMethods = PlainMethods.of(className, methods.stream().map(Map.Entry::getKey).toList(), isFinal, known);
+        Set<String> plainMethods = PlainMethods.of(className, methods.stream().map(Map.Entry::getKey).toList(),
+                isFinal, this::declarationOf);
+        Declarations known = PlainMethods.withPlainMethods(this::declarationOf, className, plainMethods);
         ClassContext context = new ClassContext(className, sourceFile, version, loader, bridges, isInterface, known);
         for (Map.Entry<MethodNode, MethodVisitor> method : methods) {
             MethodNode node = method.getKey();

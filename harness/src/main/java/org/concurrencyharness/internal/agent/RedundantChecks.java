@@ -161,7 +161,7 @@ final class RedundantChecks {
         return false;
     }
 
-    private static boolean isExit(int opcode) {
+    static boolean isExit(int opcode) {
         return opcode == Opcodes.ATHROW || opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN;
     }
 
