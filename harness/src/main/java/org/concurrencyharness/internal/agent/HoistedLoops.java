@@ -19,15 +19,10 @@ import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
-import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.TableSwitchInsnNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.VarInsnNode;
-import org.objectweb.asm.tree.analysis.Analyzer;
-import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.Frame;
-import org.objectweb.asm.tree.analysis.SourceInterpreter;
 import org.objectweb.asm.tree.analysis.SourceValue;
 
 /**
@@ -92,20 +87,15 @@ final class HoistedLoops {
         return null;
     }
 
-    static HoistedLoops of(String owner, MethodNode method, RaceClassVisitor.Declarations declarations) {
-        AbstractInsnNode[] instructions = method.instructions.toArray();
-        Map<LabelNode, Integer> jumpsTo = jumpsTo(method, instructions);
-        List<int[]> candidates = backEdges(method, instructions, jumpsTo);
-        if (candidates.isEmpty()) {
+    static HoistedLoops of(MethodFlow flow, RaceClassVisitor.Declarations declarations) {
+        MethodNode method = flow.method();
+        AbstractInsnNode[] instructions = flow.instructions();
+        List<int[]> candidates = backEdges(method, instructions, flow.jumpsTo());
+        Frame<SourceValue>[] frames = candidates.isEmpty() ? null : flow.frames();
+        if (frames == null) {
             return NONE;
         }
-        Frame<SourceValue>[] frames;
-        try {
-            frames = new Analyzer<>(new SourceInterpreter()).analyze(owner, method);
-        } catch (AnalyzerException | RuntimeException e) {
-            return NONE;
-        }
-        Shape shape = new Shape(method, instructions, frames, declarations, jumpsTo.keySet());
+        Shape shape = new Shape(method, instructions, frames, declarations, flow.joins());
         List<Loop> loops = new ArrayList<>();
         BitSet hoisted = new BitSet();
         for (int[] candidate : candidates) {
@@ -115,26 +105,6 @@ final class HoistedLoops {
             }
         }
         return loops.isEmpty() ? NONE : new HoistedLoops(loops, hoisted);
-    }
-
-    /** How many ways control reaches each label other than by falling through: jumps, switches (two each), handlers (two). */
-    private static Map<LabelNode, Integer> jumpsTo(MethodNode method, AbstractInsnNode[] instructions) {
-        Map<LabelNode, Integer> jumpsTo = new HashMap<>();
-        for (AbstractInsnNode instruction : instructions) {
-            if (instruction instanceof JumpInsnNode jump) {
-                jumpsTo.merge(jump.label, 1, Integer::sum);
-            } else if (instruction instanceof TableSwitchInsnNode table) {
-                table.labels.forEach(label -> jumpsTo.merge(label, 2, Integer::sum));
-                jumpsTo.merge(table.dflt, 2, Integer::sum);
-            } else if (instruction instanceof LookupSwitchInsnNode lookup) {
-                lookup.labels.forEach(label -> jumpsTo.merge(label, 2, Integer::sum));
-                jumpsTo.merge(lookup.dflt, 2, Integer::sum);
-            }
-        }
-        for (TryCatchBlockNode block : method.tryCatchBlocks) {
-            jumpsTo.merge(block.handler, 2, Integer::sum);
-        }
-        return jumpsTo;
     }
 
     /** Each backward {@code goto} whose label only it jumps to, as the positions of the label and the jump. */

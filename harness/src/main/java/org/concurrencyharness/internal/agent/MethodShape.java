@@ -21,10 +21,13 @@ record MethodShape(ArrayUse arrays, HoistedLoops loops, BitSet monitorHooksAfter
 
     static MethodShape of(String owner, MethodNode method, RaceClassVisitor.Declarations declarations,
                           boolean cachesArraySites) {
-        // loops need code of their own: not when the method must stay small, nor in a class initialiser, which is not checked
-        HoistedLoops loops = cachesArraySites && !"<clinit>".equals(method.name) ? HoistedLoops.of(owner, method, declarations) : HoistedLoops.NONE;
+        MethodFlow flow = new MethodFlow(owner, method);
+        // loops need code of their own: not when the method must stay small, nor in a class
+        // initialiser, which is not checked
+        HoistedLoops loops = cachesArraySites && !"<clinit>".equals(method.name)
+                ? HoistedLoops.of(flow, declarations) : HoistedLoops.NONE;
         ArrayUse arrays = ArrayUse.of(method.instructions, cachesArraySites, loops);
-        FieldChecks fields = RedundantChecks.of(owner, method, declarations);
+        FieldChecks fields = RedundantChecks.of(flow, declarations);
         return new MethodShape(arrays, loops, MonitorEntries.hookedAfterLabel(method), fields,
                 arrays.sites() > 0 || !loops.loops().isEmpty() || checksFields(method, declarations, fields));
     }

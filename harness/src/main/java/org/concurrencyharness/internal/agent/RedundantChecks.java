@@ -11,18 +11,11 @@ import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FieldInsnNode;
-import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
-import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.TableSwitchInsnNode;
-import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.VarInsnNode;
-import org.objectweb.asm.tree.analysis.Analyzer;
-import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.Frame;
-import org.objectweb.asm.tree.analysis.SourceInterpreter;
 import org.objectweb.asm.tree.analysis.SourceValue;
 
 /**
@@ -51,22 +44,21 @@ final class RedundantChecks {
     }
 
     /** The checks of the field instructions, numbered in their order in the method: which are left out, which coalesced. */
-    static FieldChecks of(String owner, MethodNode method, RaceClassVisitor.Declarations declarations) {
+    static FieldChecks of(MethodFlow flow, RaceClassVisitor.Declarations declarations) {
         BitSet redundant = new BitSet();
-        AbstractInsnNode[] instructions = method.instructions.toArray();
+        MethodNode method = flow.method();
+        AbstractInsnNode[] instructions = flow.instructions();
         int[] ordinals = fieldOrdinals(instructions);
         if (instructions.length == 0 || ordinals[instructions.length - 1] < 1) {
             // fewer than two field instructions: none can cover another
             return FieldChecks.each(redundant);
         }
-        Frame<SourceValue>[] frames;
-        try {
-            frames = new Analyzer<>(new SourceInterpreter()).analyze(owner, method);
-        } catch (AnalyzerException | RuntimeException e) {
+        Frame<SourceValue>[] frames = flow.frames();
+        if (frames == null) {
             return FieldChecks.each(redundant);
         }
         // what each instruction is, worked out once: the pass below and its lookahead both ask
-        Set<LabelNode> joins = joins(method);
+        Set<LabelNode> joins = flow.joins();
         boolean[] ends = new boolean[instructions.length];
         Access[] accesses = new Access[instructions.length];
         for (int i = 0; i < instructions.length; i++) {
@@ -163,26 +155,6 @@ final class RedundantChecks {
 
     static boolean isExit(int opcode) {
         return opcode == Opcodes.ATHROW || opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN;
-    }
-
-    /** The labels control reaches other than by falling through: jump and switch targets, handlers. */
-    private static Set<LabelNode> joins(MethodNode method) {
-        Set<LabelNode> joins = new HashSet<>();
-        for (AbstractInsnNode instruction : method.instructions) {
-            if (instruction instanceof JumpInsnNode jump) {
-                joins.add(jump.label);
-            } else if (instruction instanceof TableSwitchInsnNode table) {
-                joins.add(table.dflt);
-                joins.addAll(table.labels);
-            } else if (instruction instanceof LookupSwitchInsnNode lookup) {
-                joins.add(lookup.dflt);
-                joins.addAll(lookup.labels);
-            }
-        }
-        for (TryCatchBlockNode block : method.tryCatchBlocks) {
-            joins.add(block.handler);
-        }
-        return joins;
     }
 
     private static boolean endsStretch(AbstractInsnNode instruction, Set<LabelNode> joins,

@@ -63,7 +63,7 @@ class HoistedLoopsTest {
             new ClassReader(in).accept(type, ClassReader.EXPAND_FRAMES);
         }
         MethodNode method = type.methods.stream().filter(m -> m.name.equals(methodName)).findFirst().orElseThrow();
-        HoistedLoops loops = HoistedLoops.of(type.name, method,
+        HoistedLoops loops = HoistedLoops.of(new MethodFlow(type.name, method),
                 (owner, field) -> new ShadowedFields.Declaration(owner, false, false, false, true, -1));
         List<String> ranges = new ArrayList<>();
         for (HoistedLoops.Loop loop : loops.loops()) {

@@ -63,9 +63,9 @@ class RedundantChecksTest {
             new ClassReader(in).accept(type, 0);
         }
         MethodNode method = type.methods.stream().filter(m -> m.name.equals(methodName)).findFirst().orElseThrow();
-        FieldChecks fieldChecks = RedundantChecks.of(type.name, method, (owner, field) -> new ShadowedFields.Declaration(
-                owner, field.equals("shared"), false, field.equals("flag"), !field.equals("flag"),
-                List.of("x", "y").indexOf(field)));
+        FieldChecks fieldChecks = RedundantChecks.of(new MethodFlow(type.name, method),
+                (owner, field) -> new ShadowedFields.Declaration(owner, field.equals("shared"), false,
+                        field.equals("flag"), !field.equals("flag"), List.of("x", "y").indexOf(field)));
         List<String> checks = new ArrayList<>();
         int ordinal = 0;
         for (AbstractInsnNode instruction : method.instructions) {
