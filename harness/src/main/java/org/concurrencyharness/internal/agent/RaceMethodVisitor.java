@@ -63,8 +63,8 @@ final class RaceMethodVisitor extends AdviceAdapter {
     private int threadState = -1;
     private final MethodShape shape;
     private int nextFieldInstruction;
-    /** The field accesses checked later with others of their object, by their order: site, required and checked summary bits. */
-    private final Map<Integer, long[]> coalesced = new HashMap<>();
+    /** The field accesses checked later with others of their object, by their order. */
+    private final Map<Integer, CoalescedCheck> coalesced = new HashMap<>();
     /** A monitor just entered, still on the stack, whose hook waits for the label that comes next. */
     private boolean monitorHookPending;
     private int nextMonitorEnter;
@@ -214,7 +214,7 @@ final class RaceMethodVisitor extends AdviceAdapter {
         if (entered && instrumentsAccesses && !checks.redundant().get(ordinal)) {
             ShadowedFields.Declaration declaration = context.declarations().of(owner, name);
             if (declaration != null && declaration.isShadowed() && checks.coalesced().get(ordinal)) {
-                coalesced.put(ordinal, summaryBits(opcode, name, declaration));
+                coalesced.put(ordinal, coalescedCheck(opcode, name, declaration));
             } else if (declaration != null && declaration.isShadowed() && checks.groups().containsKey(ordinal)) {
                 groupAccess(opcode, owner, name, descriptor, declaration, checks.groups().get(ordinal));
             } else if (declaration != null && declaration.isShadowed()) {
@@ -261,12 +261,15 @@ final class RaceMethodVisitor extends AdviceAdapter {
     }
 
     /** An access whose check waits for others of its object: its site, and the summary bits it requires and sets. */
-    private long[] summaryBits(int opcode, String name, ShadowedFields.Declaration declaration) {
+    private record CoalescedCheck(int site, long required, long checked) {
+    }
+
+    private CoalescedCheck coalescedCheck(int opcode, String name, ShadowedFields.Declaration declaration) {
         boolean write = opcode == PUTFIELD;
         int site = SiteRegistry.registerShadowed(declaration.declaringClass(), name, false, method(), location(), write,
                 context.loader());
-        return new long[] {site, ObjectSummary.required(declaration.summaryField(), write),
-                ObjectSummary.bits(declaration.summaryField(), write)};
+        return new CoalescedCheck(site, ObjectSummary.required(declaration.summaryField(), write),
+                ObjectSummary.bits(declaration.summaryField(), write));
     }
 
     /**
@@ -275,20 +278,20 @@ final class RaceMethodVisitor extends AdviceAdapter {
      */
     private void groupAccess(int opcode, String owner, String name, String descriptor,
                              ShadowedFields.Declaration declaration, int[] group) {
-        coalesced.put(group[group.length - 1], summaryBits(opcode, name, declaration));
+        coalesced.put(group[group.length - 1], coalescedCheck(opcode, name, declaration));
         int[] sites = new int[group.length];
         long required = 0;
         long checked = 0;
         for (int i = 0; i < group.length; i++) {
-            long[] access = coalesced.remove(group[i]);
+            CoalescedCheck access = coalesced.remove(group[i]);
             if (access == null) {
                 // an access before the constructor's super() call, which is not checked
                 shadowedAccess(opcode, owner, name, descriptor, declaration);
                 return;
             }
-            sites[i] = (int) access[0];
-            required |= access[1];
-            checked |= access[2];
+            sites[i] = access.site();
+            required |= access.required();
+            checked |= access.checked();
         }
         if (opcode == GETFIELD) {
             // [holder] -> [holder holder holder]
