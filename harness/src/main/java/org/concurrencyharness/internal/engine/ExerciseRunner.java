@@ -54,7 +54,8 @@ public final class ExerciseRunner {
         int maxConcurrency = rounds.stream().mapToInt(RoundResult::maxConcurrency).max().orElse(0);
         Map<String, String> lastState = rounds.isEmpty() ? Map.of() : rounds.get(rounds.size() - 1).sharedState();
         return new ExerciseResult(type.getName(), method.getName(), sourceFileOf(type), conditions, outcome, wall,
-                maxConcurrency, lastState, raceList, errors, rounds, List.of());
+                maxConcurrency, lastState, raceList, List.of(), RaceDetection.drainDetectorErrors(), errors, rounds,
+                List.of());
     }
 
     private RoundRun runRound(ExerciseDefinition exercise, int round) {
@@ -75,7 +76,8 @@ public final class ExerciseRunner {
 
     private static ExerciseResult invalid(Class<?> type, Method method, ExerciseValidator.Validation validation) {
         return new ExerciseResult(type.getName(), method.getName(), sourceFileOf(type), validation.conditions(),
-                Outcome.FAIL, 0, 0, Map.of(), List.of(), List.copyOf(validation.problems()), List.of(), List.of());
+                Outcome.FAIL, 0, 0, Map.of(), List.of(), List.of(), List.of(), List.copyOf(validation.problems()), List.of(),
+                List.of());
     }
 
     /** Two reports of the same pair of sites are one race. */

@@ -117,7 +117,7 @@ final class ResultCollector implements TestExecutionListener {
         String method = source.map(MethodSource::getMethodName).orElse(test.getDisplayName());
         return new ExerciseResult(className, method, null,
                 new org.concurrencyharness.internal.report.Conditions(0, 0, 0, false, 0, 0, false), Outcome.FAIL, 0, 0,
-                Map.of(), List.of(), List.of("The harness failed on this exercise: " + reason), List.of(), List.of());
+                Map.of(), List.of(), List.of(), List.of(), List.of("The harness failed on this exercise: " + reason), List.of(), List.of());
     }
 
     private static String name(TestIdentifier test) {

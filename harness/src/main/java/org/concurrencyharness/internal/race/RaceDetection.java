@@ -41,6 +41,11 @@ public final class RaceDetection {
         return active ? Detector.end() : List.of();
     }
 
+    /** The detector's own failures since the last call, once per kind: it went on without throwing into the program. */
+    public static List<String> drainDetectorErrors() {
+        return active ? DetectorErrors.drain() : List.of();
+    }
+
     /** A new synchronisation object, as a volatile variable is: what is released into it is acquired from it. */
     public static Object newSyncPoint() {
         return new Object();

@@ -10,8 +10,16 @@ import java.util.Map;
  * @param method the method, as {@code SimpleClass.method}
  * @param location {@code File.java:LINE}
  * @param kind {@code read} or {@code write}
+ * @param call for an access through a call on a JDK object, the method called, such as {@code ArrayList.add}; else null
+ * @param userFrame for an access inside a library's classes, the nearest frame in the project's own classes, as
+ *     {@code File.java:LINE}; else null
  */
-public record Access(String thread, String method, String location, String kind) {
+public record Access(String thread, String method, String location, String kind, String call, String userFrame) {
+
+    /** A field or element access in the project's own code. */
+    public Access(String thread, String method, String location, String kind) {
+        this(thread, method, location, kind, null, null);
+    }
 
     Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -19,10 +27,17 @@ public record Access(String thread, String method, String location, String kind)
         json.put("method", method);
         json.put("location", location);
         json.put("kind", kind);
+        if (call != null) {
+            json.put("call", call);
+        }
+        if (userFrame != null) {
+            json.put("userFrame", userFrame);
+        }
         return json;
     }
 
     static Access fromJson(JsonObject json) {
-        return new Access(json.string("thread"), json.string("method"), json.string("location"), json.string("kind"));
+        return new Access(json.string("thread"), json.string("method"), json.string("location"), json.string("kind"),
+                json.string("call"), json.string("userFrame"));
     }
 }

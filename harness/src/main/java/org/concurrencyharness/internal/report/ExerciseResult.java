@@ -15,14 +15,17 @@ import java.util.Map;
  * @param wallMillis the wall time of all rounds together
  * @param maxConcurrency the most workers seen inside the body at once, over all rounds
  * @param sharedState the shared state when the last round ended: field name to rendered value
- * @param races every data race found, once per pair of sites
+ * @param races every data race found, once per pair of sites, but those a suppression matched
+ * @param suppressed the races a suppression matched: counted and listed, never failing the exercise
+ * @param detectorErrors the race detector's own failures, once per kind, with their stacks: the program went on
  * @param errors what went wrong, each with its stack trace where there is one
  * @param rounds each round in detail
  * @param hints what source insight flagged before the run
  */
 public record ExerciseResult(String className, String methodName, String sourceFile, Conditions conditions,
                              Outcome outcome, double wallMillis, int maxConcurrency, Map<String, String> sharedState,
-                             List<Race> races, List<String> errors, List<RoundResult> rounds, List<Hint> hints) {
+                             List<Race> races, List<Race> suppressed, List<String> detectorErrors,
+                             List<String> errors, List<RoundResult> rounds, List<Hint> hints) {
 
     /** {@code SimpleName#method}, as a person reads it. */
     public String displayName() {
@@ -32,7 +35,7 @@ public record ExerciseResult(String className, String methodName, String sourceF
     /** A copy with other hints, as source insight adds them after the run. */
     public ExerciseResult withHints(List<Hint> newHints) {
         return new ExerciseResult(className, methodName, sourceFile, conditions, outcome, wallMillis, maxConcurrency,
-                sharedState, races, errors, rounds, List.copyOf(newHints));
+                sharedState, races, suppressed, detectorErrors, errors, rounds, List.copyOf(newHints));
     }
 
     public Map<String, Object> toJson() {
@@ -46,6 +49,8 @@ public record ExerciseResult(String className, String methodName, String sourceF
         json.put("maxConcurrency", maxConcurrency);
         json.put("sharedState", sharedState);
         json.put("races", JsonObject.toJson(races, Race::toJson));
+        json.put("suppressed", JsonObject.toJson(suppressed, Race::toJson));
+        json.put("detectorErrors", detectorErrors);
         json.put("errors", errors);
         json.put("hints", JsonObject.toJson(hints, Hint::toJson));
         json.put("rounds", JsonObject.toJson(rounds, RoundResult::toJson));
@@ -57,7 +62,8 @@ public record ExerciseResult(String className, String methodName, String sourceF
         return new ExerciseResult(json.string("class"), json.string("method"), json.string("sourceFile"),
                 Conditions.fromJson(json.object("conditions")), Outcome.valueOf(json.string("outcome")),
                 json.doubleValue("wallMillis"), json.intValue("maxConcurrency"), json.stringMap("sharedState"),
-                json.list("races", Race::fromJson), json.strings("errors"), json.list("rounds", RoundResult::fromJson),
+                json.list("races", Race::fromJson), json.list("suppressed", Race::fromJson),
+                json.strings("detectorErrors"), json.strings("errors"), json.list("rounds", RoundResult::fromJson),
                 json.list("hints", Hint::fromJson));
     }
 }

@@ -127,6 +127,6 @@ class SourceInsightTest {
 
     private static ExerciseResult exercise(String method, List<Race> races) {
         return new ExerciseResult("demo.Snippets", method, "Snippets.java", new Conditions(2, 1, 1000, false, 0, 0, false),
-                Outcome.PASS, 1, 1, Map.of(), races, List.of(), List.of(), List.of());
+                Outcome.PASS, 1, 1, Map.of(), races, List.of(), List.of(), List.of(), List.of(), List.of());
     }
 }

@@ -19,7 +19,11 @@ class RunReportJsonTest {
                 List.of("process 0 (pid 4242) exited with code 1"));
         ExerciseResult exercise = new ExerciseResult("org.example.Counter", "increment", "Counter.java",
                 new Conditions(50, 1, 60_000, false, 5, 0, true), Outcome.FAIL, 2003.0, 50, Map.of("num", "50"),
-                List.of(new Race("org.example.Counter.num", read, write)), List.of("an error"), List.of(round),
+                List.of(new Race("org.example.Counter.num", read, write)),
+                List.of(new Race("java.util.HashMap.table", "java.util.HashMap",
+                        new Access("worker-2", "Registry.add", "HashMap.java:610", "write", "HashMap.put", "Registry.java:9"),
+                        new Access("worker-3", "Registry.find", "HashMap.java:570", "read", "HashMap.get", "Registry.java:14"))),
+                List.of("NullPointerException in the detector"), List.of("an error"), List.of(round),
                 List.of(new Hint("org.example.Counter.num", "Counter.java:12", "num += 1", "read-modify-write", true)));
         return new RunReport(true, List.of(exercise));
     }
@@ -49,6 +53,14 @@ class RunReportJsonTest {
         assertEquals("org.example.Counter.num", race.get("field"));
         assertEquals(Map.of("thread", "worker-1", "method", "Counter.increment", "location", "Counter.java:12",
                 "kind", "read"), ((List<?>) race.get("accesses")).get(0));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> suppressed = ((List<Map<String, Object>>) exercise.get("suppressed")).get(0);
+        assertEquals("java.util.HashMap.table", suppressed.get("field"));
+        assertEquals("java.util.HashMap", suppressed.get("object"));
+        assertEquals(Map.of("thread", "worker-2", "method", "Registry.add", "location", "HashMap.java:610",
+                "kind", "write", "call", "HashMap.put", "userFrame", "Registry.java:9"),
+                ((List<?>) suppressed.get("accesses")).get(0));
+        assertEquals(List.of("NullPointerException in the detector"), exercise.get("detectorErrors"));
     }
 
     @Test
