@@ -15,9 +15,10 @@ import org.objectweb.asm.tree.MethodNode;
  * @param fieldChecks which of its field accesses are checked where they are, which later with others, which not at all
  * @param checksAccesses whether any of its accesses will be checked: only then does it fetch the
  *                       thread's state on entry, which spares the first check the lookup
+ * @param receiverFields for its calls on JDK objects, the field through which it reached the receiver
  */
 record MethodShape(ArrayUse arrays, HoistedLoops loops, BitSet monitorHooksAfterLabel, FieldChecks fieldChecks,
-                   boolean checksAccesses) {
+                   boolean checksAccesses, ReceiverFields receiverFields) {
 
     static MethodShape of(String owner, MethodNode method, RaceClassVisitor.Declarations declarations,
                           boolean cachesArraySites) {
@@ -29,7 +30,8 @@ record MethodShape(ArrayUse arrays, HoistedLoops loops, BitSet monitorHooksAfter
         ArrayUse arrays = ArrayUse.of(method.instructions, cachesArraySites, loops);
         FieldChecks fields = RedundantChecks.of(flow, declarations);
         return new MethodShape(arrays, loops, MonitorEntries.hookedAfterLabel(method), fields,
-                arrays.sites() > 0 || !loops.loops().isEmpty() || checksFields(method, declarations, fields));
+                arrays.sites() > 0 || !loops.loops().isEmpty() || checksFields(method, declarations, fields),
+                ReceiverFields.of(flow, call -> CallContracts.isObjectOwner(call.owner)));
     }
 
     /** Whether a field access of the method is checked: not of a final field, and not left out. */

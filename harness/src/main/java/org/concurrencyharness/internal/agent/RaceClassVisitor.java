@@ -28,6 +28,8 @@ final class RaceClassVisitor extends ClassVisitor {
     private final ClassLoader loader;
     private final ShadowedFields shadowedFields;
     private final RaceInstrumenter.Extent extent;
+    private final CallContracts contracts;
+    private final TypeHierarchy hierarchy;
     /** Its fields' access flags, in the order the class declares them. */
     private final Map<String, Integer> ownFields = new LinkedHashMap<>();
     /** What each field instruction of its methods reaches, by {@code owner.field}: several passes ask. */
@@ -43,11 +45,13 @@ final class RaceClassVisitor extends ClassVisitor {
     private final List<Map.Entry<MethodNode, MethodVisitor>> methods = new ArrayList<>();
 
     RaceClassVisitor(ClassVisitor next, ClassLoader loader, ShadowedFields shadowedFields,
-                     RaceInstrumenter.Extent extent) {
+                     RaceInstrumenter.Extent extent, TypeHierarchy hierarchy) {
         super(Opcodes.ASM9, next);
         this.loader = loader;
         this.shadowedFields = shadowedFields;
         this.extent = extent;
+        this.hierarchy = hierarchy;
+        this.contracts = new CallContracts(hierarchy);
     }
 
     @Override
@@ -93,7 +97,8 @@ final class RaceClassVisitor extends ClassVisitor {
         Set<String> plainMethods = PlainMethods.of(className, methods.stream().map(Map.Entry::getKey).toList(),
                 isFinal, this::declarationOf);
         Declarations known = PlainMethods.withPlainMethods(this::declarationOf, className, plainMethods);
-        ClassContext context = new ClassContext(className, sourceFile, version, loader, bridges, isInterface, known);
+        ClassContext context = new ClassContext(className, sourceFile, version, loader, bridges, isInterface, known,
+                contracts, TaskClass.of(superName, hierarchy, loader));
         for (Map.Entry<MethodNode, MethodVisitor> method : methods) {
             MethodNode node = method.getKey();
             node.accept(new RaceMethodVisitor(method.getValue(), node.access, node.name, node.desc, context,
@@ -168,7 +173,8 @@ final class RaceClassVisitor extends ClassVisitor {
 
     /** What the method visitor needs to know of its class. */
     record ClassContext(String className, String sourceFile, int version, ClassLoader loader, SyncBridges bridges,
-                        boolean isInterface, Declarations declarations) {
+                        boolean isInterface, Declarations declarations, CallContracts contracts,
+                        TaskClass taskClass) {
 
         /** Interfaces may hold private static methods, and so bridges, from Java 9 on. */
         boolean canBridge() {

@@ -25,6 +25,7 @@ final class RaceInstrumenter implements ClassFileTransformer {
 
     private final ClassFilter filter;
     private final ShadowedFields shadowedFields;
+    private final TypeHierarchy hierarchy = new TypeHierarchy();
     private final AtomicBoolean warned = new AtomicBoolean();
 
     RaceInstrumenter(ClassFilter filter) {
@@ -63,7 +64,7 @@ final class RaceInstrumenter implements ClassFileTransformer {
     byte[] instrument(byte[] classfile, ClassLoader loader, Extent extent) {
         ClassReader reader = new ClassReader(classfile);
         ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-        ClassVisitor visitor = new RaceClassVisitor(writer, loader, shadowedFields, extent);
+        ClassVisitor visitor = new RaceClassVisitor(writer, loader, shadowedFields, extent, hierarchy);
         if (isSerializable(reader)) {
             // the added members would change the class's default serialVersionUID: it keeps the original
             visitor = new SerialVersionUIDAdder(visitor);

@@ -2,7 +2,6 @@ package org.concurrencyharness.internal.agent;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import org.concurrencyharness.internal.race.ObjectSummary;
 import org.concurrencyharness.internal.race.ShadowField;
 import org.concurrencyharness.internal.race.SiteRegistry;
@@ -44,10 +43,9 @@ final class RaceMethodVisitor extends AdviceAdapter {
     private static final Method MONITOR_ENTER = Method.getMethod("Object monitorEnter(Object, Object)");
     private static final Method MONITOR_EXIT = Method.getMethod("Object monitorExit(Object, Object)");
     private static final Method BEFORE_START = Method.getMethod("void beforeStart(Object)");
-    /** Interfaces whose calls synchronise when the receiver is a concurrent (or synchronized) collection. */
-    private static final Set<String> MAYBE_CONCURRENT = Set.of("java/util/Map", "java/util/Collection",
-            "java/util/List", "java/util/Set", "java/util/Queue", "java/util/Deque", "java/lang/Iterable",
-            "java/util/SortedMap", "java/util/NavigableMap", "java/util/Iterator");
+    private static final Method TASK_BEGIN = Method.getMethod("void taskBegin(Object)");
+    private static final Method TASK_END = Method.getMethod("void taskEnd(Object)");
+    private static final Method COMPLETION_BEGIN = Method.getMethod("void completionBegin(Object)");
 
     private final RaceClassVisitor.ClassContext context;
     private final String methodName;
@@ -81,6 +79,10 @@ final class RaceMethodVisitor extends AdviceAdapter {
     private int loopsLeft;
     private int line;
     private String lastArrayField;
+    /** The order of the next call instruction among the method's calls, as ReceiverFields numbers them. */
+    private int nextCall;
+    /** Whether the method is the body of a task object (a ForkJoinTask's compute, a TimerTask's run). */
+    private final boolean taskBody;
 
     RaceMethodVisitor(MethodVisitor next, int access, String name, String descriptor,
                       RaceClassVisitor.ClassContext context, MethodShape shape) {
@@ -91,6 +93,8 @@ final class RaceMethodVisitor extends AdviceAdapter {
         // a class's initialisation happens before any use of it: its accesses cannot race
         this.instrumentsAccesses = !"<clinit>".equals(name);
         this.synchronizedMethod = (access & ACC_SYNCHRONIZED) != 0 && context.version() >= Opcodes.V1_6;
+        this.taskBody = context.taskClass() != null && (access & ACC_STATIC) == 0
+                && context.taskClass().isBody(name, descriptor);
     }
 
     @Override
@@ -108,6 +112,11 @@ final class RaceMethodVisitor extends AdviceAdapter {
         if (instrumentsAccesses) {
             makeArrayLocals();
             makeLoopLocals();
+        }
+        if (taskBody) {
+            // it starts from its hand-over (a fork, a schedule); a completion also sees the tasks that completed
+            loadThis();
+            invokeStatic(HOOKS, "onCompletion".equals(methodName) ? COMPLETION_BEGIN : TASK_BEGIN);
         }
         if (synchronizedMethod) {
             pushMonitor();
@@ -150,6 +159,11 @@ final class RaceMethodVisitor extends AdviceAdapter {
         if (synchronizedMethod && opcode != ATHROW) {
             pushMonitor();
             access(MONITOR_EXIT);
+        }
+        if (taskBody) {
+            // what it did happens before whoever waits for it (a join, an invoke)
+            loadThis();
+            invokeStatic(HOOKS, TASK_END);
         }
     }
 
@@ -461,41 +475,26 @@ final class RaceMethodVisitor extends AdviceAdapter {
 
     @Override
     public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
-        SyncBridges.Kind kind = entered && context.canBridge() ? kindOf(opcode, owner, name, descriptor) : null;
+        int call = nextCall++;
+        SyncBridges.Kind kind = entered && context.canBridge()
+                ? context.contracts().kindOf(opcode, owner, name, descriptor, context.loader()) : null;
         if (opcode == INVOKEVIRTUAL && entered && "start".equals(name) && "()V".equals(descriptor)) {
             dup();
             invokeStatic(HOOKS, BEFORE_START);
         }
         if (kind == null) {
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
-        } else {
-            context.bridges().invoke(mv, context.isInterface(), opcode, owner, name, descriptor, isInterface, kind);
+            return;
         }
-    }
-
-    private static SyncBridges.Kind kindOf(int opcode, String owner, String name, String descriptor) {
-        if (opcode == INVOKESPECIAL || opcode == INVOKEDYNAMIC) {
-            return null;
+        if (kind == SyncBridges.Kind.OBJECT_CALL) {
+            push(SiteRegistry.registerCall(shape.receiverFields().of(call), owner.substring(owner.lastIndexOf('/') + 1),
+                    name, CallContracts.returnsView(name), method(), location(), !CallContracts.onlyReads(name),
+                    context.loader()));
         }
-        boolean timedOrPlain = descriptor.equals("()V") || descriptor.equals("(J)V") || descriptor.equals("(JI)V");
-        if (opcode == INVOKEVIRTUAL && "join".equals(name) && timedOrPlain) {
-            return SyncBridges.Kind.JOIN;
-        }
-        if (opcode == INVOKEVIRTUAL && "wait".equals(name) && timedOrPlain) {
-            return SyncBridges.Kind.WAIT;
-        }
-        if (owner.startsWith("java/util/concurrent/locks/") && opcode != INVOKESTATIC
-                && ("newCondition".equals(name) || "readLock".equals(name) || "writeLock".equals(name))
-                && descriptor.startsWith("()L")) {
-            return SyncBridges.Kind.LINK;
-        }
-        if (owner.startsWith("java/util/concurrent/") || owner.equals("java/lang/invoke/VarHandle")) {
-            return SyncBridges.Kind.SYNC;
-        }
-        if (opcode == INVOKEINTERFACE && MAYBE_CONCURRENT.contains(owner)) {
-            return SyncBridges.Kind.MAYBE_SYNC;
-        }
-        return null;
+        boolean callsBack = (kind == SyncBridges.Kind.SYNC || kind == SyncBridges.Kind.OBJECT_CALL)
+                && context.contracts().callsBack(owner, context.loader());
+        context.bridges().invoke(mv, context.isInterface(), opcode, owner, name, descriptor, isInterface, kind,
+                callsBack);
     }
 
     /**

@@ -9,52 +9,75 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
- * Calls that synchronise through their receiver are routed through small static methods added to
- * the calling class, which tell the analysis before and after the real call. A bridge has no
- * branch, so the caller's stack map frames stay as they were.
+ * Calls the analysis must hear about are routed through small static methods added to the
+ * calling class, which tell the analysis before and after the real call (see CallContracts for
+ * which calls, and what each kind means). A bridge has no branch, so the caller's stack map
+ * frames stay as they were.
  */
 final class SyncBridges {
 
     /** What the analysis hears around a call. */
     enum Kind {
-        /** {@code java.util.concurrent} and {@code VarHandle}: release, call (tasks wrapped), acquire. */
-        SYNC("beforeSync", "afterSync", true, true),
+        /** {@code java.util.concurrent}, {@code VarHandle}, {@code Timer}: release, call (tasks wrapped), acquire. */
+        SYNC("beforeSync", "afterSync", true),
         /**
          * A call whose result belongs to its receiver ({@code newCondition}, {@code readLock},
          * {@code writeLock}): the analysis learns whose the result is; the call itself does not synchronise.
          */
-        LINK(null, null, false, false),
+        LINK(null, null, false),
         /** {@code Object.wait}: release the monitor, wait, acquire it again. */
-        WAIT("beforeWait", "afterWait", false, false),
-        /** A collection interface: synchronises only if the receiver is concurrent. */
-        MAYBE_SYNC("beforeMaybeSync", "afterMaybeSync", false, false),
+        WAIT("beforeWait", "afterWait", false),
         /** {@code Thread.join}: the joined thread's end happens before. */
-        JOIN(null, "afterJoin", false, false);
+        JOIN(null, "afterJoin", false),
+        /** {@code StampedLock.validate}: as SYNC, and the analysis learns whether an optimistic read held. */
+        VALIDATE("beforeSync", null, true),
+        /** {@code Unsafe}'s access to an object: as SYNC, through the object it touches. */
+        UNSAFE("beforeSync", "afterSync", true),
+        /** A stream: what it is given runs as tasks, and its calls wait for them. */
+        STREAM(null, "afterStream", false),
+        /**
+         * A call on a JDK object that may not be thread-safe, or may be a concurrent one: the
+         * analysis decides by the receiver's class, with the call's site (an extra int argument).
+         */
+        OBJECT_CALL("beforeCall", null, false);
 
         final String before;
         final String after;
-        final boolean wrapsTasks;
-        /** Whether the hooks are told the method's name too. */
+        /** Whether the hooks are told the method's name. */
         final boolean named;
 
-        Kind(String before, String after, boolean wrapsTasks, boolean named) {
+        Kind(String before, String after, boolean named) {
             this.before = before;
             this.after = after;
-            this.wrapsTasks = wrapsTasks;
             this.named = named;
         }
 
         String hookDescriptor() {
+            if (this == OBJECT_CALL) {
+                return "(Ljava/lang/Object;I)V";
+            }
             return named ? "(Ljava/lang/Object;Ljava/lang/String;)V" : "(Ljava/lang/Object;)V";
         }
     }
 
     private static final String HOOKS = "org/concurrencyharness/internal/race/Hooks";
+    private static final String OBJECT = "java/lang/Object";
+    /** Tasks handed to another thread: wrapped so that the submitter's past happens before them. */
     private static final Set<String> TASK_TYPES = Set.of("java/lang/Runnable", "java/util/concurrent/Callable",
             "java/util/function/Supplier", "java/util/function/Function", "java/util/function/Consumer",
             "java/util/function/BiFunction", "java/util/function/BiConsumer");
+    /** Functions a concurrent map calls back inside the call, under its own lock: wrapped to order them. */
+    private static final Set<String> CALLBACK_TYPES = Set.of("java/util/function/Supplier",
+            "java/util/function/Function", "java/util/function/Consumer", "java/util/function/BiFunction",
+            "java/util/function/BiConsumer");
+    /** Tasks that are objects of their own, handed over by the call: what they run starts from the hand-over. */
+    private static final Set<String> TASK_OBJECTS = Set.of("java/util/concurrent/ForkJoinTask",
+            "java/util/concurrent/RecursiveTask", "java/util/concurrent/RecursiveAction",
+            "java/util/concurrent/CountedCompleter", "java/util/TimerTask");
+    private static final Set<String> INVOKES_ALL = Set.of("invokeAll", "invokeAny");
 
-    private record Call(int opcode, String owner, String name, String descriptor, boolean isInterface, Kind kind) {
+    private record Call(int opcode, String owner, String name, String descriptor, boolean isInterface, Kind kind,
+                        boolean callsBack) {
     }
 
     private final String className;
@@ -64,10 +87,14 @@ final class SyncBridges {
         this.className = className;
     }
 
-    /** Emits a call to the bridge for this call, in place of the call itself. */
+    /**
+     * Emits a call to the bridge for this call, in place of the call itself; an OBJECT_CALL's
+     * site must be on the stack above the arguments. {@code callsBack}: the receiver is a
+     * concurrent map (or may be one) whose functional arguments are called back inside the call.
+     */
     void invoke(MethodVisitor method, boolean classIsInterface, int opcode, String owner, String name,
-                String descriptor, boolean isInterface, Kind kind) {
-        Call call = new Call(opcode, owner, name, descriptor, isInterface, kind);
+                String descriptor, boolean isInterface, Kind kind, boolean callsBack) {
+        Call call = new Call(opcode, owner, name, descriptor, isInterface, kind, callsBack);
         String bridge = bridges.computeIfAbsent(call, c -> "concurrency$sync$" + bridges.size());
         method.visitMethodInsn(Opcodes.INVOKESTATIC, className, bridge, bridgeDescriptor(call), classIsInterface);
     }
@@ -82,11 +109,17 @@ final class SyncBridges {
         MethodVisitor method = target.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
                 name, descriptor, null, null);
         method.visitCode();
+        Kind kind = call.kind();
         boolean hasReceiver = call.opcode() != Opcodes.INVOKESTATIC;
-        if (hasReceiver && call.kind().before != null) {
-            method.visitVarInsn(Opcodes.ALOAD, 0);
-            pushName(method, call);
-            method.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, call.kind().before, call.kind().hookDescriptor(), false);
+        // the object the call synchronises through: the receiver, or what Unsafe touches
+        int syncSlot = kind == Kind.UNSAFE ? 1 : 0;
+        // an OBJECT_CALL's site is its last argument: the arguments' sizes (which count one for a
+        // receiver the static bridge does not have), less that one, less the site's own
+        int siteSlot = (Type.getArgumentsAndReturnSizes(descriptor) >> 2) - 2;
+        if (hasReceiver && kind.before != null) {
+            method.visitVarInsn(Opcodes.ALOAD, syncSlot);
+            pushNameOrSite(method, call, siteSlot);
+            method.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, kind.before, kind.hookDescriptor(), false);
         }
         int slot = 0;
         if (hasReceiver) {
@@ -96,38 +129,97 @@ final class SyncBridges {
         for (Type argument : Type.getArgumentTypes(call.descriptor())) {
             method.visitVarInsn(argument.getOpcode(Opcodes.ILOAD), slot);
             slot += argument.getSize();
-            if (call.kind().wrapsTasks && argument.getSort() == Type.OBJECT
-                    && TASK_TYPES.contains(argument.getInternalName())) {
-                method.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "wrap",
-                        Type.getMethodDescriptor(argument, argument), false);
-            }
+            handOver(method, call, argument);
         }
         method.visitMethodInsn(call.opcode(), call.owner(), call.name(), call.descriptor(), call.isInterface());
-        if (call.kind() == Kind.LINK) {
-            method.visitInsn(Opcodes.DUP);
-            method.visitVarInsn(Opcodes.ALOAD, 0);
-            method.visitLdcInsn(call.name());
-            method.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "link",
-                    "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/String;)V", false);
-        }
-        if (hasReceiver) {
-            method.visitVarInsn(Opcodes.ALOAD, 0);
-        } else {
-            method.visitInsn(Opcodes.ACONST_NULL);
-        }
-        if (call.kind().after != null) {
-            pushName(method, call);
-            method.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, call.kind().after, call.kind().hookDescriptor(), false);
-        } else {
-            method.visitInsn(Opcodes.POP);
-        }
+        after(method, call, syncSlot, siteSlot, hasReceiver);
         method.visitInsn(Type.getReturnType(call.descriptor()).getOpcode(Opcodes.IRETURN));
         method.visitMaxs(0, 0);
         method.visitEnd();
     }
 
-    private static void pushName(MethodVisitor method, Call call) {
-        if (call.kind().named) {
+    /** An argument on the stack that hands work over is replaced by one the analysis follows. */
+    private static void handOver(MethodVisitor method, Call call, Type argument) {
+        Kind kind = call.kind();
+        String type = argument.getSort() == Type.OBJECT ? argument.getInternalName() : argument.getDescriptor();
+        if (call.callsBack() && CALLBACK_TYPES.contains(type)) {
+            method.visitVarInsn(Opcodes.ALOAD, 0);
+            method.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "callback",
+                    Type.getMethodDescriptor(argument, argument, Type.getObjectType(OBJECT)), false);
+        } else if (kind == Kind.SYNC && TASK_TYPES.contains(type)) {
+            method.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "wrap", Type.getMethodDescriptor(argument, argument),
+                    false);
+        } else if (kind == Kind.SYNC && TASK_OBJECTS.contains(type)) {
+            castBack(method, "handOver", argument);
+        } else if (kind == Kind.SYNC && type.equals("java/util/Collection") && INVOKES_ALL.contains(call.name())) {
+            castBack(method, "handOverAll", argument);
+        } else if (kind == Kind.SYNC && argument.getSort() == Type.ARRAY
+                && TASK_OBJECTS.contains(argument.getElementType().getInternalName())) {
+            castBack(method, "handOverEach", argument);
+        } else if (kind == Kind.STREAM && argument.getSort() == Type.OBJECT
+                && (type.startsWith("java/util/function/") || TASK_TYPES.contains(type)
+                || type.equals("java/util/Comparator"))) {
+            method.visitLdcInsn(argument);
+            method.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "task",
+                    "(Ljava/lang/Object;Ljava/lang/Class;)Ljava/lang/Object;", false);
+            method.visitTypeInsn(Opcodes.CHECKCAST, type);
+        }
+    }
+
+    /** Calls a hook that takes and returns an Object, and casts its result back to the argument's type. */
+    private static void castBack(MethodVisitor method, String hook, Type argument) {
+        method.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, hook, "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+        method.visitTypeInsn(Opcodes.CHECKCAST, argument.getSort() == Type.ARRAY ? argument.getDescriptor()
+                : argument.getInternalName());
+    }
+
+    /** With the call's result on the stack (if any), tells the analysis what the call did. */
+    private static void after(MethodVisitor method, Call call, int syncSlot, int siteSlot, boolean hasReceiver) {
+        Kind kind = call.kind();
+        Type returned = Type.getReturnType(call.descriptor());
+        switch (kind) {
+            case LINK -> {
+                method.visitInsn(Opcodes.DUP);
+                method.visitVarInsn(Opcodes.ALOAD, 0);
+                method.visitLdcInsn(call.name());
+                method.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "link",
+                        "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/String;)V", false);
+            }
+            case VALIDATE -> {
+                method.visitInsn(Opcodes.DUP);
+                method.visitVarInsn(Opcodes.ALOAD, 0);
+                method.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "afterValidate", "(ZLjava/lang/Object;)V", false);
+            }
+            case OBJECT_CALL -> {
+                if (returned.getSort() == Type.OBJECT || returned.getSort() == Type.ARRAY) {
+                    method.visitInsn(Opcodes.DUP);
+                } else {
+                    method.visitInsn(Opcodes.ACONST_NULL);
+                }
+                method.visitVarInsn(Opcodes.ALOAD, 0);
+                method.visitVarInsn(Opcodes.ILOAD, siteSlot);
+                method.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "afterCall",
+                        "(Ljava/lang/Object;Ljava/lang/Object;I)V", false);
+            }
+            case STREAM -> method.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, kind.after, "()V", false);
+            default -> {
+                if (kind.after != null) {
+                    if (hasReceiver) {
+                        method.visitVarInsn(Opcodes.ALOAD, syncSlot);
+                    } else {
+                        method.visitInsn(Opcodes.ACONST_NULL);
+                    }
+                    pushNameOrSite(method, call, siteSlot);
+                    method.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, kind.after, kind.hookDescriptor(), false);
+                }
+            }
+        }
+    }
+
+    private static void pushNameOrSite(MethodVisitor method, Call call, int siteSlot) {
+        if (call.kind() == Kind.OBJECT_CALL) {
+            method.visitVarInsn(Opcodes.ILOAD, siteSlot);
+        } else if (call.kind().named) {
             method.visitLdcInsn(call.name());
         }
     }
@@ -135,12 +227,16 @@ final class SyncBridges {
     private static String bridgeDescriptor(Call call) {
         Type[] arguments = Type.getArgumentTypes(call.descriptor());
         Type returned = Type.getReturnType(call.descriptor());
-        if (call.opcode() == Opcodes.INVOKESTATIC) {
-            return Type.getMethodDescriptor(returned, arguments);
+        int extra = (call.opcode() == Opcodes.INVOKESTATIC ? 0 : 1) + (call.kind() == Kind.OBJECT_CALL ? 1 : 0);
+        Type[] all = new Type[arguments.length + extra];
+        int at = 0;
+        if (call.opcode() != Opcodes.INVOKESTATIC) {
+            all[at++] = call.owner().startsWith("[") ? Type.getType(call.owner()) : Type.getObjectType(call.owner());
         }
-        Type[] withReceiver = new Type[arguments.length + 1];
-        withReceiver[0] = call.owner().startsWith("[") ? Type.getType(call.owner()) : Type.getObjectType(call.owner());
-        System.arraycopy(arguments, 0, withReceiver, 1, arguments.length);
-        return Type.getMethodDescriptor(returned, withReceiver);
+        System.arraycopy(arguments, 0, all, at, arguments.length);
+        if (call.kind() == Kind.OBJECT_CALL) {
+            all[all.length - 1] = Type.INT_TYPE;
+        }
+        return Type.getMethodDescriptor(returned, all);
     }
 }

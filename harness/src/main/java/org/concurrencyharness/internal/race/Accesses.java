@@ -13,6 +13,15 @@ final class Accesses {
 
     /** An access to a field whose class holds its shadow; {@code var} is what that shadow field held. */
     static Object field(Object holder, VarState var, int site, boolean write, Object handed) {
+        try {
+            return fieldUnguarded(holder, var, site, write, handed);
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+            return handed;
+        }
+    }
+
+    private static Object fieldUnguarded(Object holder, VarState var, int site, boolean write, Object handed) {
         ThreadState state = Detector.current(handed);
         if (state == null) {
             return handed;
@@ -34,6 +43,15 @@ final class Accesses {
 
     /** The checks of a group of one object's fields, made one by one; then the object's summary records them. */
     static Object object(Object holder, int id, Object handed) {
+        try {
+            return objectUnguarded(holder, id, handed);
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+            return handed;
+        }
+    }
+
+    private static Object objectUnguarded(Object holder, int id, Object handed) {
         ThreadState state = Detector.current(handed);
         if (state == null || holder == null) {
             // not tracked; or a null holder, whose access throws
@@ -55,6 +73,15 @@ final class Accesses {
 
     /** An access to a field whose declaring class the agent did not instrument, or to a volatile field. */
     static Object untrackedField(Object holder, int site, boolean write, Object handed) {
+        try {
+            return untrackedFieldUnguarded(holder, site, write, handed);
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+            return handed;
+        }
+    }
+
+    private static Object untrackedFieldUnguarded(Object holder, int site, boolean write, Object handed) {
         ThreadState state = Detector.current(handed);
         if (state == null) {
             return handed;
@@ -83,10 +110,41 @@ final class Accesses {
         return vars;
     }
 
+    /**
+     * A call on a JDK object that is not thread-safe, which reads or writes it whole: {@code object}
+     * is the object (the one a view views), {@code type} its class, which names it in races.
+     */
+    static void objectCall(Object object, int site, boolean write, String type) {
+        try {
+            ThreadState state = Detector.current(null);
+            if (state != null) {
+                // the object's class is the JDK's, which declares no field of a key the program's code could use
+                check(fieldShadows(object, state).of(0), state, site, write, type);
+            }
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+        }
+    }
+
+    /**
+     * An optimistic read that {@code StampedLock.validate} said held: it must come after the last
+     * write, but it leaves no read behind for later writes to be ordered after, as no writer could
+     * have written meanwhile and the program uses the value only because none did.
+     */
+    static void validatedRead(VarState var, ThreadState state, int site, String name) {
+        synchronized (var) {
+            if (!state.covers(var.write)) {
+                RaceLog.report(name, var.writeSite, var.write, site, state);
+            }
+        }
+    }
+
     /** FastTrack's read or write rule for one variable; {@code name} names it in races, or null for its site to. */
     static void check(VarState var, ThreadState state, int site, boolean write, String name) {
         if (write) {
             write(var, state, site, name);
+        } else if (state.isSpeculating()) {
+            state.defer(var, site, name);
         } else {
             read(var, state, site, name);
         }
@@ -138,6 +196,16 @@ final class Accesses {
     /** An element access the hook did not settle; returns the array's shadows, or null if the thread is not tracked. */
     static ElementShadows element(Object array, int index, ElementShadows vars, int site, boolean write,
                                   Object handed) {
+        try {
+            return elementUnguarded(array, index, vars, site, write, handed);
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+            return null;
+        }
+    }
+
+    private static ElementShadows elementUnguarded(Object array, int index, ElementShadows vars, int site,
+                                                   boolean write, Object handed) {
         if (handed instanceof ThreadState state && vars != null && vars.get() == array && vars.round == state.round) {
             // shadows and thread of one round: if the round ended meanwhile, its races are dropped when reported
             element(vars, index, state, site, write);
@@ -181,6 +249,15 @@ final class Accesses {
     /** A loop's range of element accesses: see {@link Hooks#readRange}. */
     static void range(Object array, int start, int end, int step, int low, int span, int site, boolean write,
                       Object handed) {
+        try {
+            rangeUnguarded(array, start, end, step, low, span, site, write, handed);
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+        }
+    }
+
+    private static void rangeUnguarded(Object array, int start, int end, int step, int low, int span, int site,
+                                       boolean write, Object handed) {
         ThreadState state = Detector.current(handed);
         if (state == null || array == null || step == 0) {
             return;
@@ -222,6 +299,7 @@ final class Accesses {
     // ---- the rare cases, under the shadow's monitor
 
     private static void sharedRead(VarState var, ThreadState state, int site, String name) {
+        Detector.acquireInside(state);
         long epoch = state.epoch;
         if (var.read == epoch || var.write == epoch) {
             return;
@@ -229,14 +307,16 @@ final class Accesses {
         if (!state.covers(var.write)) {
             RaceLog.report(name, var.writeSite, var.write, site, state);
         }
-        if (var.read == VarState.SHARED) {
+        // read once: the lock-free paths of other threads may change it meanwhile
+        long read = var.read;
+        if (read == VarState.SHARED && var.sharedReads != null) {
             var.sharedReads.record(epoch, site);
-        } else if (state.covers(var.read)) {
+        } else if (read == VarState.SHARED || state.covers(read)) {
             var.readSite = site;
             var.read = epoch;
         } else {
             SharedReads shared = new SharedReads(state.round.base);
-            shared.record(var.read, var.readSite);
+            shared.record(read, var.readSite);
             shared.record(epoch, site);
             var.sharedReads = shared;
             var.read = VarState.SHARED;
@@ -244,6 +324,7 @@ final class Accesses {
     }
 
     private static void racyOrSharedWrite(VarState var, ThreadState state, int site, String name) {
+        Detector.acquireInside(state);
         long epoch = state.epoch;
         if (var.write == epoch) {
             return;
@@ -252,8 +333,9 @@ final class Accesses {
         if (!state.covers(var.write)) {
             RaceLog.report(name, var.writeSite, var.write, site, state);
         }
-        if (var.read == VarState.SHARED) {
-            SharedReads shared = var.sharedReads;
+        long read = var.read;
+        SharedReads shared = var.sharedReads;
+        if (read == VarState.SHARED && shared != null) {
             for (int tid = shared.clocks.base(); tid < shared.clocks.end(); tid++) {
                 int clock = shared.clocks.get(tid);
                 if (clock > now.get(tid)) {
@@ -261,8 +343,8 @@ final class Accesses {
                 }
             }
             var.sharedReads = null;
-        } else if (!state.covers(var.read)) {
-            RaceLog.report(name, var.readSite, var.read, site, state);
+        } else if (read != VarState.SHARED && !state.covers(read)) {
+            RaceLog.report(name, var.readSite, read, site, state);
         }
         var.read = VarState.NONE;
         var.writeSite = site;

@@ -236,6 +236,42 @@ final class Detector {
         return READERS.computeIfAbsent(lock, l -> new Object());
     }
 
+    /**
+     * Before a racy-looking access made inside calls that synchronise (see ThreadState): it comes
+     * after those calls synchronised, so it sees what was released into their objects.
+     */
+    static void acquireInside(ThreadState state) {
+        if (state.isInsideSync()) {
+            for (Object sync : state.insideSyncs()) {
+                VectorClock clock = state.round.syncClocks.get(sync);
+                if (clock != null) {
+                    synchronized (clock) {
+                        state.clock.join(clock);
+                    }
+                }
+            }
+        }
+    }
+
+    static void enterSync(Object sync) {
+        adopt().enterSync(sync);
+    }
+
+    static void leaveSync(Object sync) {
+        adopt().leaveSync(sync);
+    }
+
+    static void startSpeculating() {
+        adopt().startSpeculating();
+    }
+
+    static void stopSpeculating(boolean held) {
+        ThreadState state = adopt();
+        if (state.isSpeculating()) {
+            state.stopSpeculating(held);
+        }
+    }
+
     static void taskStart(VectorClock submitted) {
         ThreadState state = adopt();
         state.clock.join(submitted);

@@ -73,7 +73,12 @@ public final class Hooks {
 
     /** The calling thread's state, fetched on entry by a method with checked accesses; null if not tracked. */
     public static Object thread() {
-        return Detector.current(null);
+        try {
+            return Detector.current(null);
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+            return null;
+        }
     }
 
     /**
@@ -146,100 +151,223 @@ public final class Hooks {
 
     /** After a monitor is entered; takes and returns the thread's state as the access hooks do. */
     public static Object monitorEnter(Object monitor, Object thread) {
-        return Detector.monitorAcquire(monitor, thread);
+        try {
+            return Detector.monitorAcquire(monitor, thread);
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+            return thread;
+        }
     }
 
     /** Before a monitor is exited, normally or by an exception. */
     public static Object monitorExit(Object monitor, Object thread) {
-        return Detector.monitorRelease(monitor, thread);
+        try {
+            return Detector.monitorRelease(monitor, thread);
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+            return thread;
+        }
     }
 
     /** Before {@code Object.wait}, which lets the monitor go. */
     public static void beforeWait(Object monitor) {
-        if (monitor != null) {
-            Detector.monitorRelease(monitor, null);
+        try {
+            if (monitor != null) {
+                Detector.monitorRelease(monitor, null);
+            }
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
         }
     }
 
     /** After {@code Object.wait} returns, holding the monitor again. */
     public static void afterWait(Object monitor) {
-        if (monitor != null) {
-            Detector.monitorAcquire(monitor, null);
+        try {
+            if (monitor != null) {
+                Detector.monitorAcquire(monitor, null);
+            }
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
         }
     }
 
-    /** Before a call that synchronises through its receiver ({@code java.util.concurrent}, {@code Object.wait}). */
+    /**
+     * Before a call that synchronises through its receiver ({@code java.util.concurrent},
+     * {@code VarHandle}, {@code Timer}) or through the object {@code Unsafe} touches.
+     */
     public static void beforeSync(Object receiver, String method) {
-        if (receiver == null) {
-            return;
-        }
-        if (Detector.isReadWriteHalf(receiver)) {
-            Detector.beforeReadWriteCall(receiver, method);
-            return;
-        }
-        Detector.release(receiver);
-        Object lock = Detector.lockOf(receiver);
-        if (lock != null) {
-            // awaiting a condition releases its lock
-            Detector.release(lock);
+        try {
+            if (receiver != null) {
+                SyncContracts.before(receiver, method);
+            }
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
         }
     }
-
-    /** The calls after which a thread has waited for tasks to finish. */
-    private static final java.util.Set<String> WAITS_FOR_TASKS = java.util.Set.of("get", "join", "getNow",
-            "resultNow", "invokeAll", "invokeAny", "awaitTermination", "close", "isDone");
 
     /**
      * After such a call: it sees what was released into the receiver, and, when it waited for
      * tasks (a future's {@code get}, an executor's {@code awaitTermination}), what they did.
      */
     public static void afterSync(Object receiver, String method) {
-        if (receiver != null && Detector.isReadWriteHalf(receiver)) {
-            Detector.afterReadWriteCall(receiver, method);
-        } else if (receiver != null) {
-            Detector.acquire(receiver);
-            Object lock = Detector.lockOf(receiver);
-            if (lock != null) {
-                Detector.acquire(lock);
-            }
+        try {
+            SyncContracts.after(receiver, method);
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
         }
-        if (WAITS_FOR_TASKS.contains(method)) {
-            Detector.acquireTasksDone();
+    }
+
+    /** After {@code StampedLock.validate}: the optimistic reads since {@code tryOptimisticRead} held, or not. */
+    public static void afterValidate(boolean valid, Object lock) {
+        try {
+            SyncContracts.after(lock, "validate");
+            Detector.stopSpeculating(valid);
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
         }
     }
 
     /** What a call returned belongs to its receiver: a lock's condition, or a read-write lock's half. */
     public static void link(Object result, Object receiver, String method) {
-        Detector.link(result, receiver, method);
-    }
-
-    /** Before a call through a collection interface: it synchronises only when the receiver is concurrent. */
-    public static void beforeMaybeSync(Object receiver) {
-        if (isConcurrent(receiver)) {
-            Detector.release(receiver);
+        try {
+            Detector.link(result, receiver, method);
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
         }
     }
 
-    public static void afterMaybeSync(Object receiver) {
-        if (isConcurrent(receiver)) {
-            Detector.acquire(receiver);
+    /**
+     * Before a call on a JDK object (through its class or an interface such as {@code List}): by
+     * the object's class, it reads or writes the object, synchronises, or means nothing.
+     */
+    public static void beforeCall(Object receiver, int site) {
+        try {
+            JdkObjects.Contract contract = JdkObjects.of(receiver);
+            if (contract == JdkObjects.Contract.CONCURRENT) {
+                SyncContracts.before(receiver, null);
+            } else if (contract != JdkObjects.Contract.NONE) {
+                Object variable = JdkObjects.variable(receiver, contract);
+                Accesses.objectCall(variable, site, SiteRegistry.call(site).write(), variable.getClass().getName());
+            }
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
         }
     }
 
-    private static boolean isConcurrent(Object receiver) {
-        if (receiver == null) {
-            return false;
+    /** After it: a concurrent object's call acquires; a view returned stands for the object it views. */
+    public static void afterCall(Object result, Object receiver, int site) {
+        try {
+            JdkObjects.Contract contract = JdkObjects.of(receiver);
+            if (contract == JdkObjects.Contract.CONCURRENT) {
+                SyncContracts.after(receiver, null);
+            } else if (contract != JdkObjects.Contract.NONE && result != null && SiteRegistry.call(site).returnsView()) {
+                JdkObjects.viewed(result, JdkObjects.variable(receiver, contract));
+            }
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
         }
-        String type = receiver.getClass().getName();
-        return type.startsWith("java.util.concurrent.") || type.startsWith("java.util.Collections$Synchronized");
+    }
+
+    /** After a call on a stream: it waited for what it ran in other threads (see {@link #task}). */
+    public static void afterStream() {
+        try {
+            Detector.acquireTasksDone();
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+        }
     }
 
     public static void beforeStart(Object thread) {
-        Detector.beforeStart(thread);
+        try {
+            Detector.beforeStart(thread);
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+        }
     }
 
     public static void afterJoin(Object thread) {
-        Detector.afterJoin(thread);
+        try {
+            Detector.afterJoin(thread);
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+        }
+    }
+
+    // ---- task objects (a ForkJoinTask, a TimerTask): their body starts from their hand-over
+
+    /** A task object handed over by a call (forked, invoked, scheduled): released into it. */
+    public static Object handOver(Object task) {
+        try {
+            if (task != null) {
+                Detector.release(task);
+            }
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+        }
+        return task;
+    }
+
+    /** Task objects handed over in an array ({@code ForkJoinTask.invokeAll(a, b, c)}). */
+    public static Object handOverEach(Object tasks) {
+        if (tasks instanceof Object[] array) {
+            for (Object task : array) {
+                handOver(task);
+            }
+        }
+        return tasks;
+    }
+
+    /**
+     * Tasks handed over in a collection ({@code invokeAll}, {@code invokeAny}): callables are
+     * wrapped, in a new list in the same order, and task objects released into.
+     */
+    public static Object handOverAll(Object tasks) {
+        if (!(tasks instanceof java.util.Collection<?> collection)) {
+            return tasks;
+        }
+        try {
+            java.util.List<Object> wrapped = new java.util.ArrayList<>(collection.size());
+            for (Object task : collection) {
+                if (task instanceof Callable<?> callable) {
+                    wrapped.add(wrap(callable));
+                } else {
+                    wrapped.add(handOver(task));
+                }
+            }
+            return wrapped;
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+            return tasks;
+        }
+    }
+
+    /** On entry to a task object's body: it sees what was released into the task when it was handed over. */
+    public static void taskBegin(Object task) {
+        try {
+            Detector.acquire(task);
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+        }
+    }
+
+    /** On entry to a completer's {@code onCompletion}: it also sees the tasks that completed before. */
+    public static void completionBegin(Object task) {
+        try {
+            Detector.acquire(task);
+            Detector.acquireTasksDone();
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+        }
+    }
+
+    /** On leaving a task object's body: what it did happens before whoever waits for it or for tasks. */
+    public static void taskEnd(Object task) {
+        try {
+            Detector.release(task);
+            Detector.taskEnd();
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+        }
     }
 
     // ---- tasks handed to executors and completable futures: the submitter's past happens before the task
@@ -308,5 +436,114 @@ public final class Hooks {
             task.accept(a, b);
             return null;
         });
+    }
+
+    /**
+     * What a stream is given ({@code map}, {@code filter}, {@code forEach}, a comparator...), of any
+     * functional interface: it may run in other threads, as a task handed over when the stream
+     * was built, and the stream's calls wait for it.
+     */
+    public static Object task(Object function, Class<?> type) {
+        if (function == null || !type.isInterface() || !type.isInstance(function)) {
+            return function;
+        }
+        try {
+            TaskHandOff handOff = TaskHandOff.capture(false);
+            return java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                    (proxy, method, arguments) -> {
+                        if (method.getDeclaringClass() == Object.class) {
+                            return method.getName().equals("equals") ? proxy == arguments[0]
+                                    : method.invoke(function, arguments);
+                        }
+                        return handOff.call(() -> {
+                            try {
+                                return method.invoke(function, arguments);
+                            } catch (java.lang.reflect.InvocationTargetException thrown) {
+                                throw rethrow(thrown.getCause());
+                            }
+                        });
+                    });
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+            return function;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> RuntimeException rethrow(Throwable thrown) throws E {
+        throw (E) thrown;
+    }
+
+    // ---- functions a concurrent map calls back inside a call, under its own locks: each call of
+    // one sees what the calls before it did, and is seen by those after
+
+    public static <T> Supplier<T> callback(Supplier<T> function, Object map) {
+        if (function == null || !JdkObjects.isConcurrent(map)) {
+            return function;
+        }
+        return () -> {
+            SyncContracts.callbackBegin(map);
+            try {
+                return function.get();
+            } finally {
+                SyncContracts.callbackEnd(map);
+            }
+        };
+    }
+
+    public static <T, R> Function<T, R> callback(Function<T, R> function, Object map) {
+        if (function == null || !JdkObjects.isConcurrent(map)) {
+            return function;
+        }
+        return value -> {
+            SyncContracts.callbackBegin(map);
+            try {
+                return function.apply(value);
+            } finally {
+                SyncContracts.callbackEnd(map);
+            }
+        };
+    }
+
+    public static <T> Consumer<T> callback(Consumer<T> function, Object map) {
+        if (function == null || !JdkObjects.isConcurrent(map)) {
+            return function;
+        }
+        return value -> {
+            SyncContracts.callbackBegin(map);
+            try {
+                function.accept(value);
+            } finally {
+                SyncContracts.callbackEnd(map);
+            }
+        };
+    }
+
+    public static <T, U, R> BiFunction<T, U, R> callback(BiFunction<T, U, R> function, Object map) {
+        if (function == null || !JdkObjects.isConcurrent(map)) {
+            return function;
+        }
+        return (a, b) -> {
+            SyncContracts.callbackBegin(map);
+            try {
+                return function.apply(a, b);
+            } finally {
+                SyncContracts.callbackEnd(map);
+            }
+        };
+    }
+
+    public static <T, U> BiConsumer<T, U> callback(BiConsumer<T, U> function, Object map) {
+        if (function == null || !JdkObjects.isConcurrent(map)) {
+            return function;
+        }
+        return (a, b) -> {
+            SyncContracts.callbackBegin(map);
+            try {
+                function.accept(a, b);
+            } finally {
+                SyncContracts.callbackEnd(map);
+            }
+        };
     }
 }

@@ -50,6 +50,10 @@ final class RaceLog {
         }
         AccessSite first = SiteRegistry.site(earlierSite);
         AccessSite second = SiteRegistry.site(laterSite);
+        if (second.call() != null) {
+            reportObject(field, first, earlierSite, earlier, second, laterSite, later);
+            return;
+        }
         if (field == null) {
             field = second.array() ? second.field() : second.owner().replace('/', '.') + "." + second.field();
         }
@@ -57,6 +61,34 @@ final class RaceLog {
         if (RACES.size() < MAX_RACES && !RACES.containsKey(key)) {
             RACES.put(key, new Race(field, access(first, names[VarState.tid(earlier)]), access(second, later.name)));
         }
+    }
+
+    /**
+     * A race on a JDK object through calls on it: named by the field through which the code
+     * reached it (the later call's, else the earlier's), else by its class.
+     */
+    private static void reportObject(String type, AccessSite first, int earlierSite, long earlier, AccessSite second,
+                                     int laterSite, ThreadState later) {
+        String field = second.field() != null ? second.field() : first.field() != null ? first.field() : type;
+        String key = field + "|" + Math.min(earlierSite, laterSite) + "|" + Math.max(earlierSite, laterSite);
+        if (RACES.size() < MAX_RACES && !RACES.containsKey(key)) {
+            RACES.put(key, new Race(field, type, callAccess(first, type, names[VarState.tid(earlier)]),
+                    callAccess(second, type, later.name)));
+        }
+    }
+
+    /** The call as a user reads it: on the object's own class ({@code ArrayList.add}), or on an iterator or view. */
+    private static Access callAccess(AccessSite site, String type, String thread) {
+        String call = site.call();
+        if (call == null) {
+            return access(site, thread);
+        }
+        String method = call.substring(call.indexOf('.') + 1);
+        String declared = call.substring(0, call.indexOf('.'));
+        boolean onView = declared.contains("Iterator") || declared.equals("Entry") || declared.equals("Spliterator");
+        String on = onView ? declared : type.substring(type.lastIndexOf('.') + 1);
+        return new Access(thread, site.method(), site.location(), site.write() ? "write" : "read", on + "." + method,
+                null);
     }
 
     private static Access access(AccessSite site, String thread) {

@@ -24,6 +24,10 @@ final class SharedReads {
 
     void record(long epoch, int site) {
         int tid = VarState.tid(epoch);
+        if (tid < clocks.base()) {
+            // a thread of an earlier round, which ended before this one began: its read is ordered before all of it
+            return;
+        }
         clocks.set(tid, VarState.clock(epoch));
         int at = tid - clocks.base();
         if (at >= sites.length) {

@@ -45,6 +45,27 @@ public final class SiteRegistry {
     }
 
     /**
+     * Called by the agent for a call that may be on a JDK object that is not thread-safe (a list, a
+     * map, a builder): {@code field} is the field through which the code reached the object, if any.
+     */
+    public static synchronized int registerCall(String field, String type, String name, boolean returnsView,
+                                                String method, String location, boolean write, ClassLoader loader) {
+        SITES.add(new AccessSite(null, field, method, location, write, false, type + "." + name, returnsView));
+        LOADERS.add(new WeakReference<>(loader));
+        int id = SITES.size() - 1;
+        calls = with(calls, id, SITES.get(id));
+        return id;
+    }
+
+    /** The call sites, by id, read without a lock by the hooks of every call on a JDK object. */
+    private static volatile AccessSite[] calls = new AccessSite[256];
+
+    static AccessSite call(int site) {
+        AccessSite[] known = calls;
+        return site < known.length && known[site] != null ? known[site] : site(site);
+    }
+
+    /**
      * Called by the agent for an access to a field declared by a class it instruments, which thus
      * holds a shadow field: {@code owner} is the declaring class.
      */

@@ -19,7 +19,14 @@ final class TaskHandOff {
 
     /** Taken in the submitting thread. */
     static TaskHandOff capture(boolean afterEarlierTasks) {
-        return new TaskHandOff(Detector.snapshot(), afterEarlierTasks);
+        VectorClock submitted;
+        try {
+            submitted = Detector.snapshot();
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+            submitted = null;
+        }
+        return new TaskHandOff(submitted, afterEarlierTasks);
     }
 
     <V> V run(Supplier<V> body) {
@@ -27,7 +34,7 @@ final class TaskHandOff {
         try {
             return body.get();
         } finally {
-            Detector.taskEnd();
+            end();
         }
     }
 
@@ -36,14 +43,28 @@ final class TaskHandOff {
         try {
             return body.call();
         } finally {
-            Detector.taskEnd();
+            end();
         }
     }
 
     private void start() {
-        Detector.taskStart(submitted);
-        if (afterEarlierTasks) {
-            Detector.acquireTasksDone();
+        try {
+            if (submitted != null) {
+                Detector.taskStart(submitted);
+            }
+            if (afterEarlierTasks) {
+                Detector.acquireTasksDone();
+            }
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+        }
+    }
+
+    private static void end() {
+        try {
+            Detector.taskEnd();
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
         }
     }
 }

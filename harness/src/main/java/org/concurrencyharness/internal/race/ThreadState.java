@@ -36,6 +36,25 @@ final class ThreadState {
     private int rangeStride;
     private boolean rangeWrite;
 
+    /**
+     * The synchronising objects whose calls this thread is inside of, innermost last: code the JDK
+     * calls back from inside (a key's {@code equals} in a map lookup, a comparator) runs after the
+     * call synchronised, so what it finds racy is first checked again against those objects.
+     * A call that threw leaves its entry behind, which can hide a race but never invent one.
+     */
+    private final Object[] inside = new Object[4];
+    private int insideDepth;
+
+    /**
+     * Reads made between a {@code StampedLock}'s {@code tryOptimisticRead} and its {@code validate}:
+     * checked only if the read is validated, as a failed one is thrown away by the program.
+     */
+    private boolean speculating;
+    private VarState[] deferredVars = new VarState[8];
+    private int[] deferredSites = new int[8];
+    private String[] deferredNames = new String[8];
+    private int deferred;
+
     /** This thread's current epoch, {@code clock << 32 | tid}, as shadows record it: the accesses' fast path compares it. */
     long epoch;
     /** This thread and clock as object summaries name them (see {@link ObjectSummary}). */
@@ -55,11 +74,75 @@ final class ThreadState {
         this.syncs = new ShadowCache<>(ShadowCache.OBJECTS);
         this.monitors = new ShadowCache<>(ShadowCache.OBJECTS);
         this.rangeArray = null;
+        this.insideDepth = 0;
+        java.util.Arrays.fill(inside, null);
+        this.speculating = false;
+        this.deferred = 0;
         clock.set(tid, 1);
         this.epoch = VarState.epoch(tid, 1);
         this.summary = ObjectSummary.of(tid, 1);
         // last, as current() takes a state of the present round to be ready
         this.round = round;
+    }
+
+    void enterSync(Object sync) {
+        if (insideDepth < inside.length) {
+            inside[insideDepth] = sync;
+        }
+        insideDepth++;
+    }
+
+    void leaveSync(Object sync) {
+        if (insideDepth > 0 && (insideDepth > inside.length || inside[insideDepth - 1] == sync)) {
+            insideDepth--;
+            if (insideDepth < inside.length) {
+                inside[insideDepth] = null;
+            }
+        }
+    }
+
+    boolean isInsideSync() {
+        return insideDepth > 0;
+    }
+
+    /** The synchronising objects whose calls this thread is inside of. */
+    Object[] insideSyncs() {
+        return java.util.Arrays.copyOf(inside, Math.min(insideDepth, inside.length));
+    }
+
+    void startSpeculating() {
+        speculating = true;
+        deferred = 0;
+    }
+
+    boolean isSpeculating() {
+        return speculating;
+    }
+
+    void defer(VarState var, int site, String name) {
+        if (deferred == deferredVars.length) {
+            deferredVars = java.util.Arrays.copyOf(deferredVars, deferred * 2);
+            deferredSites = java.util.Arrays.copyOf(deferredSites, deferred * 2);
+            deferredNames = java.util.Arrays.copyOf(deferredNames, deferred * 2);
+        }
+        deferredVars[deferred] = var;
+        deferredSites[deferred] = site;
+        deferredNames[deferred] = name;
+        deferred++;
+    }
+
+    /** Ends the optimistic reads: checks them if they held, forgets them if not. */
+    void stopSpeculating(boolean held) {
+        speculating = false;
+        int count = deferred;
+        deferred = 0;
+        for (int i = 0; i < count; i++) {
+            if (held) {
+                Accesses.validatedRead(deferredVars[i], this, deferredSites[i], deferredNames[i]);
+            }
+            deferredVars[i] = null;
+            deferredNames[i] = null;
+        }
     }
 
     /** Whether this thread checked these elements of the array in its present epoch already. */

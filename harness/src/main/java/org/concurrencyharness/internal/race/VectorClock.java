@@ -34,14 +34,19 @@ final class VectorClock {
         return at < clocks.length ? clocks[at] : 0;
     }
 
+    /** Sets a thread's entry; a thread of an earlier round has none to set (its steps are all covered). */
     void set(int tid, int value) {
         int at = ensure(tid);
-        clocks[at] = value;
+        if (at >= 0) {
+            clocks[at] = value;
+        }
     }
 
     void increment(int tid) {
         int at = ensure(tid);
-        clocks[at]++;
+        if (at >= 0) {
+            clocks[at]++;
+        }
     }
 
     /** This clock becomes the pointwise maximum of itself and the other, if the other is of the same round. */

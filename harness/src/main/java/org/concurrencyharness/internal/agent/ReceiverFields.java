@@ -1,0 +1,100 @@
+package org.concurrencyharness.internal.agent;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.TypeInsnNode;
+import org.objectweb.asm.tree.VarInsnNode;
+import org.objectweb.asm.tree.analysis.Frame;
+import org.objectweb.asm.tree.analysis.SourceValue;
+
+/**
+ * For the calls of a method on JDK objects, the field through which the code reached the
+ * receiver, as a user names it ({@code com.example.Registry.names}): where the receiver was loaded
+ * from a field, directly, through a cast, or through a local that held such a load. Races on the
+ * object are reported under that field.
+ */
+final class ReceiverFields {
+
+    /** How many locals and casts are followed back to a field load. */
+    private static final int MAX_STEPS = 4;
+
+    private final Map<Integer, String> byCall;
+
+    private ReceiverFields(Map<Integer, String> byCall) {
+        this.byCall = byCall;
+    }
+
+    /** The field of the receiver of the method's call instruction of that order among its calls, or null. */
+    String of(int call) {
+        return byCall.get(call);
+    }
+
+    /** Works them out for the calls {@code wanted} says are on JDK objects. */
+    static ReceiverFields of(MethodFlow flow, java.util.function.Predicate<MethodInsnNode> wanted) {
+        Map<Integer, String> byCall = new HashMap<>();
+        AbstractInsnNode[] instructions = flow.instructions();
+        int ordinal = 0;
+        Frame<SourceValue>[] frames = null;
+        for (int index = 0; index < instructions.length; index++) {
+            if (!(instructions[index] instanceof MethodInsnNode call)) {
+                continue;
+            }
+            int order = ordinal++;
+            if (call.getOpcode() == Opcodes.INVOKESTATIC || !wanted.test(call)) {
+                continue;
+            }
+            if (frames == null) {
+                frames = flow.frames();
+                if (frames == null) {
+                    break;
+                }
+            }
+            Frame<SourceValue> frame = frames[index];
+            if (frame == null) {
+                continue;
+            }
+            int receiver = frame.getStackSize() - Type.getArgumentTypes(call.desc).length - 1;
+            if (receiver >= 0) {
+                String field = fieldOf(frame.getStack(receiver), flow, frames, 0);
+                if (field != null) {
+                    byCall.put(order, field);
+                }
+            }
+        }
+        return new ReceiverFields(byCall);
+    }
+
+    private static String fieldOf(SourceValue value, MethodFlow flow, Frame<SourceValue>[] frames, int steps) {
+        if (value.insns.size() != 1 || steps > MAX_STEPS) {
+            return null;
+        }
+        AbstractInsnNode source = value.insns.iterator().next();
+        if (source instanceof FieldInsnNode field
+                && (field.getOpcode() == Opcodes.GETFIELD || field.getOpcode() == Opcodes.GETSTATIC)) {
+            return field.owner.replace('/', '.') + "." + field.name;
+        }
+        int at = flow.method().instructions.indexOf(source);
+        Frame<SourceValue> frame = frames[at];
+        if (frame == null) {
+            return null;
+        }
+        if (source instanceof TypeInsnNode cast && cast.getOpcode() == Opcodes.CHECKCAST) {
+            return fieldOf(frame.getStack(frame.getStackSize() - 1), flow, frames, steps + 1);
+        }
+        if (source instanceof VarInsnNode load && load.getOpcode() == Opcodes.ALOAD) {
+            SourceValue local = frame.getLocal(load.var);
+            if (local.insns.size() == 1 && local.insns.iterator().next() instanceof VarInsnNode store
+                    && store.getOpcode() == Opcodes.ASTORE) {
+                Frame<SourceValue> before = frames[flow.method().instructions.indexOf(store)];
+                return before == null ? null
+                        : fieldOf(before.getStack(before.getStackSize() - 1), flow, frames, steps + 1);
+            }
+        }
+        return null;
+    }
+}
