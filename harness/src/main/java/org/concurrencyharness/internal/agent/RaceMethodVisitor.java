@@ -46,6 +46,8 @@ final class RaceMethodVisitor extends AdviceAdapter {
     private static final Method TASK_BEGIN = Method.getMethod("void taskBegin(Object)");
     private static final Method TASK_END = Method.getMethod("void taskEnd(Object)");
     private static final Method COMPLETION_BEGIN = Method.getMethod("void completionBegin(Object)");
+    private static final Method BEGIN_CLASS_INIT = Method.getMethod("void beginClassInit()");
+    private static final Method END_CLASS_INIT = Method.getMethod("void endClassInit()");
 
     private final RaceClassVisitor.ClassContext context;
     private final String methodName;
@@ -112,6 +114,11 @@ final class RaceMethodVisitor extends AdviceAdapter {
         if (instrumentsAccesses) {
             makeArrayLocals();
             makeLoopLocals();
+        } else {
+            // a class initialiser: neither it nor what it calls is checked (see the analysis's ThreadState);
+            // its handler's frame declares the thread's local, so it starts once that is set
+            invokeStatic(HOOKS, BEGIN_CLASS_INIT);
+            visitLabel(bodyStart);
         }
         if (taskBody) {
             // it starts from its hand-over (a fork, a schedule); a completion also sees the tasks that completed
@@ -160,6 +167,9 @@ final class RaceMethodVisitor extends AdviceAdapter {
             pushMonitor();
             access(MONITOR_EXIT);
         }
+        if (!instrumentsAccesses && opcode != ATHROW) {
+            invokeStatic(HOOKS, END_CLASS_INIT);
+        }
         if (taskBody) {
             // what it did happens before whoever waits for it (a join, an invoke)
             loadThis();
@@ -172,6 +182,15 @@ final class RaceMethodVisitor extends AdviceAdapter {
         if (loopsLeft != shape.loops().loops().size()) {
             // labels of a loop's added code were never placed, which ASM does not notice: the instrumenter falls back
             throw new IllegalStateException(methodName + ": a loop's range checks were not all placed");
+        }
+        if (!instrumentsAccesses && context.version() >= Opcodes.V1_6) {
+            // an initialiser that throws ends too (older class files have no frames to declare its handler)
+            Label handler = new Label();
+            visitTryCatchBlock(bodyStart, handler, handler, null);
+            visitLabel(handler);
+            super.visitFrame(F_NEW, 0, new Object[0], 1, new Object[] {"java/lang/Throwable"});
+            invokeStatic(HOOKS, END_CLASS_INIT);
+            throwException();
         }
         if (synchronizedMethod) {
             // an exception leaving a synchronized method releases its monitor too

@@ -65,7 +65,7 @@ final class Detector {
         if (state == null) {
             state = register();
         }
-        return state.round == round ? state : null;
+        return state.round == round && state.initializing == 0 ? state : null;
     }
 
     /** The calling thread's state, adopted into the present round if it belonged to an earlier one. */
@@ -308,7 +308,17 @@ final class Detector {
      * (null at a method's start, or a thread of an earlier round not adopted since).
      */
     static ThreadState current(Object handed) {
-        return handed instanceof ThreadState state && state.round == round ? state : current();
+        return handed instanceof ThreadState state && state.round == round && state.initializing == 0 ? state
+                : current();
+    }
+
+    /** A class initialiser starts (or ends): until it ends, the thread's accesses are not checked. */
+    static void classInit(boolean begins) {
+        ThreadState state = STATE.get();
+        if (state == null) {
+            state = register();
+        }
+        state.initializing = Math.max(0, state.initializing + (begins ? 1 : -1));
     }
 
     /** Whether the state's round is still the present one: a round's races are not asked for once it ended. */

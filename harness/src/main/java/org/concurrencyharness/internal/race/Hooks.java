@@ -217,6 +217,24 @@ public final class Hooks {
         }
     }
 
+    /** On entry to a class initialiser: see ThreadState#initializing. */
+    public static void beginClassInit() {
+        try {
+            Detector.classInit(true);
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+        }
+    }
+
+    /** On leaving a class initialiser, normally or by an exception. */
+    public static void endClassInit() {
+        try {
+            Detector.classInit(false);
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+        }
+    }
+
     /** After {@code StampedLock.validate}: the optimistic reads since {@code tryOptimisticRead} held, or not. */
     public static void afterValidate(boolean valid, Object lock) {
         try {

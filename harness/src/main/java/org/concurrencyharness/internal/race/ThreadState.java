@@ -55,6 +55,13 @@ final class ThreadState {
     private String[] deferredNames = new String[8];
     private int deferred;
 
+    /**
+     * How deep this thread is in class initialisers: what it does there is not checked, as the
+     * JVM's initialisation lock orders a class's initialisation before every other thread's use
+     * of the class, and so before their use of what it built (a static final table, a singleton).
+     */
+    int initializing;
+
     /** This thread's current epoch, {@code clock << 32 | tid}, as shadows record it: the accesses' fast path compares it. */
     long epoch;
     /** This thread and clock as object summaries name them (see {@link ObjectSummary}). */
@@ -78,6 +85,7 @@ final class ThreadState {
         java.util.Arrays.fill(inside, null);
         this.speculating = false;
         this.deferred = 0;
+        this.initializing = 0;
         clock.set(tid, 1);
         this.epoch = VarState.epoch(tid, 1);
         this.summary = ObjectSummary.of(tid, 1);
