@@ -30,6 +30,8 @@ final class RaceClassVisitor extends ClassVisitor {
     private final RaceInstrumenter.Extent extent;
     private final CallContracts contracts;
     private final TypeHierarchy hierarchy;
+    /** Whether the class is a library's, not the project's own. */
+    private final boolean library;
     /** Its fields' access flags, in the order the class declares them. */
     private final Map<String, Integer> ownFields = new LinkedHashMap<>();
     /** What each field instruction of its methods reaches, by {@code owner.field}: several passes ask. */
@@ -45,8 +47,9 @@ final class RaceClassVisitor extends ClassVisitor {
     private final List<Map.Entry<MethodNode, MethodVisitor>> methods = new ArrayList<>();
 
     RaceClassVisitor(ClassVisitor next, ClassLoader loader, ShadowedFields shadowedFields,
-                     RaceInstrumenter.Extent extent, TypeHierarchy hierarchy) {
+                     RaceInstrumenter.Extent extent, TypeHierarchy hierarchy, boolean library) {
         super(Opcodes.ASM9, next);
+        this.library = library;
         this.loader = loader;
         this.shadowedFields = shadowedFields;
         this.extent = extent;
@@ -98,7 +101,7 @@ final class RaceClassVisitor extends ClassVisitor {
                 isFinal, this::declarationOf);
         Declarations known = PlainMethods.withPlainMethods(this::declarationOf, className, plainMethods);
         ClassContext context = new ClassContext(className, sourceFile, version, loader, bridges, isInterface, known,
-                contracts, TaskClass.of(superName, hierarchy, loader));
+                contracts, TaskClass.of(superName, hierarchy, loader), hierarchy, library);
         for (Map.Entry<MethodNode, MethodVisitor> method : methods) {
             MethodNode node = method.getKey();
             node.accept(new RaceMethodVisitor(method.getValue(), node.access, node.name, node.desc, context,
@@ -174,7 +177,7 @@ final class RaceClassVisitor extends ClassVisitor {
     /** What the method visitor needs to know of its class. */
     record ClassContext(String className, String sourceFile, int version, ClassLoader loader, SyncBridges bridges,
                         boolean isInterface, Declarations declarations, CallContracts contracts,
-                        TaskClass taskClass) {
+                        TaskClass taskClass, TypeHierarchy hierarchy, boolean library) {
 
         /** Interfaces may hold private static methods, and so bridges, from Java 9 on. */
         boolean canBridge() {

@@ -42,7 +42,7 @@ final class RaceInstrumenter implements ClassFileTransformer {
         Throwable failure = null;
         for (Extent extent : Extent.values()) {
             try {
-                byte[] instrumented = instrument(classfileBuffer, loader, extent);
+                byte[] instrumented = instrument(classfileBuffer, loader, extent, isLibrary(protectionDomain));
                 if (extent == Extent.SHADOWS_ONLY) {
                     warn("leaves the code of " + className + " as it is (its accesses are not checked)", failure);
                 }
@@ -62,15 +62,26 @@ final class RaceInstrumenter implements ClassFileTransformer {
     }
 
     byte[] instrument(byte[] classfile, ClassLoader loader, Extent extent) {
+        return instrument(classfile, loader, extent, false);
+    }
+
+    /** Instruments a class, of a library's ({@code library}) or of the project's own. */
+    byte[] instrument(byte[] classfile, ClassLoader loader, Extent extent, boolean library) {
         ClassReader reader = new ClassReader(classfile);
         ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-        ClassVisitor visitor = new RaceClassVisitor(writer, loader, shadowedFields, extent, hierarchy);
+        ClassVisitor visitor = new RaceClassVisitor(writer, loader, shadowedFields, extent, hierarchy, library);
         if (isSerializable(reader)) {
             // the added members would change the class's default serialVersionUID: it keeps the original
             visitor = new SerialVersionUIDAdder(visitor);
         }
         reader.accept(visitor, ClassReader.EXPAND_FRAMES);
         return writer.toByteArray();
+    }
+
+    /** A library's class comes from a jar; the project's own from its build's class directories. */
+    static boolean isLibrary(ProtectionDomain domain) {
+        java.security.CodeSource source = domain == null ? null : domain.getCodeSource();
+        return source != null && source.getLocation() != null && TypeHierarchy.isJar(source.getLocation());
     }
 
     /** A class that says it is serializable itself (a subclass of one keeps a changed default serialVersionUID). */

@@ -46,6 +46,8 @@ final class RaceMethodVisitor extends AdviceAdapter {
     private static final Method TASK_BEGIN = Method.getMethod("void taskBegin(Object)");
     private static final Method TASK_END = Method.getMethod("void taskEnd(Object)");
     private static final Method COMPLETION_BEGIN = Method.getMethod("void completionBegin(Object)");
+    private static final Method ENTER_LIBRARY = Method.getMethod("void enterLibrary(int)");
+    private static final Method LEAVE_LIBRARY = Method.getMethod("void leaveLibrary(int)");
     private static final Method BEGIN_CLASS_INIT = Method.getMethod("void beginClassInit()");
     private static final Method END_CLASS_INIT = Method.getMethod("void endClassInit()");
 
@@ -269,7 +271,7 @@ final class RaceMethodVisitor extends AdviceAdapter {
                                 ShadowedFields.Declaration declaration) {
         boolean write = opcode == PUTFIELD || opcode == PUTSTATIC;
         int site = SiteRegistry.registerShadowed(declaration.declaringClass(), name, declaration.isStatic(),
-                method(), location(), write, context.loader());
+                method(), location(), write, context.library(), context.loader());
         String shadow = ShadowField.nameOf(name);
         switch (opcode) {
             case GETFIELD -> {
@@ -300,7 +302,7 @@ final class RaceMethodVisitor extends AdviceAdapter {
     private CoalescedCheck coalescedCheck(int opcode, String name, ShadowedFields.Declaration declaration) {
         boolean write = opcode == PUTFIELD;
         int site = SiteRegistry.registerShadowed(declaration.declaringClass(), name, false, method(), location(), write,
-                context.loader());
+                context.library(), context.loader());
         return new CoalescedCheck(site, ObjectSummary.required(declaration.summaryField(), write),
                 ObjectSummary.bits(declaration.summaryField(), write));
     }
@@ -501,6 +503,16 @@ final class RaceMethodVisitor extends AdviceAdapter {
             dup();
             invokeStatic(HOOKS, BEFORE_START);
         }
+        if (kind == null && entered && !context.library() && context.hierarchy().isLibrary(owner, context.loader())) {
+            // the project's call into a library's code: what happens in there is reported with this line too
+            int userSite = SiteRegistry.register(owner, name, method(), location(), false, false, context.loader());
+            push(userSite);
+            invokeStatic(HOOKS, ENTER_LIBRARY);
+            super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+            push(userSite);
+            invokeStatic(HOOKS, LEAVE_LIBRARY);
+            return;
+        }
         if (kind == null) {
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
             return;
@@ -508,7 +520,7 @@ final class RaceMethodVisitor extends AdviceAdapter {
         if (kind == SyncBridges.Kind.OBJECT_CALL) {
             push(SiteRegistry.registerCall(shape.receiverFields().of(call), owner.substring(owner.lastIndexOf('/') + 1),
                     name, CallContracts.returnsView(name), method(), location(), !CallContracts.onlyReads(name),
-                    context.loader()));
+                    context.library(), context.loader()));
         }
         boolean callsBack = (kind == SyncBridges.Kind.SYNC || kind == SyncBridges.Kind.OBJECT_CALL)
                 && context.contracts().callsBack(owner, context.loader());
@@ -561,7 +573,7 @@ final class RaceMethodVisitor extends AdviceAdapter {
 
     private int site(String owner, String field, boolean write, boolean array) {
         return SiteRegistry.register(array ? context.className() : owner, field, method(), location(), write, array,
-                context.loader());
+                context.library(), context.loader());
     }
 
     private String arrayName() {

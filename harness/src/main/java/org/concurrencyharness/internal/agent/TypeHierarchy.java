@@ -25,6 +25,7 @@ final class TypeHierarchy {
     private static final int MAX_TYPES = 64;
 
     private final Map<ClassLoader, Map<String, List<String>>> known = new WeakHashMap<>();
+    private final Map<ClassLoader, Map<String, Boolean>> libraries = new WeakHashMap<>();
 
     /** The JDK types (internal names) the class descends from, nearest first; empty if it cannot be read. */
     synchronized List<String> jdkSupertypes(String type, ClassLoader loader) {
@@ -35,6 +36,21 @@ final class TypeHierarchy {
             cache.put(type, found);
         }
         return found;
+    }
+
+    /** Whether the class, of the program's loaders, is a library's: its class file is in a jar. */
+    synchronized boolean isLibrary(String type, ClassLoader loader) {
+        if (loader == null || isJdk(type)) {
+            return false;
+        }
+        return libraries.computeIfAbsent(loader, l -> new HashMap<>()).computeIfAbsent(type, t -> {
+            java.net.URL found = loader.getResource(t + ".class");
+            return found != null && isJar(found);
+        });
+    }
+
+    static boolean isJar(java.net.URL location) {
+        return "jar".equals(location.getProtocol()) || location.getPath().endsWith(".jar");
     }
 
     /** Whether the class descends from (or is) the JDK type. */

@@ -12,11 +12,20 @@ package org.concurrencyharness.internal.race;
  * @param call for a call on a JDK object, the type the instruction names and the method, such as {@code List.add};
  *     else null
  * @param returnsView for such a call, whether its result is a view of the object (an iterator, a key set)
+ * @param library whether the code is a library's (loaded from a jar), not the project's own
+ * @param userFrame for an access in a library's code, the project's call into the library it was made under,
+ *     {@code File.java:LINE}; else null
  */
 record AccessSite(String owner, String field, String method, String location, boolean write, boolean array,
-                  String call, boolean returnsView) {
+                  String call, boolean returnsView, boolean library, String userFrame) {
 
-    AccessSite(String owner, String field, String method, String location, boolean write, boolean array) {
-        this(owner, field, method, location, write, array, null, false);
+    AccessSite(String owner, String field, String method, String location, boolean write, boolean array,
+               boolean library) {
+        this(owner, field, method, location, write, array, null, false, library, null);
+    }
+
+    /** The same access, made under the project's call at that location. */
+    AccessSite under(String userLocation) {
+        return new AccessSite(owner, field, method, location, write, array, call, returnsView, library, userLocation);
     }
 }

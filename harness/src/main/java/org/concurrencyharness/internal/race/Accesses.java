@@ -126,21 +126,9 @@ final class Accesses {
         }
     }
 
-    /**
-     * An optimistic read that {@code StampedLock.validate} said held: it must come after the last
-     * write, but it leaves no read behind for later writes to be ordered after, as no writer could
-     * have written meanwhile and the program uses the value only because none did.
-     */
-    static void validatedRead(VarState var, ThreadState state, int site, String name) {
-        synchronized (var) {
-            if (!state.covers(var.write)) {
-                RaceLog.report(name, var.writeSite, var.write, site, state);
-            }
-        }
-    }
-
     /** FastTrack's read or write rule for one variable; {@code name} names it in races, or null for its site to. */
-    static void check(VarState var, ThreadState state, int site, boolean write, String name) {
+    static void check(VarState var, ThreadState state, int accessSite, boolean write, String name) {
+        int site = state.siteFor(accessSite);
         if (write) {
             write(var, state, site, name);
         } else if (state.isSpeculating()) {
@@ -221,7 +209,8 @@ final class Accesses {
                 : Hooks.readElement(array, index, own, site, state);
     }
 
-    private static void element(ElementShadows vars, int index, ThreadState state, int site, boolean write) {
+    private static void element(ElementShadows vars, int index, ThreadState state, int accessSite, boolean write) {
+        int site = state.siteFor(accessSite);
         if (index < 0 || index >= vars.length) {
             // the access itself throws
             return;

@@ -261,6 +261,19 @@ final class Detector {
         adopt().leaveSync(sync);
     }
 
+    /** The project's code calls into a library's (or that call returned). */
+    static void libraryCall(int userSite, boolean enters) {
+        ThreadState state = STATE.get();
+        if (state == null) {
+            state = register();
+        }
+        if (enters) {
+            state.enterLibrary(userSite);
+        } else {
+            state.leaveLibrary(userSite);
+        }
+    }
+
     static void startSpeculating() {
         adopt().startSpeculating();
     }

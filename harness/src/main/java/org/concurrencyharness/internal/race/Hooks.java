@@ -217,6 +217,24 @@ public final class Hooks {
         }
     }
 
+    /** Before the project's code calls a library's: accesses in there are reported with this call's site. */
+    public static void enterLibrary(int userSite) {
+        try {
+            Detector.libraryCall(userSite, true);
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+        }
+    }
+
+    /** After that call returned. */
+    public static void leaveLibrary(int userSite) {
+        try {
+            Detector.libraryCall(userSite, false);
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+        }
+    }
+
     /** On entry to a class initialiser: see ThreadState#initializing. */
     public static void beginClassInit() {
         try {

@@ -88,10 +88,11 @@ final class RaceLog {
         boolean onView = declared.contains("Iterator") || declared.equals("Entry") || declared.equals("Spliterator");
         String on = onView ? declared : type.substring(type.lastIndexOf('.') + 1);
         return new Access(thread, site.method(), site.location(), site.write() ? "write" : "read", on + "." + method,
-                null);
+                site.userFrame());
     }
 
     private static Access access(AccessSite site, String thread) {
-        return new Access(thread, site.method(), site.location(), site.write() ? "write" : "read");
+        return new Access(thread, site.method(), site.location(), site.write() ? "write" : "read", null,
+                site.userFrame());
     }
 }

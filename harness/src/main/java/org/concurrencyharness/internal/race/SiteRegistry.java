@@ -37,22 +37,64 @@ public final class SiteRegistry {
     }
 
     /** Called by the agent while it instruments a class: the id its code will pass for this site. */
-    public static synchronized int register(String owner, String field, String method, String location,
-                                            boolean write, boolean array, ClassLoader loader) {
-        SITES.add(new AccessSite(owner, field, method, location, write, array));
-        LOADERS.add(new WeakReference<>(loader));
-        return SITES.size() - 1;
+    public static int register(String owner, String field, String method, String location, boolean write,
+                               boolean array, ClassLoader loader) {
+        return register(owner, field, method, location, write, array, false, loader);
     }
+
+    /** As {@link #register}, for code that may be a library's. */
+    public static synchronized int register(String owner, String field, String method, String location,
+                                            boolean write, boolean array, boolean library, ClassLoader loader) {
+        return add(new AccessSite(owner, field, method, location, write, array, library), loader);
+    }
+
+    private static int add(AccessSite site, ClassLoader loader) {
+        SITES.add(site);
+        LOADERS.add(new WeakReference<>(loader));
+        int id = SITES.size() - 1;
+        if (site.library()) {
+            boolean[] known = libraries;
+            if (id >= known.length) {
+                known = java.util.Arrays.copyOf(known, Math.max(id + 1, known.length * 2));
+            }
+            // set in place: a site's code runs only after its class was defined, which this precedes
+            known[id] = true;
+            libraries = known;
+        }
+        return id;
+    }
+
+    /** Which sites are in a library's code, read without a lock by the checks of their accesses. */
+    private static volatile boolean[] libraries = new boolean[256];
+    /** A library site made under a call of the project's, by the pair: the site that says both. */
+    private static final Map<Long, Integer> UNDER = new HashMap<>();
+
+    static boolean isLibrary(int site) {
+        boolean[] known = libraries;
+        return site < known.length && known[site];
+    }
+
+    /** The site of an access at a library's site made under the project's call at {@code userSite}. */
+    static synchronized int under(int site, int userSite) {
+        long pair = (long) site << 32 | (userSite & 0xffffffffL);
+        Integer found = UNDER.get(pair);
+        if (found == null) {
+            found = add(SITES.get(site).under(SITES.get(userSite).location()), LOADERS.get(site).get());
+            UNDER.put(pair, found);
+        }
+        return found;
+    }
+
 
     /**
      * Called by the agent for a call that may be on a JDK object that is not thread-safe (a list, a
      * map, a builder): {@code field} is the field through which the code reached the object, if any.
      */
     public static synchronized int registerCall(String field, String type, String name, boolean returnsView,
-                                                String method, String location, boolean write, ClassLoader loader) {
-        SITES.add(new AccessSite(null, field, method, location, write, false, type + "." + name, returnsView));
-        LOADERS.add(new WeakReference<>(loader));
-        int id = SITES.size() - 1;
+                                                String method, String location, boolean write, boolean library,
+                                                ClassLoader loader) {
+        int id = add(new AccessSite(null, field, method, location, write, false, type + "." + name, returnsView,
+                library, null), loader);
         calls = with(calls, id, SITES.get(id));
         return id;
     }
@@ -70,8 +112,9 @@ public final class SiteRegistry {
      * holds a shadow field: {@code owner} is the declaring class.
      */
     public static synchronized int registerShadowed(String owner, String field, boolean isStatic, String method,
-                                                    String location, boolean write, ClassLoader loader) {
-        int id = register(owner, field, method, location, write, false, loader);
+                                                    String location, boolean write, boolean library,
+                                                    ClassLoader loader) {
+        int id = register(owner, field, method, location, write, false, library, loader);
         SHADOWED.put(id, isStatic);
         return id;
     }

@@ -50,7 +50,8 @@ final class ThreadState {
      * checked only if the read is validated, as a failed one is thrown away by the program.
      */
     private boolean speculating;
-    private VarState[] deferredVars = new VarState[8];
+    private long[] deferredWrites = new long[8];
+    private int[] deferredWriteSites = new int[8];
     private int[] deferredSites = new int[8];
     private String[] deferredNames = new String[8];
     private int deferred;
@@ -61,6 +62,16 @@ final class ThreadState {
      * of the class, and so before their use of what it built (a static final table, a singleton).
      */
     int initializing;
+
+    /**
+     * The project's calls into libraries this thread is inside of, innermost last, by site: an
+     * access in a library's code is reported with the project's call it was made under.
+     */
+    private int[] userCalls = new int[8];
+    private int userDepth;
+    private int lastLibrarySite = -1;
+    private int lastUserSite = -1;
+    private int lastUnder;
 
     /** This thread's current epoch, {@code clock << 32 | tid}, as shadows record it: the accesses' fast path compares it. */
     long epoch;
@@ -86,6 +97,7 @@ final class ThreadState {
         this.speculating = false;
         this.deferred = 0;
         this.initializing = 0;
+        this.userDepth = 0;
         clock.set(tid, 1);
         this.epoch = VarState.epoch(tid, 1);
         this.summary = ObjectSummary.of(tid, 1);
@@ -118,6 +130,37 @@ final class ThreadState {
         return java.util.Arrays.copyOf(inside, Math.min(insideDepth, inside.length));
     }
 
+    void enterLibrary(int userSite) {
+        if (userDepth == userCalls.length) {
+            userCalls = java.util.Arrays.copyOf(userCalls, userDepth * 2);
+        }
+        userCalls[userDepth++] = userSite;
+    }
+
+    /** Leaves the call; calls that threw out of the library left theirs above it, which go too. */
+    void leaveLibrary(int userSite) {
+        for (int depth = userDepth - 1; depth >= 0; depth--) {
+            if (userCalls[depth] == userSite) {
+                userDepth = depth;
+                return;
+            }
+        }
+    }
+
+    /** The site to record for an access at this one: a library's, with the project's call it was made under. */
+    int siteFor(int site) {
+        if (userDepth == 0 || !SiteRegistry.isLibrary(site)) {
+            return site;
+        }
+        int userSite = userCalls[userDepth - 1];
+        if (site != lastLibrarySite || userSite != lastUserSite) {
+            lastUnder = SiteRegistry.under(site, userSite);
+            lastLibrarySite = site;
+            lastUserSite = userSite;
+        }
+        return lastUnder;
+    }
+
     void startSpeculating() {
         speculating = true;
         deferred = 0;
@@ -127,28 +170,36 @@ final class ThreadState {
         return speculating;
     }
 
+    /** An optimistic read, with the last write it could have read, as that was when it read. */
     void defer(VarState var, int site, String name) {
-        if (deferred == deferredVars.length) {
-            deferredVars = java.util.Arrays.copyOf(deferredVars, deferred * 2);
+        if (deferred == deferredSites.length) {
+            deferredWrites = java.util.Arrays.copyOf(deferredWrites, deferred * 2);
+            deferredWriteSites = java.util.Arrays.copyOf(deferredWriteSites, deferred * 2);
             deferredSites = java.util.Arrays.copyOf(deferredSites, deferred * 2);
             deferredNames = java.util.Arrays.copyOf(deferredNames, deferred * 2);
         }
-        deferredVars[deferred] = var;
+        synchronized (var) {
+            deferredWrites[deferred] = var.write;
+            deferredWriteSites[deferred] = var.writeSite;
+        }
         deferredSites[deferred] = site;
         deferredNames[deferred] = name;
         deferred++;
     }
 
-    /** Ends the optimistic reads: checks them if they held, forgets them if not. */
+    /**
+     * Ends the optimistic reads. If they held, each must come after the write it read, but leaves
+     * no read behind for later writes to be ordered after, as no writer wrote meanwhile and the
+     * program uses the values only because none did; if they did not, they are forgotten.
+     */
     void stopSpeculating(boolean held) {
         speculating = false;
         int count = deferred;
         deferred = 0;
         for (int i = 0; i < count; i++) {
-            if (held) {
-                Accesses.validatedRead(deferredVars[i], this, deferredSites[i], deferredNames[i]);
+            if (held && !covers(deferredWrites[i])) {
+                RaceLog.report(deferredNames[i], deferredWriteSites[i], deferredWrites[i], deferredSites[i], this);
             }
-            deferredVars[i] = null;
             deferredNames[i] = null;
         }
     }
