@@ -30,6 +30,18 @@ class VectorClockTest {
     }
 
     @Test
+    void anEarlierRoundsThreadHasNoEntryToSet() {
+        // a read by a thread of an earlier round met a shared read of this one's (seen on Caffeine's queues)
+        VectorClock present = new VectorClock(100);
+        present.set(2, 5);
+        present.increment(2);
+        SharedReads reads = new SharedReads(100);
+        reads.record(VarState.epoch(2, 5), 7);
+        assertEquals(Integer.MAX_VALUE, present.get(2));
+        assertEquals(0, present.get(100));
+    }
+
+    @Test
     void everyStepOfAnEarlierRoundsThreadIsCovered() {
         VectorClock present = new VectorClock(100);
         assertEquals(Integer.MAX_VALUE, present.get(99));
