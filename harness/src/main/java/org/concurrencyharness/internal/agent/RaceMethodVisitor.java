@@ -21,36 +21,6 @@ import org.objectweb.asm.commons.Method;
  */
 final class RaceMethodVisitor extends AdviceAdapter {
 
-    private static final Type HOOKS = Type.getObjectType("org/concurrencyharness/internal/race/Hooks");
-    private static final String VAR_STATE = "org.concurrencyharness.internal.race.VarState";
-    private static final String ELEMENT_SHADOWS = "org.concurrencyharness.internal.race.ElementShadows";
-    private static final Method READ = Method.getMethod("Object read(Object, " + VAR_STATE + ", int, Object)");
-    private static final Method WRITE = Method.getMethod("Object write(Object, " + VAR_STATE + ", int, Object)");
-    private static final Method READ_OTHER = Method.getMethod("Object readOther(Object, int, Object)");
-    private static final Method WRITE_OTHER = Method.getMethod("Object writeOther(Object, int, Object)");
-    private static final Method THREAD = Method.getMethod("Object thread()");
-    private static final Method READ_ELEMENT = Method.getMethod(
-            ELEMENT_SHADOWS + " readElement(Object, int, " + ELEMENT_SHADOWS + ", int, Object)");
-    private static final Method WRITE_ELEMENT = Method.getMethod(
-            ELEMENT_SHADOWS + " writeElement(Object, int, " + ELEMENT_SHADOWS + ", int, Object)");
-    private static final Method READ_RANGE = Method.getMethod(
-            "void readRange(Object, int, int, int, int, int, int, Object)");
-    private static final Method WRITE_RANGE = Method.getMethod(
-            "void writeRange(Object, int, int, int, int, int, int, Object)");
-    private static final Type OBJECT = Type.getType(Object.class);
-    private static final Type ELEMENT_SHADOWS_TYPE = Type.getObjectType(ELEMENT_SHADOWS.replace('.', '/'));
-    private static final Method OBJECT_CHECKS = Method.getMethod("Object object(Object, long, long, int, Object)");
-    private static final Method MONITOR_ENTER = Method.getMethod("Object monitorEnter(Object, Object)");
-    private static final Method MONITOR_EXIT = Method.getMethod("Object monitorExit(Object, Object)");
-    private static final Method BEFORE_START = Method.getMethod("void beforeStart(Object)");
-    private static final Method TASK_BEGIN = Method.getMethod("void taskBegin(Object)");
-    private static final Method TASK_END = Method.getMethod("void taskEnd(Object)");
-    private static final Method COMPLETION_BEGIN = Method.getMethod("void completionBegin(Object)");
-    private static final Method ENTER_LIBRARY = Method.getMethod("void enterLibrary(int)");
-    private static final Method LEAVE_LIBRARY = Method.getMethod("void leaveLibrary(int)");
-    private static final Method BEGIN_CLASS_INIT = Method.getMethod("void beginClassInit()");
-    private static final Method END_CLASS_INIT = Method.getMethod("void endClassInit()");
-
     private final RaceClassVisitor.ClassContext context;
     private final String methodName;
     private final boolean instrumentsAccesses;
@@ -104,11 +74,11 @@ final class RaceMethodVisitor extends AdviceAdapter {
     @Override
     protected void onMethodEnter() {
         entered = true;
-        threadState = newLocal(OBJECT);
+        threadState = newLocal(HookCalls.OBJECT);
         if (instrumentsAccesses && shape.checksAccesses()) {
             // element hooks need the state from the start (they return the array's shadows, not the
             // state), and so does the first field check, which would otherwise look it up the slow way
-            invokeStatic(HOOKS, THREAD);
+            invokeStatic(HookCalls.HOOKS, HookCalls.THREAD);
         } else {
             visitInsn(ACONST_NULL);
         }
@@ -119,17 +89,17 @@ final class RaceMethodVisitor extends AdviceAdapter {
         } else {
             // a class initialiser: neither it nor what it calls is checked (see the analysis's ThreadState);
             // its handler's frame declares the thread's local, so it starts once that is set
-            invokeStatic(HOOKS, BEGIN_CLASS_INIT);
+            invokeStatic(HookCalls.HOOKS, HookCalls.BEGIN_CLASS_INIT);
             visitLabel(bodyStart);
         }
         if (taskBody) {
             // it starts from its hand-over (a fork, a schedule); a completion also sees the tasks that completed
             loadThis();
-            invokeStatic(HOOKS, "onCompletion".equals(methodName) ? COMPLETION_BEGIN : TASK_BEGIN);
+            invokeStatic(HookCalls.HOOKS, "onCompletion".equals(methodName) ? HookCalls.COMPLETION_BEGIN : HookCalls.TASK_BEGIN);
         }
         if (synchronizedMethod) {
             pushMonitor();
-            access(MONITOR_ENTER);
+            access(HookCalls.MONITOR_ENTER);
             visitLabel(bodyStart);
         }
     }
@@ -138,7 +108,7 @@ final class RaceMethodVisitor extends AdviceAdapter {
     private void makeArrayLocals() {
         cachedShadows = new int[shape.arrays().cachedSites()];
         for (int site = 0; site < cachedShadows.length; site++) {
-            cachedShadows[site] = newLocal(ELEMENT_SHADOWS_TYPE);
+            cachedShadows[site] = newLocal(HookCalls.ELEMENT_SHADOWS_TYPE);
             visitInsn(ACONST_NULL);
             storeLocal(cachedShadows[site]);
         }
@@ -167,15 +137,15 @@ final class RaceMethodVisitor extends AdviceAdapter {
     protected void onMethodExit(int opcode) {
         if (synchronizedMethod && opcode != ATHROW) {
             pushMonitor();
-            access(MONITOR_EXIT);
+            access(HookCalls.MONITOR_EXIT);
         }
         if (!instrumentsAccesses && opcode != ATHROW) {
-            invokeStatic(HOOKS, END_CLASS_INIT);
+            invokeStatic(HookCalls.HOOKS, HookCalls.END_CLASS_INIT);
         }
         if (taskBody) {
             // what it did happens before whoever waits for it (a join, an invoke)
             loadThis();
-            invokeStatic(HOOKS, TASK_END);
+            invokeStatic(HookCalls.HOOKS, HookCalls.TASK_END);
         }
     }
 
@@ -191,7 +161,7 @@ final class RaceMethodVisitor extends AdviceAdapter {
             visitTryCatchBlock(bodyStart, handler, handler, null);
             visitLabel(handler);
             super.visitFrame(F_NEW, 0, new Object[0], 1, new Object[] {"java/lang/Throwable"});
-            invokeStatic(HOOKS, END_CLASS_INIT);
+            invokeStatic(HookCalls.HOOKS, HookCalls.END_CLASS_INIT);
             throwException();
         }
         if (synchronizedMethod) {
@@ -204,7 +174,7 @@ final class RaceMethodVisitor extends AdviceAdapter {
             // the handler's frame holds no thread state: the hook looks it up
             pushMonitor();
             visitInsn(ACONST_NULL);
-            invokeStatic(HOOKS, MONITOR_EXIT);
+            invokeStatic(HookCalls.HOOKS, HookCalls.MONITOR_EXIT);
             pop();
             throwException();
         }
@@ -232,7 +202,7 @@ final class RaceMethodVisitor extends AdviceAdapter {
         if (monitorHookPending) {
             // the label that opens the region releasing the monitor just entered (see MonitorEntries)
             monitorHookPending = false;
-            access(MONITOR_ENTER);
+            access(HookCalls.MONITOR_ENTER);
         }
     }
 
@@ -292,7 +262,7 @@ final class RaceMethodVisitor extends AdviceAdapter {
             }
         }
         push(site);
-        access(write ? WRITE : READ);
+        access(write ? HookCalls.WRITE : HookCalls.READ);
     }
 
     /** An access whose check waits for others of its object: its site, and the summary bits it requires and sets. */
@@ -341,7 +311,7 @@ final class RaceMethodVisitor extends AdviceAdapter {
                 ObjectSummary.ACCESSOR_DESCRIPTOR, false);
         push(required);
         push(SiteRegistry.registerGroup(sites, checked));
-        access(OBJECT_CHECKS);
+        access(HookCalls.OBJECT_CHECKS);
     }
 
     /** A field without a shadow: volatile, or of a class the agent leaves alone; the hook finds out which at run time. */
@@ -362,26 +332,26 @@ final class RaceMethodVisitor extends AdviceAdapter {
                     swap();
                 }
                 push(site);
-                access(READ_OTHER);
+                access(HookCalls.READ_OTHER);
             }
             case GETSTATIC -> {
                 rememberArrayField(opcode, owner, name, descriptor);
                 super.visitFieldInsn(opcode, owner, name, descriptor);
                 visitInsn(ACONST_NULL);
                 push(site);
-                access(READ_OTHER);
+                access(HookCalls.READ_OTHER);
             }
             case PUTFIELD -> {
                 // the hook runs before the store: a volatile write releases before its value can be seen
                 copyHolderAboveValue(type);
                 push(site);
-                access(WRITE_OTHER);
+                access(HookCalls.WRITE_OTHER);
                 super.visitFieldInsn(opcode, owner, name, descriptor);
             }
             default -> {
                 visitInsn(ACONST_NULL);
                 push(site);
-                access(WRITE_OTHER);
+                access(HookCalls.WRITE_OTHER);
                 super.visitFieldInsn(opcode, owner, name, descriptor);
             }
         }
@@ -402,7 +372,7 @@ final class RaceMethodVisitor extends AdviceAdapter {
     /** Calls an access hook with the thread's state, and keeps the state it returns for the next. */
     private void access(Method hook) {
         loadLocal(threadState);
-        invokeStatic(HOOKS, hook);
+        invokeStatic(HookCalls.HOOKS, hook);
         storeLocal(threadState);
     }
 
@@ -433,12 +403,12 @@ final class RaceMethodVisitor extends AdviceAdapter {
             if (hookAfterLabel) {
                 monitorHookPending = true;
             } else {
-                access(MONITOR_ENTER);
+                access(HookCalls.MONITOR_ENTER);
             }
             return;
         } else if (opcode == MONITOREXIT && entered) {
             dup();
-            access(MONITOR_EXIT);
+            access(HookCalls.MONITOR_EXIT);
         }
         super.visitInsn(opcode);
     }
@@ -486,7 +456,7 @@ final class RaceMethodVisitor extends AdviceAdapter {
             push(range.span());
             push(hoistedSites.get(range.firstAccess()));
             loadLocal(threadState);
-            invokeStatic(HOOKS, range.write() ? WRITE_RANGE : READ_RANGE);
+            invokeStatic(HookCalls.HOOKS, range.write() ? HookCalls.WRITE_RANGE : HookCalls.READ_RANGE);
         }
     }
 
@@ -501,16 +471,16 @@ final class RaceMethodVisitor extends AdviceAdapter {
                 ? context.contracts().kindOf(opcode, owner, name, descriptor, context.loader()) : null;
         if (opcode == INVOKEVIRTUAL && entered && "start".equals(name) && "()V".equals(descriptor)) {
             dup();
-            invokeStatic(HOOKS, BEFORE_START);
+            invokeStatic(HookCalls.HOOKS, HookCalls.BEFORE_START);
         }
         if (kind == null && entered && !context.library() && context.hierarchy().isLibrary(owner, context.loader())) {
             // the project's call into a library's code: what happens in there is reported with this line too
             int userSite = SiteRegistry.register(owner, name, method(), location(), false, false, context.loader());
             push(userSite);
-            invokeStatic(HOOKS, ENTER_LIBRARY);
+            invokeStatic(HookCalls.HOOKS, HookCalls.ENTER_LIBRARY);
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
             push(userSite);
-            invokeStatic(HOOKS, LEAVE_LIBRARY);
+            invokeStatic(HookCalls.HOOKS, HookCalls.LEAVE_LIBRARY);
             return;
         }
         if (kind == null) {
@@ -549,15 +519,15 @@ final class RaceMethodVisitor extends AdviceAdapter {
         }
         int cache = nextArraySite < cachedShadows.length ? cachedShadows[nextArraySite++] : -1;
         if (cache >= 0) {
-            loadLocal(cache, ELEMENT_SHADOWS_TYPE);
+            loadLocal(cache, HookCalls.ELEMENT_SHADOWS_TYPE);
         } else {
             visitInsn(ACONST_NULL);
         }
         push(site);
         loadLocal(threadState);
-        invokeStatic(HOOKS, write ? WRITE_ELEMENT : READ_ELEMENT);
+        invokeStatic(HookCalls.HOOKS, write ? HookCalls.WRITE_ELEMENT : HookCalls.READ_ELEMENT);
         if (cache >= 0) {
-            storeLocal(cache, ELEMENT_SHADOWS_TYPE);
+            storeLocal(cache, HookCalls.ELEMENT_SHADOWS_TYPE);
         } else {
             pop();
         }

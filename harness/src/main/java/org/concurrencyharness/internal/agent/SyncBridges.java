@@ -7,6 +7,7 @@ import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.objectweb.asm.commons.Method;
 
 /**
  * Calls the analysis must hear about are routed through small static methods added to the
@@ -19,55 +20,49 @@ final class SyncBridges {
     /** What the analysis hears around a call. */
     enum Kind {
         /** {@code java.util.concurrent}, {@code VarHandle}, {@code Timer}: release, call (tasks wrapped), acquire. */
-        SYNC("beforeSync", "afterSync", true),
+        SYNC(HookCalls.BEFORE_SYNC, HookCalls.AFTER_SYNC),
         /**
          * A call whose result belongs to its receiver ({@code newCondition}, {@code readLock},
          * {@code writeLock}): the analysis learns whose the result is; the call itself does not synchronise.
          */
-        LINK(null, null, false),
+        LINK(null, HookCalls.LINK),
         /** {@code Object.wait}: release the monitor, wait, acquire it again. */
-        WAIT("beforeWait", "afterWait", false),
+        WAIT(HookCalls.BEFORE_WAIT, HookCalls.AFTER_WAIT),
         /** {@code Thread.join}: the joined thread's end happens before. */
-        JOIN(null, "afterJoin", false),
+        JOIN(null, HookCalls.AFTER_JOIN),
         /** {@code StampedLock.validate}: as SYNC, and the analysis learns whether an optimistic read held. */
-        VALIDATE("beforeSync", null, true),
+        VALIDATE(HookCalls.BEFORE_SYNC, HookCalls.AFTER_VALIDATE),
         /** {@code Unsafe}'s access to an object: as SYNC, through the object it touches. */
-        UNSAFE("beforeSync", "afterSync", true),
+        UNSAFE(HookCalls.BEFORE_SYNC, HookCalls.AFTER_SYNC),
         /** A stream: what it is given runs as tasks, and its calls wait for them. */
-        STREAM(null, "afterStream", false),
+        STREAM(null, HookCalls.AFTER_STREAM),
         /**
          * A call on a JDK object that may not be thread-safe, or may be a concurrent one: the
          * analysis decides by the receiver's class, with the call's site (an extra int argument).
          */
-        OBJECT_CALL("beforeCall", null, false);
+        OBJECT_CALL(HookCalls.BEFORE_CALL, HookCalls.AFTER_CALL);
 
-        final String before;
-        final String after;
-        /** Whether the hooks are told the method's name. */
-        final boolean named;
+        final Method before;
+        final Method after;
 
-        Kind(String before, String after, boolean named) {
+        Kind(Method before, Method after) {
             this.before = before;
             this.after = after;
-            this.named = named;
         }
 
-        String hookDescriptor() {
-            if (this == OBJECT_CALL) {
-                return "(Ljava/lang/Object;I)V";
-            }
-            return named ? "(Ljava/lang/Object;Ljava/lang/String;)V" : "(Ljava/lang/Object;)V";
+        /** Whether the hooks are told the method's name. */
+        boolean named() {
+            return before == HookCalls.BEFORE_SYNC;
         }
     }
 
-    private static final String HOOKS = "org/concurrencyharness/internal/race/Hooks";
-    private static final String OBJECT = "java/lang/Object";
+    private static final String HOOKS = HookCalls.HOOKS.getInternalName();
     /** Tasks handed to another thread: wrapped so that the submitter's past happens before them. */
-    private static final Set<String> TASK_TYPES = Set.of("java/lang/Runnable", "java/util/concurrent/Callable",
+    static final Set<String> TASK_TYPES = Set.of("java/lang/Runnable", "java/util/concurrent/Callable",
             "java/util/function/Supplier", "java/util/function/Function", "java/util/function/Consumer",
             "java/util/function/BiFunction", "java/util/function/BiConsumer");
     /** Functions a concurrent map calls back inside the call, under its own lock: wrapped to order them. */
-    private static final Set<String> CALLBACK_TYPES = Set.of("java/util/function/Supplier",
+    static final Set<String> CALLBACK_TYPES = Set.of("java/util/function/Supplier",
             "java/util/function/Function", "java/util/function/Consumer", "java/util/function/BiFunction",
             "java/util/function/BiConsumer");
     /** Tasks that are objects of their own, handed over by the call: what they run starts from the hand-over. */
@@ -119,7 +114,7 @@ final class SyncBridges {
         if (hasReceiver && kind.before != null) {
             method.visitVarInsn(Opcodes.ALOAD, syncSlot);
             pushNameOrSite(method, call, siteSlot);
-            method.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, kind.before, kind.hookDescriptor(), false);
+            invoke(method, kind.before);
         }
         int slot = 0;
         if (hasReceiver) {
@@ -144,31 +139,28 @@ final class SyncBridges {
         String type = argument.getSort() == Type.OBJECT ? argument.getInternalName() : argument.getDescriptor();
         if (call.callsBack() && CALLBACK_TYPES.contains(type)) {
             method.visitVarInsn(Opcodes.ALOAD, 0);
-            method.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "callback",
-                    Type.getMethodDescriptor(argument, argument, Type.getObjectType(OBJECT)), false);
+            invoke(method, HookCalls.callback(argument));
         } else if (kind == Kind.SYNC && TASK_TYPES.contains(type)) {
-            method.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "wrap", Type.getMethodDescriptor(argument, argument),
-                    false);
+            invoke(method, HookCalls.wrap(argument));
         } else if (kind == Kind.SYNC && TASK_OBJECTS.contains(type)) {
-            castBack(method, "handOver", argument);
+            castBack(method, HookCalls.HAND_OVER, argument);
         } else if (kind == Kind.SYNC && type.equals("java/util/Collection") && INVOKES_ALL.contains(call.name())) {
-            castBack(method, "handOverAll", argument);
+            castBack(method, HookCalls.HAND_OVER_ALL, argument);
         } else if (kind == Kind.SYNC && argument.getSort() == Type.ARRAY
                 && TASK_OBJECTS.contains(argument.getElementType().getInternalName())) {
-            castBack(method, "handOverEach", argument);
+            castBack(method, HookCalls.HAND_OVER_EACH, argument);
         } else if (kind == Kind.STREAM && argument.getSort() == Type.OBJECT
                 && (type.startsWith("java/util/function/") || TASK_TYPES.contains(type)
                 || type.equals("java/util/Comparator"))) {
             method.visitLdcInsn(argument);
-            method.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "task",
-                    "(Ljava/lang/Object;Ljava/lang/Class;)Ljava/lang/Object;", false);
+            invoke(method, HookCalls.TASK);
             method.visitTypeInsn(Opcodes.CHECKCAST, type);
         }
     }
 
     /** Calls a hook that takes and returns an Object, and casts its result back to the argument's type. */
-    private static void castBack(MethodVisitor method, String hook, Type argument) {
-        method.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, hook, "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+    private static void castBack(MethodVisitor method, Method hook, Type argument) {
+        invoke(method, hook);
         method.visitTypeInsn(Opcodes.CHECKCAST, argument.getSort() == Type.ARRAY ? argument.getDescriptor()
                 : argument.getInternalName());
     }
@@ -182,13 +174,12 @@ final class SyncBridges {
                 method.visitInsn(Opcodes.DUP);
                 method.visitVarInsn(Opcodes.ALOAD, 0);
                 method.visitLdcInsn(call.name());
-                method.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "link",
-                        "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/String;)V", false);
+                invoke(method, kind.after);
             }
             case VALIDATE -> {
                 method.visitInsn(Opcodes.DUP);
                 method.visitVarInsn(Opcodes.ALOAD, 0);
-                method.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "afterValidate", "(ZLjava/lang/Object;)V", false);
+                invoke(method, kind.after);
             }
             case OBJECT_CALL -> {
                 if (returned.getSort() == Type.OBJECT || returned.getSort() == Type.ARRAY) {
@@ -198,10 +189,9 @@ final class SyncBridges {
                 }
                 method.visitVarInsn(Opcodes.ALOAD, 0);
                 method.visitVarInsn(Opcodes.ILOAD, siteSlot);
-                method.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "afterCall",
-                        "(Ljava/lang/Object;Ljava/lang/Object;I)V", false);
+                invoke(method, kind.after);
             }
-            case STREAM -> method.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, kind.after, "()V", false);
+            case STREAM -> invoke(method, kind.after);
             default -> {
                 if (kind.after != null) {
                     if (hasReceiver) {
@@ -210,16 +200,20 @@ final class SyncBridges {
                         method.visitInsn(Opcodes.ACONST_NULL);
                     }
                     pushNameOrSite(method, call, siteSlot);
-                    method.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, kind.after, kind.hookDescriptor(), false);
+                    invoke(method, kind.after);
                 }
             }
         }
     }
 
+    private static void invoke(MethodVisitor method, Method hook) {
+        method.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, hook.getName(), hook.getDescriptor(), false);
+    }
+
     private static void pushNameOrSite(MethodVisitor method, Call call, int siteSlot) {
         if (call.kind() == Kind.OBJECT_CALL) {
             method.visitVarInsn(Opcodes.ILOAD, siteSlot);
-        } else if (call.kind().named) {
+        } else if (call.kind().named()) {
             method.visitLdcInsn(call.name());
         }
     }
