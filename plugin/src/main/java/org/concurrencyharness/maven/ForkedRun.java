@@ -133,6 +133,7 @@ final class ForkedRun {
         private List<Path> classesDirectories = List.of();
         private String include;
         private boolean failOnRace = true;
+        private Path suppressions;
         private Path workDirectory;
         private int timeoutSeconds;
 
@@ -171,6 +172,11 @@ final class ForkedRun {
             return this;
         }
 
+        Builder suppressions(Path value) {
+            this.suppressions = value;
+            return this;
+        }
+
         Builder workDirectory(Path value) {
             this.workDirectory = value;
             return this;
@@ -206,6 +212,11 @@ final class ForkedRun {
             }
             args.add("--failOnRace");
             args.add(Boolean.toString(failOnRace));
+            if (suppressions != null) {
+                // named even when missing, so that the fork never looks for one in Maven's working directory
+                args.add("--suppressions");
+                args.add(suppressions.toAbsolutePath().toString());
+            }
             Path argFile = workDirectory.resolve("fork.args");
             Files.write(argFile, quoted(args), StandardCharsets.UTF_8);
             List<String> command = List.of(java(), "@" + argFile.toAbsolutePath());

@@ -1,9 +1,12 @@
 package org.concurrencyharness.internal.engine;
 
+import java.nio.file.Path;
 import java.util.Optional;
 import org.concurrencyharness.internal.report.ExerciseResult;
 import org.concurrencyharness.internal.report.Json;
 import org.concurrencyharness.internal.report.Outcome;
+import org.concurrencyharness.internal.suppression.Suppressions;
+import org.concurrencyharness.internal.suppression.SuppressionsFileException;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.ExecutionRequest;
@@ -26,6 +29,10 @@ public final class ConcurrencyTestEngine implements TestEngine {
     public static final String RESULT_KEY = "concurrency.result";
     /** Configuration parameter: whether a race in an exercise without {@code @ExpectRace} fails it. */
     public static final String FAIL_ON_RACE = "concurrency.failOnRace";
+    /** Configuration parameter: the file of race suppressions, whose races are reported as suppressed and fail nothing. */
+    public static final String SUPPRESSIONS = "concurrency.suppressions";
+    /** The project's suppressions, from the working directory: Surefire and IDEs run in the project's directory. */
+    static final String DEFAULT_SUPPRESSIONS = "src/test/resources/concurrency-suppressions.txt";
 
     @Override
     public String getId() {
@@ -52,10 +59,19 @@ public final class ConcurrencyTestEngine implements TestEngine {
     @Override
     public void execute(ExecutionRequest request) {
         boolean failOnRace = request.getConfigurationParameters().getBoolean(FAIL_ON_RACE).orElse(true);
-        ExerciseRunner runner = new ExerciseRunner(failOnRace);
         EngineExecutionListener listener = request.getEngineExecutionListener();
         TestDescriptor engine = request.getRootTestDescriptor();
         listener.executionStarted(engine);
+        Suppressions suppressions;
+        try {
+            suppressions = Suppressions.read(
+                    Path.of(request.getConfigurationParameters().get(SUPPRESSIONS).orElse(DEFAULT_SUPPRESSIONS)));
+        } catch (SuppressionsFileException e) {
+            // no exercise runs: each would be judged by patterns other than the user meant
+            listener.executionFinished(engine, TestExecutionResult.failed(e));
+            return;
+        }
+        ExerciseRunner runner = new ExerciseRunner(failOnRace, suppressions);
         for (TestDescriptor container : engine.getChildren()) {
             listener.executionStarted(container);
             for (TestDescriptor child : container.getChildren()) {

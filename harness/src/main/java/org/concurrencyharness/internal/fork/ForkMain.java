@@ -24,7 +24,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * directories and writes the run's results for the plugin to report.
  *
  * <p>Usage: {@code ForkMain --results FILE --classes DIR [--classes DIR] [--include PATTERNS]
- * [--failOnRace true|false]}.
+ * [--failOnRace true|false] [--suppressions FILE]}. Without {@code --suppressions} the engine looks
+ * for the project's file in the working directory, as under Surefire.
  */
 public final class ForkMain {
 
@@ -60,6 +61,9 @@ public final class ForkMain {
         if (arguments.include() != null) {
             builder.filters(new IncludeFilter(arguments.include()));
         }
+        if (arguments.suppressions() != null) {
+            builder.configurationParameter(ConcurrencyTestEngine.SUPPRESSIONS, arguments.suppressions().toString());
+        }
         LauncherDiscoveryRequest request = builder.build();
         ResultCollector collector = new ResultCollector(out, ResultCollector.HEARTBEAT);
         Launcher launcher = LauncherFactory.create();
@@ -69,13 +73,15 @@ public final class ForkMain {
     }
 
     /** The fork's command line. */
-    record ForkArguments(Path results, List<Path> classesDirectories, String include, boolean failOnRace) {
+    record ForkArguments(Path results, List<Path> classesDirectories, String include, boolean failOnRace,
+                         Path suppressions) {
 
         static ForkArguments parse(String[] args) {
             Path results = null;
             List<Path> classes = new ArrayList<>();
             String include = null;
             boolean failOnRace = true;
+            Path suppressions = null;
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
                 if (i + 1 >= args.length) {
@@ -87,14 +93,15 @@ public final class ForkMain {
                     case "--classes" -> classes.add(Path.of(value));
                     case "--include" -> include = value;
                     case "--failOnRace" -> failOnRace = Boolean.parseBoolean(value);
+                    case "--suppressions" -> suppressions = Path.of(value);
                     default -> throw new IllegalArgumentException("unknown argument " + name);
                 }
             }
             if (results == null || classes.isEmpty()) {
                 throw new IllegalArgumentException("usage: ForkMain --results FILE --classes DIR [--classes DIR]"
-                        + " [--include PATTERNS] [--failOnRace true|false]");
+                        + " [--include PATTERNS] [--failOnRace true|false] [--suppressions FILE]");
             }
-            return new ForkArguments(results, classes, include, failOnRace);
+            return new ForkArguments(results, classes, include, failOnRace, suppressions);
         }
     }
 }

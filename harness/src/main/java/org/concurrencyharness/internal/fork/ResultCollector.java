@@ -14,6 +14,7 @@ import org.concurrencyharness.internal.engine.ConcurrencyTestEngine;
 import org.concurrencyharness.internal.report.ExerciseResult;
 import org.concurrencyharness.internal.report.Json;
 import org.concurrencyharness.internal.report.Outcome;
+import org.concurrencyharness.internal.report.RaceCounts;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -107,7 +108,8 @@ final class ResultCollector implements TestExecutionListener {
 
     private static String racesText(ExerciseResult result) {
         int races = result.races().size();
-        return races == 0 ? "" : races == 1 ? ", 1 race" : ", " + races + " races";
+        int suppressed = result.suppressed().size();
+        return races + suppressed == 0 ? "" : ", " + RaceCounts.describe(races, suppressed);
     }
 
     private static ExerciseResult crashed(TestIdentifier test, String reason) {

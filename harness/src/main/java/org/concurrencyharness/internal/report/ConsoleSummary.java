@@ -24,11 +24,11 @@ public final class ConsoleSummary {
         for (ExerciseResult exercise : report.exercises()) {
             String row = String.format(format, exercise.displayName(), exercise.conditions().describe(),
                     exercise.outcome(), Math.round(exercise.wallMillis()), exercise.maxConcurrency(),
-                    exercise.races().size());
+                    racesCell(exercise));
             lines.add(colour ? (exercise.outcome() == Outcome.PASS ? GREEN : RED) + row + RESET : row);
         }
         lines.add(report.exercises().size() + " exercises: " + report.passed() + " passed, " + report.failed()
-                + " failed, " + report.races() + (report.races() == 1 ? " race" : " races")
+                + " failed, " + RaceCounts.describe(report.races(), report.suppressed())
                 + (report.detectRaces() ? "" : " (race detector off)"));
         for (ExerciseResult exercise : report.exercises()) {
             details(lines, exercise);
@@ -36,9 +36,16 @@ public final class ConsoleSummary {
         return lines;
     }
 
+    /** The races found, the suppressed ones counted in and said apart: {@code 3 (1 suppressed)}. */
+    private static String racesCell(ExerciseResult exercise) {
+        int suppressed = exercise.suppressed().size();
+        int found = exercise.races().size() + suppressed;
+        return suppressed == 0 ? String.valueOf(found) : found + " (" + suppressed + " suppressed)";
+    }
+
     private static void details(List<String> lines, ExerciseResult exercise) {
-        if (exercise.sharedState().isEmpty() && exercise.races().isEmpty() && exercise.errors().isEmpty()
-                && exercise.hints().isEmpty()) {
+        if (exercise.sharedState().isEmpty() && exercise.races().isEmpty() && exercise.suppressed().isEmpty()
+                && exercise.errors().isEmpty() && exercise.hints().isEmpty()) {
             return;
         }
         lines.add("");
@@ -47,11 +54,10 @@ public final class ConsoleSummary {
             lines.add("  " + field.getKey() + " = " + field.getValue());
         }
         for (Race race : exercise.races()) {
-            lines.add("  race on " + race.field() + (exercise.conditions().expectRace() ? " (expected)" : ""));
-            for (Access access : List.of(race.first(), race.second())) {
-                lines.add("    " + access.kind() + " by " + access.thread() + " in " + access.method() + " at "
-                        + access.location());
-            }
+            race(lines, "race on ", race, exercise.conditions().expectRace() ? " (expected)" : "");
+        }
+        for (Race race : exercise.suppressed()) {
+            race(lines, "suppressed race on ", race, "");
         }
         for (Hint hint : exercise.hints()) {
             lines.add("  hint: " + hint.code() + " at " + hint.location() + ", " + hint.reason()
@@ -63,6 +69,14 @@ public final class ConsoleSummary {
             for (int i = 1; i < Math.min(errorLines.length, 12); i++) {
                 lines.add("    " + errorLines[i].strip());
             }
+        }
+    }
+
+    private static void race(List<String> lines, String label, Race race, String note) {
+        lines.add("  " + label + race.field() + note);
+        for (Access access : List.of(race.first(), race.second())) {
+            lines.add("    " + access.kind() + " by " + access.thread() + " in " + access.method() + " at "
+                    + access.location());
         }
     }
 }

@@ -17,7 +17,7 @@ final class HtmlReport {
             section.exercise{border:1px solid #ccc;border-radius:.4em;padding:.8em;margin:1em 0}
             .badge{font-weight:bold;padding:.1em .5em;border-radius:.3em;color:#fff}
             .PASS{background:#2e7d32}.FAIL{background:#c62828}
-            .conditions{color:#555}
+            .conditions,.note{color:#555}
             table{border-collapse:collapse;margin:.5em 0;max-width:100%}
             td,th{border:1px solid #ddd;padding:.2em .5em;text-align:left;vertical-align:top;word-break:break-word}
             pre{background:#f6f6f6;padding:.5em;overflow-x:auto;white-space:pre-wrap;word-break:break-word}
@@ -28,6 +28,8 @@ final class HtmlReport {
             svg .abandoned{fill:#9e9e9e;stroke:#616161;stroke-dasharray:3 2}
             .legend span{margin-right:1em}.legend i{display:inline-block;width:1em;height:.7em;margin-right:.3em}
             .race{border-left:4px solid #c62828;padding-left:.6em;margin:.6em 0}
+            .race.suppressed{border-left-color:#9e9e9e;color:#555}
+            .badge.suppressed{background:#757575;font-size:.8em}
             .hint.confirmed{color:#c62828}
             @media (max-width:600px){body{font-size:14px;padding:.5em}td,th{padding:.1em .3em}}
             @media print{section.exercise{break-inside:avoid}details{display:block}details>*{display:block}}
@@ -48,7 +50,8 @@ final class HtmlReport {
                 .append("<span id=\"exercises\">").append(report.exercises().size()).append(" exercises</span>")
                 .append("<span id=\"passed\">").append(report.passed()).append(" passed</span>")
                 .append("<span id=\"failed\">").append(report.failed()).append(" failed</span>")
-                .append("<span id=\"races\">").append(report.races()).append(" races</span>")
+                .append("<span id=\"races\">").append(RaceCounts.describe(report.races(), report.suppressed()))
+                .append("</span>")
                 .append("<span>race detector ").append(report.detectRaces() ? "on" : "off").append("</span></p>");
         html.append("<p class=\"legend\"><span><i style=\"background:#1976d2\"></i>running</span>")
                 .append("<span><i style=\"background:#ffb300\"></i>waiting for a permit</span>")
@@ -83,6 +86,13 @@ final class HtmlReport {
                 race(html, exercise, race);
             }
         }
+        if (!exercise.suppressed().isEmpty()) {
+            html.append("<h3>Suppressed races</h3><p class=\"note\">Matched by concurrency.suppressions:")
+                    .append(" reported, but failing nothing.</p>");
+            for (Race race : exercise.suppressed()) {
+                suppressedRace(html, exercise, race);
+            }
+        }
         hints(html, exercise);
         if (!exercise.sharedState().isEmpty()) {
             html.append("<h3>Final shared state</h3><table class=\"state\"><tr><th>field</th><th>value</th></tr>");
@@ -109,6 +119,19 @@ final class HtmlReport {
         boolean foreseen = exercise.hints().stream().anyMatch(h -> h.field().equals(race.field()));
         html.append("<div class=\"race\"><p><strong>").append(Xml.escape(race.field())).append("</strong>")
                 .append(foreseen || exercise.hints().isEmpty() ? "" : " (no hint foresaw this race)").append("</p>");
+        accesses(html, exercise, race);
+        html.append("</div>");
+    }
+
+    private void suppressedRace(StringBuilder html, ExerciseResult exercise, Race race) {
+        html.append("<div class=\"race suppressed\"><p><span class=\"badge suppressed\">suppressed</span> <strong>")
+                .append(Xml.escape(race.field())).append("</strong></p>");
+        accesses(html, exercise, race);
+        html.append("</div>");
+    }
+
+    /** Both accesses of a race, each with its source lines. */
+    private void accesses(StringBuilder html, ExerciseResult exercise, Race race) {
         for (Access access : List.of(race.first(), race.second())) {
             html.append("<p>").append(Xml.escape(access.kind())).append(" by <code>").append(Xml.escape(access.thread()))
                     .append("</code> in <code>").append(Xml.escape(access.method())).append("</code> at <code>")
@@ -124,7 +147,6 @@ final class HtmlReport {
                 html.append("</pre>");
             }
         }
-        html.append("</div>");
     }
 
     private static void hints(StringBuilder html, ExerciseResult exercise) {

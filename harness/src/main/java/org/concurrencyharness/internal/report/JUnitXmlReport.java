@@ -7,6 +7,7 @@ import java.util.Map;
 /**
  * {@code TEST-<class>.xml} as Surefire writes it, one file per exercise class and one test case
  * per exercise, so that CI servers list exercises as tests, with races and errors as failures.
+ * Suppressed races fail nothing, so they go in the test case's output.
  */
 final class JUnitXmlReport {
 
@@ -46,14 +47,18 @@ final class JUnitXmlReport {
     private static String details(ExerciseResult exercise) {
         StringBuilder out = new StringBuilder();
         for (Race race : exercise.races()) {
-            out.append("race on ").append(race.field()).append('\n');
-            for (Access access : List.of(race.first(), race.second())) {
-                out.append("  ").append(access.kind()).append(" by ").append(access.thread()).append(" in ")
-                        .append(access.method()).append(" at ").append(access.location()).append('\n');
-            }
+            race(out, "race on ", race);
         }
         exercise.errors().forEach(e -> out.append(e).append('\n'));
         return out.toString();
+    }
+
+    private static void race(StringBuilder out, String label, Race race) {
+        out.append(label).append(race.field()).append('\n');
+        for (Access access : List.of(race.first(), race.second())) {
+            out.append("  ").append(access.kind()).append(" by ").append(access.thread()).append(" in ")
+                    .append(access.method()).append(" at ").append(access.location()).append('\n');
+        }
     }
 
     private static String systemOut(ExerciseResult exercise) {
@@ -61,6 +66,9 @@ final class JUnitXmlReport {
         out.append("max concurrency: ").append(exercise.maxConcurrency()).append('\n');
         for (Map.Entry<String, String> field : exercise.sharedState().entrySet()) {
             out.append(field.getKey()).append(" = ").append(field.getValue()).append('\n');
+        }
+        for (Race race : exercise.suppressed()) {
+            race(out, "suppressed race on ", race);
         }
         return out.toString();
     }

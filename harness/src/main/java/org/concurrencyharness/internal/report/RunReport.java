@@ -20,8 +20,13 @@ public record RunReport(boolean detectRaces, List<ExerciseResult> exercises) {
         return exercises.size() - passed();
     }
 
+    /** The races that count: those no suppression matched. */
     public long races() {
         return exercises.stream().mapToLong(e -> e.races().size()).sum();
+    }
+
+    public long suppressed() {
+        return exercises.stream().mapToLong(e -> e.suppressed().size()).sum();
     }
 
     public List<ExerciseResult> failures() {
@@ -34,6 +39,7 @@ public record RunReport(boolean detectRaces, List<ExerciseResult> exercises) {
         summary.put("passed", passed());
         summary.put("failed", failed());
         summary.put("races", races());
+        summary.put("suppressed", suppressed());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("summary", summary);
         json.put("detectRaces", detectRaces);

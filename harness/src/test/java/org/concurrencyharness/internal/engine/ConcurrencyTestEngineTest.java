@@ -6,9 +6,12 @@ import static org.concurrencyharness.internal.engine.EngineTestSupport.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.concurrencyharness.internal.engine.fixtures.Bounded;
@@ -23,6 +26,8 @@ import org.concurrencyharness.internal.report.ExerciseResult;
 import org.concurrencyharness.internal.report.Outcome;
 import org.concurrencyharness.internal.report.WorkerResult;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -194,5 +199,18 @@ class ConcurrencyTestEngineTest {
                 oneDies.errors().toString());
         assertEquals(2, oneDies.rounds().get(0).workers().stream().filter(w -> w.returnValue() != null
                 && w.returnValue().startsWith("\"survived")).count(), "the others are still reported");
+    }
+
+    @Test
+    void aMalformedSuppressionsFileFailsTheRunWithItsMessageAndRunsNothing(@TempDir Path directory) throws Exception {
+        Path file = Files.writeString(directory.resolve("concurrency-suppressions.txt"), "com.foo.*.Cache\n");
+        EngineExecutionResults results = EngineTestKit.engine(ConcurrencyTestEngine.ENGINE_ID)
+                .configurationParameter(ConcurrencyTestEngine.SUPPRESSIONS, file.toString())
+                .selectors(selectClass(Sleepers.class)).execute();
+        results.testEvents().assertStatistics(stats -> stats.started(0));
+        Throwable failure = results.containerEvents().failed().stream()
+                .map(e -> e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow())
+                .findFirst().orElseThrow();
+        assertTrue(failure.getMessage().startsWith(file + ", line 1: \"com.foo.*.Cache\""), failure.getMessage());
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,10 +106,58 @@ class ReportWriterTest {
         List<String> lines = ConsoleSummary.render(SampleReports.run(), false);
         assertTrue(lines.get(0).startsWith("exercise"));
         assertTrue(lines.get(1).matches("Counter#increment +2 threads +FAIL +20 +2 +1"), lines.get(1));
-        assertEquals("4 exercises: 2 passed, 2 failed, 1 race", lines.get(5));
+        assertTrue(lines.get(2).matches("Pool#work +3 threads, semaphore\\(1\\) +PASS +300 +1 +1 \\(1 suppressed\\)"),
+                lines.get(2));
+        assertEquals("4 exercises: 2 passed, 2 failed, 2 races (1 suppressed)", lines.get(5));
         assertTrue(lines.contains("    write by worker-3 in Counter.increment at Counter.java:7"));
         assertFalse(String.join("\n", lines).contains("\u001b["), "no colour unless asked");
         assertTrue(String.join("\n", ConsoleSummary.render(SampleReports.run(), true)).contains("\u001b[31m"));
+    }
+
+    @Test
+    void aSuppressedRaceIsListedAsSuchInEveryReportAndFailsNothing() throws Exception {
+        Path reports = write();
+
+        Map<?, ?> json = (Map<?, ?>) Json.parse(Files.readString(reports.resolve("report.json")));
+        assertEquals(1L, ((Map<?, ?>) json.get("summary")).get("suppressed"));
+        assertEquals(1L, ((Map<?, ?>) json.get("summary")).get("races"), "a suppressed race is not among the races");
+        Map<?, ?> pool = (Map<?, ?>) ((List<?>) json.get("exercises")).get(1);
+        assertEquals("PASS", pool.get("outcome"));
+        assertEquals(List.of(), pool.get("races"));
+        assertEquals("org.library.Stats.hits", ((Map<?, ?>) ((List<?>) pool.get("suppressed")).get(0)).get("field"));
+
+        Document page = parse(reports.resolve("index.html"));
+        assertEquals("2 races (1 suppressed)", byId(page, "races"));
+        Element suppressed = byClass(page, "div", "race suppressed");
+        assertTrue(suppressed.getTextContent().startsWith("suppressed org.library.Stats.hits"),
+                suppressed.getTextContent());
+        assertTrue(suppressed.getTextContent().contains("write by worker-0 in Stats.hit at Stats.java:12"));
+        Element section = (Element) suppressed.getParentNode();
+        assertEquals("org.example.Pool.work", section.getAttribute("id"));
+        assertTrue(section.getTextContent().contains("Suppressed races"));
+
+        Document junit = parse(reports.resolve("TEST-org.example.Pool.xml"));
+        assertEquals("0", junit.getDocumentElement().getAttribute("failures"));
+        assertEquals(0, junit.getElementsByTagName("failure").getLength());
+        assertTrue(junit.getElementsByTagName("system-out").item(0).getTextContent().contains(
+                "suppressed race on org.library.Stats.hits\n  write by worker-0 in Stats.hit at Stats.java:12\n"));
+
+        List<String> console = ConsoleSummary.render(SampleReports.run(), false);
+        int listed = console.indexOf("  suppressed race on org.library.Stats.hits");
+        assertTrue(listed > 0, console.toString());
+        assertEquals("Pool#work:", console.get(listed - 1));
+        assertEquals("    read by worker-2 in Stats.hit at Stats.java:12", console.get(listed + 2));
+    }
+
+    private static Element byClass(Document page, String tag, String cssClass) {
+        NodeList elements = page.getElementsByTagName(tag);
+        for (int i = 0; i < elements.getLength(); i++) {
+            Element element = (Element) elements.item(i);
+            if (cssClass.equals(element.getAttribute("class"))) {
+                return element;
+            }
+        }
+        throw new AssertionError("no " + tag + " of class " + cssClass);
     }
 
     private static String byId(Document page, String id) {

@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** A run with one of each kind of exercise, and the source its races point into, for the report tests. */
+/**
+ * A run with one of each kind of exercise, a suppressed race among them, and the source its races point into, for
+ * the report tests.
+ */
 final class SampleReports {
 
     static final String COUNTER_SOURCE = """
@@ -40,8 +43,13 @@ final class SampleReports {
                 List.of(WorkerResult.ofThread("worker-0", 0, 1, 11, 0, 10, "finished", null, null),
                         WorkerResult.ofThread("worker-1", 1, 2, 20, 0, 18, "finished", null, null)),
                 Map.of("num", "1"), List.of())), List.of());
+        // a race in a library's statistics, judged benign: it is listed, and fails nothing
+        Race inLibrary = new Race("org.library.Stats.hits",
+                new Access("worker-0", "Stats.hit", "Stats.java:12", "write"),
+                new Access("worker-2", "Stats.hit", "Stats.java:12", "read"));
         ExerciseResult bounded = new ExerciseResult("org.example.Pool", "work", "Pool.java",
-                new Conditions(3, 1, 60_000, false, 1, 0, false), Outcome.PASS, 300, 1, Map.of(), List.of(), List.of(), List.of(), List.of(),
+                new Conditions(3, 1, 60_000, false, 1, 0, false), Outcome.PASS, 300, 1, Map.of(), List.of(),
+                List.of(inLibrary), List.of(), List.of(),
                 List.of(new RoundResult(1, 300, 1, 3, List.of(
                         WorkerResult.ofThread("worker-0", 0, 0, 100, 0, 100, "finished", null, null),
                         WorkerResult.ofThread("worker-1", 1, 0, 200, 100, 100, "finished", null, null),
