@@ -1,6 +1,8 @@
 package org.concurrencyharness.internal.engine;
 
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.concurrencyharness.ExpectRace;
 import org.concurrencyharness.internal.report.ExerciseResult;
 import org.concurrencyharness.internal.report.Json;
 import org.concurrencyharness.internal.report.Outcome;
@@ -13,6 +15,7 @@ import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The JUnit Platform engine that runs exercises: so that the plugin gets discovery, filtering and
@@ -26,6 +29,11 @@ public final class ConcurrencyTestEngine implements TestEngine {
     public static final String RESULT_KEY = "concurrency.result";
     /** Configuration parameter: whether a race in an exercise without {@code @ExpectRace} fails it. */
     public static final String FAIL_ON_RACE = "concurrency.failOnRace";
+    /** Configuration parameter: {@code false} when the user chose to run without the race detector. */
+    public static final String DETECT_RACES = "concurrency.detectRaces";
+
+    /** A JVM may execute the engine more than once, and says that races are not looked for only once. */
+    private static final AtomicBoolean DETECTOR_NOTICE_PRINTED = new AtomicBoolean();
 
     @Override
     public String getId() {
@@ -53,14 +61,19 @@ public final class ConcurrencyTestEngine implements TestEngine {
     public void execute(ExecutionRequest request) {
         boolean failOnRace = request.getConfigurationParameters().getBoolean(FAIL_ON_RACE).orElse(true);
         ExerciseRunner runner = new ExerciseRunner(failOnRace);
+        DetectorPresence detector = DetectorPresence.of(request.getConfigurationParameters());
         EngineExecutionListener listener = request.getEngineExecutionListener();
         TestDescriptor engine = request.getRootTestDescriptor();
+        if (detector != DetectorPresence.ON && !engine.getChildren().isEmpty()
+                && DETECTOR_NOTICE_PRINTED.compareAndSet(false, true)) {
+            System.err.println(detector.notice());
+        }
         listener.executionStarted(engine);
         for (TestDescriptor container : engine.getChildren()) {
             listener.executionStarted(container);
             for (TestDescriptor child : container.getChildren()) {
                 if (child instanceof ExerciseDescriptor exercise) {
-                    execute(exercise, runner, listener);
+                    execute(exercise, runner, detector, listener);
                 }
             }
             listener.executionFinished(container, TestExecutionResult.successful());
@@ -68,8 +81,15 @@ public final class ConcurrencyTestEngine implements TestEngine {
         listener.executionFinished(engine, TestExecutionResult.successful());
     }
 
-    private static void execute(ExerciseDescriptor exercise, ExerciseRunner runner, EngineExecutionListener listener) {
+    private static void execute(ExerciseDescriptor exercise, ExerciseRunner runner, DetectorPresence detector,
+                                EngineExecutionListener listener) {
         listener.executionStarted(exercise);
+        if (detector == DetectorPresence.NO_AGENT && exercise.method().isAnnotationPresent(ExpectRace.class)) {
+            // its outcome is the detector's verdict: without the agent a pass would be a lie
+            listener.executionFinished(exercise,
+                    TestExecutionResult.aborted(new TestAbortedException(DetectorPresence.EXPECT_RACE_ABORTED)));
+            return;
+        }
         ExerciseResult result;
         try {
             result = runner.run(exercise.type(), exercise.method());

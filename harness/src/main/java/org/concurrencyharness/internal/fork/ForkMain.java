@@ -56,7 +56,9 @@ public final class ForkMain {
         LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request()
                 .selectors(DiscoverySelectors.selectClasspathRoots(roots))
                 .filters(EngineFilter.includeEngines(ConcurrencyTestEngine.ENGINE_ID))
-                .configurationParameter(ConcurrencyTestEngine.FAIL_ON_RACE, Boolean.toString(arguments.failOnRace()));
+                .configurationParameter(ConcurrencyTestEngine.FAIL_ON_RACE, Boolean.toString(arguments.failOnRace()))
+                // the plugin leaves the agent off this JVM only when the user chose concurrency.detectRaces=false
+                .configurationParameter(ConcurrencyTestEngine.DETECT_RACES, Boolean.toString(RaceDetection.isActive()));
         if (arguments.include() != null) {
             builder.filters(new IncludeFilter(arguments.include()));
         }

@@ -4,8 +4,10 @@ import static org.concurrencyharness.internal.engine.EngineTestSupport.execute;
 import static org.concurrencyharness.internal.engine.EngineTestSupport.resultsOf;
 import static org.concurrencyharness.internal.engine.EngineTestSupport.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.concurrencyharness.internal.engine.fixtures.Bounded;
 import org.concurrencyharness.internal.engine.fixtures.Daemons;
+import org.concurrencyharness.internal.engine.fixtures.ExpectedRaces;
 import org.concurrencyharness.internal.engine.fixtures.Failures;
 import org.concurrencyharness.internal.engine.fixtures.Forks;
 import org.concurrencyharness.internal.engine.fixtures.Invalid;
@@ -23,9 +26,13 @@ import org.concurrencyharness.internal.report.ExerciseResult;
 import org.concurrencyharness.internal.report.Outcome;
 import org.concurrencyharness.internal.report.WorkerResult;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+import org.opentest4j.TestAbortedException;
 
 class ConcurrencyTestEngineTest {
 
@@ -194,5 +201,30 @@ class ConcurrencyTestEngineTest {
                 oneDies.errors().toString());
         assertEquals(2, oneDies.rounds().get(0).workers().stream().filter(w -> w.returnValue() != null
                 && w.returnValue().startsWith("\"survived")).count(), "the others are still reported");
+    }
+
+    /** These tests run without the agent, as an IDE or Surefire does when nothing put it on the command line. */
+    @Test
+    void withoutTheAgentAnExpectRaceExerciseIsAbortedWithTheReasonAndTheFix() {
+        EngineExecutionResults results = execute(ExpectedRaces.class);
+        results.testEvents().assertStatistics(stats -> stats.started(2).aborted(1).succeeded(1).failed(0));
+
+        Event aborted = results.testEvents().aborted().list().get(0);
+        assertEquals("racyOnPurpose", ((MethodSource) aborted.getTestDescriptor().getSource().orElseThrow()).getMethodName());
+        Throwable reason = aborted.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
+        assertInstanceOf(TestAbortedException.class, reason);
+        assertTrue(reason.getMessage().contains("@ExpectRace needs the race detector"), reason.getMessage());
+        assertTrue(reason.getMessage().contains("concurrency:prepare-agent")
+                && reason.getMessage().contains("mvn concurrency:run"), "says how to fix it: " + reason.getMessage());
+        assertEquals(List.of("locked"), resultsOf(results).stream().map(ExerciseResult::methodName).toList(),
+                "the aborted exercise did not run");
+    }
+
+    @Test
+    void withTheDetectorTurnedOffOnPurposeAnExpectRaceExerciseRunsAndPassesAsBefore() {
+        EngineExecutionResults results = EngineTestKit.engine(ConcurrencyTestEngine.ENGINE_ID)
+                .configurationParameter(ConcurrencyTestEngine.DETECT_RACES, "false")
+                .selectors(selectClass(ExpectedRaces.class)).execute();
+        results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2).aborted(0));
     }
 }
