@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.Log;
-import org.concurrencyharness.internal.agent.RaceDetectorAgent;
 import org.concurrencyharness.internal.report.Json;
 import org.concurrencyharness.internal.report.RunReport;
 
@@ -185,8 +184,7 @@ final class ForkedRun {
             Path results = workDirectory.resolve("fork-results.json");
             List<String> args = new ArrayList<>();
             if (agentJar != null) {
-                args.add("-javaagent:" + agentJar.getAbsolutePath());
-                args.addAll(RaceDetectorAgent.JVM_OPTIONS);
+                args.addAll(AgentArguments.of(agentJar));
             }
             if (argLine != null && !argLine.isBlank()) {
                 args.addAll(List.of(argLine.trim().split("\\s+")));

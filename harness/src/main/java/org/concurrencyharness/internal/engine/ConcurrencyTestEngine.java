@@ -15,7 +15,6 @@ import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
-import org.opentest4j.TestAbortedException;
 
 /**
  * The JUnit Platform engine that runs exercises: so that the plugin gets discovery, filtering and
@@ -86,8 +85,7 @@ public final class ConcurrencyTestEngine implements TestEngine {
         listener.executionStarted(exercise);
         if (detector == DetectorPresence.NO_AGENT && exercise.method().isAnnotationPresent(ExpectRace.class)) {
             // its outcome is the detector's verdict: without the agent a pass would be a lie
-            listener.executionFinished(exercise,
-                    TestExecutionResult.aborted(new TestAbortedException(DetectorPresence.EXPECT_RACE_ABORTED)));
+            listener.executionFinished(exercise, TestExecutionResult.aborted(DetectorPresence.expectRaceAborted()));
             return;
         }
         ExerciseResult result;

@@ -2,6 +2,7 @@ package org.concurrencyharness.internal.engine;
 
 import org.concurrencyharness.internal.race.RaceDetection;
 import org.junit.platform.engine.ConfigurationParameters;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Whether the race detector watches this JVM's exercises, and what a run says when it does not.
@@ -23,11 +24,10 @@ enum DetectorPresence {
             + " is looked for and @ExpectRace exercises are aborted. " + DetectorPresence.FIX);
 
     private static final String FIX = "To turn it on, add the concurrency:prepare-agent goal to the build (it puts"
-            + " the agent on Surefire's argLine, which IntelliJ and Eclipse read too), or run mvn concurrency:run.";
+            + " the agent on Surefire's argLine), or run mvn concurrency:run.";
 
-    /** Why an {@code @ExpectRace} exercise was aborted without the agent. */
-    static final String EXPECT_RACE_ABORTED = "Not run: @ExpectRace needs the race detector, and this JVM runs"
-            + " without its agent. " + FIX;
+    private static final String EXPECT_RACE_ABORTED = "Not run: @ExpectRace needs the race detector, and this JVM"
+            + " runs without its agent. " + FIX;
 
     private final String notice;
 
@@ -40,6 +40,14 @@ enum DetectorPresence {
             return ON;
         }
         return configuration.getBoolean(ConcurrencyTestEngine.DETECT_RACES).orElse(true) ? NO_AGENT : OFF_BY_CHOICE;
+    }
+
+    /** Why an {@code @ExpectRace} exercise is aborted without the agent. */
+    static TestAbortedException expectRaceAborted() {
+        TestAbortedException reason = new TestAbortedException(EXPECT_RACE_ABORTED);
+        // as a failed exercise's: the engine's frames would only push the reason out of sight
+        reason.setStackTrace(new StackTraceElement[0]);
+        return reason;
     }
 
     /** The line a run prints when races are not looked for; null when they are. */
