@@ -42,8 +42,9 @@ final class ForkedRun {
     RunReport run(Log log) throws IOException, MojoExecutionException {
         Files.deleteIfExists(resultsFile);
         log.debug("Forked JVM: " + String.join(" ", command));
+        // the fork's standard input stays open, and empty, while it runs: the system closes it when
+        // Maven dies, however Maven dies, and the fork then ends itself and its children
         Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
-        process.getOutputStream().close();
         Thread killer = new Thread(() -> destroyTree(process), "concurrency-fork-killer");
         Runtime.getRuntime().addShutdownHook(killer);
         Deque<String> stderrTail = new ArrayDeque<>();
