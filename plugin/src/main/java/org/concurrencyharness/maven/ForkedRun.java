@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.Log;
-import org.concurrencyharness.internal.agent.RaceDetectorAgent;
 import org.concurrencyharness.internal.report.Json;
 import org.concurrencyharness.internal.report.RunReport;
 
@@ -43,8 +42,9 @@ final class ForkedRun {
     RunReport run(Log log) throws IOException, MojoExecutionException {
         Files.deleteIfExists(resultsFile);
         log.debug("Forked JVM: " + String.join(" ", command));
+        // the fork's standard input stays open, and empty, while it runs: the system closes it when
+        // Maven dies, however Maven dies, and the fork then ends itself and its children
         Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
-        process.getOutputStream().close();
         Thread killer = new Thread(() -> destroyTree(process), "concurrency-fork-killer");
         Runtime.getRuntime().addShutdownHook(killer);
         Deque<String> stderrTail = new ArrayDeque<>();
@@ -191,8 +191,7 @@ final class ForkedRun {
             Path results = workDirectory.resolve("fork-results.json");
             List<String> args = new ArrayList<>();
             if (agentJar != null) {
-                args.add("-javaagent:" + agentJar.getAbsolutePath());
-                args.addAll(RaceDetectorAgent.JVM_OPTIONS);
+                args.addAll(AgentArguments.of(agentJar));
             }
             if (argLine != null && !argLine.isBlank()) {
                 args.addAll(List.of(argLine.trim().split("\\s+")));

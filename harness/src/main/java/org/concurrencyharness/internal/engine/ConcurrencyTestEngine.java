@@ -2,6 +2,8 @@ package org.concurrencyharness.internal.engine;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.concurrencyharness.ExpectRace;
 import org.concurrencyharness.internal.report.ExerciseResult;
 import org.concurrencyharness.internal.report.Json;
 import org.concurrencyharness.internal.report.Outcome;
@@ -34,6 +36,12 @@ public final class ConcurrencyTestEngine implements TestEngine {
     /** The project's suppressions, from the working directory: Surefire and IDEs run in the project's directory. */
     static final String DEFAULT_SUPPRESSIONS = "src/test/resources/concurrency-suppressions.txt";
 
+    /** Configuration parameter: {@code false} when the user chose to run without the race detector. */
+    public static final String DETECT_RACES = "concurrency.detectRaces";
+
+    /** A JVM may execute the engine more than once, and says that races are not looked for only once. */
+    private static final AtomicBoolean DETECTOR_NOTICE_PRINTED = new AtomicBoolean();
+
     @Override
     public String getId() {
         return ENGINE_ID;
@@ -59,8 +67,13 @@ public final class ConcurrencyTestEngine implements TestEngine {
     @Override
     public void execute(ExecutionRequest request) {
         boolean failOnRace = request.getConfigurationParameters().getBoolean(FAIL_ON_RACE).orElse(true);
+        DetectorPresence detector = DetectorPresence.of(request.getConfigurationParameters());
         EngineExecutionListener listener = request.getEngineExecutionListener();
         TestDescriptor engine = request.getRootTestDescriptor();
+        if (detector != DetectorPresence.ON && !engine.getChildren().isEmpty()
+                && DETECTOR_NOTICE_PRINTED.compareAndSet(false, true)) {
+            System.err.println(detector.notice());
+        }
         listener.executionStarted(engine);
         Suppressions suppressions;
         try {
@@ -76,7 +89,7 @@ public final class ConcurrencyTestEngine implements TestEngine {
             listener.executionStarted(container);
             for (TestDescriptor child : container.getChildren()) {
                 if (child instanceof ExerciseDescriptor exercise) {
-                    execute(exercise, runner, listener);
+                    execute(exercise, runner, detector, listener);
                 }
             }
             listener.executionFinished(container, TestExecutionResult.successful());
@@ -84,8 +97,14 @@ public final class ConcurrencyTestEngine implements TestEngine {
         listener.executionFinished(engine, TestExecutionResult.successful());
     }
 
-    private static void execute(ExerciseDescriptor exercise, ExerciseRunner runner, EngineExecutionListener listener) {
+    private static void execute(ExerciseDescriptor exercise, ExerciseRunner runner, DetectorPresence detector,
+                                EngineExecutionListener listener) {
         listener.executionStarted(exercise);
+        if (detector == DetectorPresence.NO_AGENT && exercise.method().isAnnotationPresent(ExpectRace.class)) {
+            // its outcome is the detector's verdict: without the agent a pass would be a lie
+            listener.executionFinished(exercise, TestExecutionResult.aborted(DetectorPresence.expectRaceAborted()));
+            return;
+        }
         ExerciseResult result;
         try {
             result = runner.run(exercise.type(), exercise.method());

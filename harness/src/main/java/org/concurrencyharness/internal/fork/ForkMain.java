@@ -1,5 +1,6 @@
 package org.concurrencyharness.internal.fork;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.concurrencyharness.internal.engine.ConcurrencyTestEngine;
+import org.concurrencyharness.internal.process.ParentWatch;
 import org.concurrencyharness.internal.race.RaceDetection;
 import org.concurrencyharness.internal.report.Json;
 import org.concurrencyharness.internal.report.RunReport;
@@ -33,6 +35,10 @@ public final class ForkMain {
     }
 
     public static void main(String[] args) {
+        // the plugin holds the other end of this input and writes nothing to it: its end is Maven's
+        ParentWatch.endWhenClosed(System.in);
+        // an exercise that reads standard input reads an empty one, as it did before
+        System.setIn(InputStream.nullInputStream());
         PrintStream out = System.out;
         int status;
         try {
@@ -57,7 +63,9 @@ public final class ForkMain {
         LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request()
                 .selectors(DiscoverySelectors.selectClasspathRoots(roots))
                 .filters(EngineFilter.includeEngines(ConcurrencyTestEngine.ENGINE_ID))
-                .configurationParameter(ConcurrencyTestEngine.FAIL_ON_RACE, Boolean.toString(arguments.failOnRace()));
+                .configurationParameter(ConcurrencyTestEngine.FAIL_ON_RACE, Boolean.toString(arguments.failOnRace()))
+                // the plugin leaves the agent off this JVM only when the user chose concurrency.detectRaces=false
+                .configurationParameter(ConcurrencyTestEngine.DETECT_RACES, Boolean.toString(RaceDetection.isActive()));
         if (arguments.include() != null) {
             builder.filters(new IncludeFilter(arguments.include()));
         }

@@ -112,8 +112,13 @@ final class ChildChannel {
         }
     }
 
+    /**
+     * Reads the parent's messages until it closes this input, which it does only after its exit
+     * command. An end without one means the parent died: the exercise's work is nobody's now.
+     */
     @SuppressWarnings("unchecked")
     private void read(InputStream in) {
+        boolean toldToExit = false;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
@@ -129,12 +134,15 @@ final class ChildChannel {
                         }
                     }
                 } else {
+                    toldToExit |= "exit".equals(message.get("t"));
                     commands.add(message);
                 }
             }
         } catch (IOException | RuntimeException e) {
-            // the parent is gone: nothing more will come
+            // the parent is gone, or talks nonsense: nothing more will come
         }
-        commands.add(Map.of("t", "exit"));
+        if (!toldToExit) {
+            ParentWatch.endProcessTree();
+        }
     }
 }

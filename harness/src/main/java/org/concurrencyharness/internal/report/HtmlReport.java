@@ -31,6 +31,7 @@ final class HtmlReport {
             .race.suppressed{border-left-color:#9e9e9e;color:#555}
             .badge.suppressed{background:#757575;font-size:.8em}
             .hint.confirmed{color:#c62828}
+            .notice{background:#fff3cd;border:1px solid #ffb300;border-radius:.4em;padding:.6em .8em}
             @media (max-width:600px){body{font-size:14px;padding:.5em}td,th{padding:.1em .3em}}
             @media print{section.exercise{break-inside:avoid}details{display:block}details>*{display:block}}
             """;
@@ -53,6 +54,12 @@ final class HtmlReport {
                 .append("<span id=\"races\">").append(RaceCounts.describe(report.races(), report.suppressed()))
                 .append("</span>")
                 .append("<span>race detector ").append(report.detectRaces() ? "on" : "off").append("</span></p>");
+        if (!report.detectRaces()) {
+            // an empty list of races must not read as a clean bill of health
+            html.append("<p class=\"notice\" id=\"detector-off\"><strong>Race detection was off</strong> in this run")
+                    .append(" (concurrency.detectRaces=false): no data race was looked for, so none is reported.")
+                    .append(" Leave concurrency.detectRaces out to turn it on.</p>");
+        }
         html.append("<p class=\"legend\"><span><i style=\"background:#1976d2\"></i>running</span>")
                 .append("<span><i style=\"background:#ffb300\"></i>waiting for a permit</span>")
                 .append("<span><i style=\"background:#9e9e9e\"></i>abandoned daemon</span>")

@@ -4,6 +4,7 @@ import static org.concurrencyharness.internal.engine.EngineTestSupport.execute;
 import static org.concurrencyharness.internal.engine.EngineTestSupport.resultsOf;
 import static org.concurrencyharness.internal.engine.EngineTestSupport.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.concurrencyharness.internal.engine.fixtures.Bounded;
 import org.concurrencyharness.internal.engine.fixtures.Daemons;
+import org.concurrencyharness.internal.engine.fixtures.ExpectedRaces;
 import org.concurrencyharness.internal.engine.fixtures.Failures;
 import org.concurrencyharness.internal.engine.fixtures.Forks;
 import org.concurrencyharness.internal.engine.fixtures.Invalid;
@@ -29,8 +31,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+import org.opentest4j.TestAbortedException;
 
 class ConcurrencyTestEngineTest {
 
@@ -212,5 +217,30 @@ class ConcurrencyTestEngineTest {
                 .map(e -> e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow())
                 .findFirst().orElseThrow();
         assertTrue(failure.getMessage().startsWith(file + ", line 1: \"com.foo.*.Cache\""), failure.getMessage());
+    }
+
+    /** These tests run without the agent, as an IDE or Surefire does when nothing put it on the command line. */
+    @Test
+    void withoutTheAgentAnExpectRaceExerciseIsAbortedWithTheReasonAndTheFix() {
+        EngineExecutionResults results = execute(ExpectedRaces.class);
+        results.testEvents().assertStatistics(stats -> stats.started(2).aborted(1).succeeded(1).failed(0));
+
+        Event aborted = results.testEvents().aborted().list().get(0);
+        assertEquals("racyOnPurpose", ((MethodSource) aborted.getTestDescriptor().getSource().orElseThrow()).getMethodName());
+        Throwable reason = aborted.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
+        assertInstanceOf(TestAbortedException.class, reason);
+        assertTrue(reason.getMessage().contains("@ExpectRace needs the race detector"), reason.getMessage());
+        assertTrue(reason.getMessage().contains("concurrency:prepare-agent")
+                && reason.getMessage().contains("mvn concurrency:run"), "says how to fix it: " + reason.getMessage());
+        assertEquals(List.of("locked"), resultsOf(results).stream().map(ExerciseResult::methodName).toList(),
+                "the aborted exercise did not run");
+    }
+
+    @Test
+    void withTheDetectorTurnedOffOnPurposeAnExpectRaceExerciseRunsAndPassesAsBefore() {
+        EngineExecutionResults results = EngineTestKit.engine(ConcurrencyTestEngine.ENGINE_ID)
+                .configurationParameter(ConcurrencyTestEngine.DETECT_RACES, "false")
+                .selectors(selectClass(ExpectedRaces.class)).execute();
+        results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2).aborted(0));
     }
 }

@@ -45,6 +45,20 @@ class ReportWriterTest {
     }
 
     @Test
+    void aRunWithoutTheDetectorSaysSoAtTheTopOfThePage() throws Exception {
+        Document on = parse(write().resolve("index.html"));
+        assertEquals(null, byId(on, "detector-off"), "no notice while the detector is on");
+
+        RunReport withoutDetector = new RunReport(false, SampleReports.run().exercises());
+        Path reports = directory.resolve("off");
+        new ReportWriter(List.of()).write(withoutDetector, reports);
+        Document off = parse(reports.resolve("index.html"));
+        String notice = byId(off, "detector-off");
+        assertTrue(notice.startsWith("Race detection was off"), notice);
+        assertTrue(notice.contains("no data race was looked for"), notice);
+    }
+
+    @Test
     void theTimelinesBarsMatchTheReportedTimes() throws Exception {
         Document page = parse(write().resolve("index.html"));
         NodeList bars = page.getElementsByTagName("rect");
@@ -161,11 +175,11 @@ class ReportWriterTest {
     }
 
     private static String byId(Document page, String id) {
-        NodeList spans = page.getElementsByTagName("span");
-        for (int i = 0; i < spans.getLength(); i++) {
-            Element span = (Element) spans.item(i);
-            if (id.equals(span.getAttribute("id"))) {
-                return span.getTextContent();
+        NodeList elements = page.getElementsByTagName("*");
+        for (int i = 0; i < elements.getLength(); i++) {
+            Element element = (Element) elements.item(i);
+            if (id.equals(element.getAttribute("id"))) {
+                return element.getTextContent();
             }
         }
         return null;
