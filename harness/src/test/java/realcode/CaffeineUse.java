@@ -29,7 +29,7 @@ public class CaffeineUse {
     static Graph createExpensiveGraph(String key) {
         Graph graph = new Graph();
         graph.key = key;
-        graph.nodes = key.length();
+        graph.nodes = 100 * key.length();
         graph.edges = new int[graph.nodes];
         for (int i = 0; i < graph.edges.length; i++) {
             graph.edges[i] = (i + 1) % graph.nodes;

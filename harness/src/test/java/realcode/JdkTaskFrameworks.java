@@ -459,9 +459,14 @@ public class JdkTaskFrameworks {
 
         @Concurrent(threads = 2)
         public void run(int index) {
-            CompletableFuture<Void> books = CompletableFuture.runAsync(() -> total += price("books", index)); // race
-            CompletableFuture<Void> games = CompletableFuture.runAsync(() -> total += price("games", index)); // race
-            CompletableFuture.allOf(books, games).join();
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                CompletableFuture<Void> books = CompletableFuture.runAsync(() -> total += price("books", index), pool); // race
+                CompletableFuture<Void> games = CompletableFuture.runAsync(() -> total += price("games", index), pool); // race
+                CompletableFuture.allOf(books, games).join();
+            } finally {
+                pool.shutdown();
+            }
         }
 
         private static long price(String basket, int index) {
