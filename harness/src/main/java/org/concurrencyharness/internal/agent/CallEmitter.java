@@ -26,17 +26,17 @@ final class CallEmitter {
                 ? context.contracts().kindOf(opcode, call.owner, call.name, call.desc, context.loader()) : null;
         if (opcode == Opcodes.INVOKEVIRTUAL && "start".equals(call.name) && "()V".equals(call.desc)) {
             code.dup();
-            code.invokeStatic(HookCalls.HOOKS, HookCalls.BEFORE_START);
+            code.invokeStatic(HookCalls.HOOKS, HookCalls.PRE_START);
         }
         if (kind == null && !context.library() && context.hierarchy().isLibrary(call.owner, context.loader())) {
             // the project's call into a library's code: what happens in there is reported with this line too
             int userSite = SiteRegistry.register(call.owner, call.name, code.method(), code.location(), false, false,
                     context.loader());
             code.push(userSite);
-            code.invokeStatic(HookCalls.HOOKS, HookCalls.ENTER_LIBRARY);
+            code.invokeStatic(HookCalls.HOOKS, HookCalls.PRE_LIBRARY_CALL);
             code.emitMethodInsn(opcode, call.owner, call.name, call.desc, call.itf);
             code.push(userSite);
-            code.invokeStatic(HookCalls.HOOKS, HookCalls.LEAVE_LIBRARY);
+            code.invokeStatic(HookCalls.HOOKS, HookCalls.POST_LIBRARY_CALL);
             return;
         }
         if (kind == null) {

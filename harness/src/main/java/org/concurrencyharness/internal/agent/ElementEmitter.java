@@ -66,7 +66,7 @@ final class ElementEmitter {
         }
         code.push(site);
         code.loadThreadState();
-        code.invokeStatic(HookCalls.HOOKS, write ? HookCalls.WRITE_ELEMENT : HookCalls.READ_ELEMENT);
+        code.invokeStatic(HookCalls.HOOKS, write ? HookCalls.ELEMENT_WRITE : HookCalls.ELEMENT_READ);
         if (local >= 0) {
             code.storeLocal(local, HookCalls.ELEMENT_SHADOWS_TYPE);
         } else {

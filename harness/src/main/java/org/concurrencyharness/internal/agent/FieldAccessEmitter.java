@@ -35,7 +35,7 @@ final class FieldAccessEmitter {
         int opcode = field.getOpcode();
         ShadowedFields.Declaration declaration = code.context().declarations().of(field.owner, field.name);
         if (isSynchronising(declaration, field.name)) {
-            otherAccess(field, true);
+            otherAccess(field, declaration, true);
             return;
         }
         if (step instanceof MethodPlan.Redundant) {
@@ -51,7 +51,7 @@ final class FieldAccessEmitter {
                 shadowedAccess(field, declaration);
             }
         } else if (declaration == null || !declaration.isFinal()) {
-            otherAccess(field, false);
+            otherAccess(field, declaration, false);
             return;
         }
         code.emitFieldInsn(opcode, field.owner, field.name, field.desc);
@@ -95,7 +95,7 @@ final class FieldAccessEmitter {
             }
         }
         code.push(site);
-        code.callWithState(write ? HookCalls.WRITE : HookCalls.READ);
+        code.callWithState(write ? HookCalls.FIELD_WRITE : HookCalls.FIELD_READ);
     }
 
     private DeferredCheck deferredCheck(int opcode, String name, ShadowedFields.Declaration declaration) {
@@ -141,21 +141,19 @@ final class FieldAccessEmitter {
                 ObjectSummary.ACCESSOR_DESCRIPTOR, false);
         code.push(required);
         code.push(SiteRegistry.registerGroup(sites, checked));
-        code.callWithState(HookCalls.OBJECT_CHECKS);
+        code.callWithState(HookCalls.FIELD_GROUP);
     }
 
     /**
-     * A field without a shadow: volatile, or of a class the agent leaves alone, which the hook
-     * finds out at run time; or one whose accesses here synchronise as a volatile field's do
-     * ({@code synchronising}: see {@link #isSynchronising}).
+     * A field without a shadow: volatile, or one whose accesses here synchronise as a volatile
+     * field's do ({@code synchronising}: see {@link #isSynchronising}), which the agent decides;
+     * else of a class the agent leaves alone, which the hook looks up at run time.
      */
-    private void otherAccess(FieldInsnNode field, boolean synchronising) {
+    private void otherAccess(FieldInsnNode field, ShadowedFields.Declaration declaration, boolean synchronising) {
         int opcode = field.getOpcode();
         boolean write = opcode == Opcodes.PUTFIELD || opcode == Opcodes.PUTSTATIC;
         int site = code.site(field.owner, field.name, write, false);
-        if (synchronising) {
-            SiteRegistry.markSynchronising(site);
-        }
+        boolean isVolatile = synchronising || declaration != null && declaration.isVolatile();
         Type type = Type.getType(field.desc);
         switch (opcode) {
             case Opcodes.GETFIELD -> {
@@ -169,25 +167,25 @@ final class FieldAccessEmitter {
                     code.swap();
                 }
                 code.push(site);
-                code.callWithState(HookCalls.READ_OTHER);
+                code.callWithState(isVolatile ? HookCalls.VOLATILE_READ : HookCalls.UNTRACKED_READ);
             }
             case Opcodes.GETSTATIC -> {
                 code.emitFieldInsn(opcode, field.owner, field.name, field.desc);
                 code.emitInsn(Opcodes.ACONST_NULL);
                 code.push(site);
-                code.callWithState(HookCalls.READ_OTHER);
+                code.callWithState(isVolatile ? HookCalls.VOLATILE_READ : HookCalls.UNTRACKED_READ);
             }
             case Opcodes.PUTFIELD -> {
                 // the hook runs before the store: a volatile write releases before its value can be seen
                 copyHolderAboveValue(type);
                 code.push(site);
-                code.callWithState(HookCalls.WRITE_OTHER);
+                code.callWithState(isVolatile ? HookCalls.VOLATILE_WRITE : HookCalls.UNTRACKED_WRITE);
                 code.emitFieldInsn(opcode, field.owner, field.name, field.desc);
             }
             default -> {
                 code.emitInsn(Opcodes.ACONST_NULL);
                 code.push(site);
-                code.callWithState(HookCalls.WRITE_OTHER);
+                code.callWithState(isVolatile ? HookCalls.VOLATILE_WRITE : HookCalls.UNTRACKED_WRITE);
                 code.emitFieldInsn(opcode, field.owner, field.name, field.desc);
             }
         }

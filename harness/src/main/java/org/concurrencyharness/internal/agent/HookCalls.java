@@ -18,53 +18,55 @@ final class HookCalls {
     static final Type ELEMENT_SHADOWS_TYPE = Type.getObjectType(ELEMENT_SHADOWS.replace('.', '/'));
 
     // accesses: each takes and returns the thread's state (see Hooks)
-    static final Method THREAD = Method.getMethod("Object thread()");
-    static final Method READ = Method.getMethod("Object read(Object, " + VAR_STATE + ", int, Object)");
-    static final Method WRITE = Method.getMethod("Object write(Object, " + VAR_STATE + ", int, Object)");
-    static final Method OBJECT_CHECKS = Method.getMethod("Object object(Object, long, long, int, Object)");
-    static final Method READ_OTHER = Method.getMethod("Object readOther(Object, int, Object)");
-    static final Method WRITE_OTHER = Method.getMethod("Object writeOther(Object, int, Object)");
-    static final Method READ_ELEMENT = Method.getMethod(
-            ELEMENT_SHADOWS + " readElement(Object, int, " + ELEMENT_SHADOWS + ", int, Object)");
-    static final Method WRITE_ELEMENT = Method.getMethod(
-            ELEMENT_SHADOWS + " writeElement(Object, int, " + ELEMENT_SHADOWS + ", int, Object)");
-    static final Method READ_RANGE = Method.getMethod("void readRange(Object, int, int, int, int, int, int, Object)");
-    static final Method WRITE_RANGE = Method.getMethod("void writeRange(Object, int, int, int, int, int, int, Object)");
+    static final Method THREAD_STATE = Method.getMethod("Object threadState()");
+    static final Method FIELD_READ = Method.getMethod("Object fieldRead(Object, " + VAR_STATE + ", int, Object)");
+    static final Method FIELD_WRITE = Method.getMethod("Object fieldWrite(Object, " + VAR_STATE + ", int, Object)");
+    static final Method FIELD_GROUP = Method.getMethod("Object fieldGroup(Object, long, long, int, Object)");
+    static final Method VOLATILE_READ = Method.getMethod("Object volatileRead(Object, int, Object)");
+    static final Method VOLATILE_WRITE = Method.getMethod("Object volatileWrite(Object, int, Object)");
+    static final Method UNTRACKED_READ = Method.getMethod("Object untrackedRead(Object, int, Object)");
+    static final Method UNTRACKED_WRITE = Method.getMethod("Object untrackedWrite(Object, int, Object)");
+    static final Method ELEMENT_READ = Method.getMethod(
+            ELEMENT_SHADOWS + " elementRead(Object, int, " + ELEMENT_SHADOWS + ", int, Object)");
+    static final Method ELEMENT_WRITE = Method.getMethod(
+            ELEMENT_SHADOWS + " elementWrite(Object, int, " + ELEMENT_SHADOWS + ", int, Object)");
+    static final Method RANGE_READ = Method.getMethod("void rangeRead(Object, int, int, int, int, int, int, Object)");
+    static final Method RANGE_WRITE = Method.getMethod("void rangeWrite(Object, int, int, int, int, int, int, Object)");
 
     // monitors, threads, class initialisers, task bodies, calls into libraries
-    static final Method MONITOR_ENTER = Method.getMethod("Object monitorEnter(Object, Object)");
-    static final Method MONITOR_EXIT = Method.getMethod("Object monitorExit(Object, Object)");
-    static final Method BEFORE_START = Method.getMethod("void beforeStart(Object)");
-    static final Method AFTER_JOIN = Method.getMethod("void afterJoin(Object)");
-    static final Method BEFORE_WAIT = Method.getMethod("void beforeWait(Object)");
-    static final Method AFTER_WAIT = Method.getMethod("void afterWait(Object)");
-    static final Method BEGIN_CLASS_INIT = Method.getMethod("void beginClassInit()");
-    static final Method END_CLASS_INIT = Method.getMethod("void endClassInit()");
+    static final Method MONITOR_ACQUIRE = Method.getMethod("Object monitorAcquire(Object, Object)");
+    static final Method MONITOR_RELEASE = Method.getMethod("Object monitorRelease(Object, Object)");
+    static final Method PRE_START = Method.getMethod("void preStart(Object)");
+    static final Method POST_JOIN = Method.getMethod("void postJoin(Object)");
+    static final Method PRE_WAIT = Method.getMethod("void preWait(Object)");
+    static final Method POST_WAIT = Method.getMethod("void postWait(Object)");
+    static final Method CLASS_INIT_BEGIN = Method.getMethod("void classInitBegin()");
+    static final Method CLASS_INIT_END = Method.getMethod("void classInitEnd()");
     static final Method TASK_BEGIN = Method.getMethod("void taskBegin(Object)");
     static final Method TASK_END = Method.getMethod("void taskEnd(Object)");
     static final Method COMPLETION_BEGIN = Method.getMethod("void completionBegin(Object)");
-    static final Method ENTER_LIBRARY = Method.getMethod("void enterLibrary(int)");
-    static final Method LEAVE_LIBRARY = Method.getMethod("void leaveLibrary(int)");
+    static final Method PRE_LIBRARY_CALL = Method.getMethod("void preLibraryCall(int)");
+    static final Method POST_LIBRARY_CALL = Method.getMethod("void postLibraryCall(int)");
 
     // calls (see CallContracts and SyncBridges)
-    static final Method BEFORE_SYNC = Method.getMethod("void beforeSync(Object, String)");
-    static final Method AFTER_SYNC = Method.getMethod("void afterSync(Object, String)");
-    static final Method AFTER_VALIDATE = Method.getMethod("void afterValidate(boolean, Object)");
-    static final Method LINK = Method.getMethod("void link(Object, Object, String)");
-    static final Method BEFORE_CALL = Method.getMethod("void beforeCall(Object, int)");
-    static final Method AFTER_CALL = Method.getMethod("void afterCall(Object, Object, int)");
-    static final Method AFTER_STREAM = Method.getMethod("void afterStream(Object, Object)");
-    static final Method VIEW_OF = Method.getMethod("void viewOf(Object, Object)");
-    static final Method VAR_HANDLE_FOUND = Method.getMethod("void varHandleFound(Object, Class, String)");
-    static final Method BEFORE_VAR_HANDLE = Method.getMethod("void beforeVarHandle(Object, Object, int, String)");
-    static final Method AFTER_VAR_HANDLE = Method.getMethod("void afterVarHandle(Object, Object, int, String)");
-    static final Method BEFORE_UNSAFE = Method.getMethod("void beforeUnsafe(Object, String)");
-    static final Method AFTER_UNSAFE = Method.getMethod("void afterUnsafe(Object, String)");
+    static final Method PRE_SYNC_CALL = Method.getMethod("void preSyncCall(Object, String)");
+    static final Method POST_SYNC_CALL = Method.getMethod("void postSyncCall(Object, String)");
+    static final Method POST_VALIDATE = Method.getMethod("void postValidate(boolean, Object)");
+    static final Method POST_LINK_CALL = Method.getMethod("void postLinkCall(Object, Object, String)");
+    static final Method PRE_OBJECT_CALL = Method.getMethod("void preObjectCall(Object, int)");
+    static final Method POST_OBJECT_CALL = Method.getMethod("void postObjectCall(Object, Object, int)");
+    static final Method POST_STREAM_CALL = Method.getMethod("void postStreamCall(Object, Object)");
+    static final Method POST_VIEW_CALL = Method.getMethod("void postViewCall(Object, Object)");
+    static final Method POST_FIND_VAR_HANDLE = Method.getMethod("void postFindVarHandle(Object, Class, String)");
+    static final Method PRE_VAR_HANDLE_CALL = Method.getMethod("void preVarHandleCall(Object, Object, int, String)");
+    static final Method POST_VAR_HANDLE_CALL = Method.getMethod("void postVarHandleCall(Object, Object, int, String)");
+    static final Method PRE_UNSAFE_CALL = Method.getMethod("void preUnsafeCall(Object, String)");
+    static final Method POST_UNSAFE_CALL = Method.getMethod("void postUnsafeCall(Object, String)");
     static final Method TASK = Method.getMethod("Object task(Object, Class, Object)");
     static final Method HAND_OVER = Method.getMethod("Object handOver(Object)");
     static final Method HAND_OVER_ALL = Method.getMethod("Object handOverAll(Object)");
     static final Method HAND_OVER_EACH = Method.getMethod("Object handOverEach(Object)");
-    static final Method JOINED = Method.getMethod("void joined(Object)");
+    static final Method POST_TASKS_JOINED = Method.getMethod("void postTasksJoined(Object)");
 
     private HookCalls() {
     }

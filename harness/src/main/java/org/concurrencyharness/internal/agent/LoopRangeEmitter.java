@@ -116,7 +116,7 @@ final class LoopRangeEmitter {
             code.push(range.span());
             code.push(sites.get(range.firstAccess()));
             code.loadThreadState();
-            code.invokeStatic(HookCalls.HOOKS, range.write() ? HookCalls.WRITE_RANGE : HookCalls.READ_RANGE);
+            code.invokeStatic(HookCalls.HOOKS, range.write() ? HookCalls.RANGE_WRITE : HookCalls.RANGE_READ);
         }
     }
 

@@ -27,7 +27,7 @@ final class MonitorEmitter {
         if (hookAfterLabel) {
             hookPending = true;
         } else {
-            code.callWithState(HookCalls.MONITOR_ENTER);
+            code.callWithState(HookCalls.MONITOR_ACQUIRE);
         }
     }
 
@@ -35,28 +35,28 @@ final class MonitorEmitter {
     void afterLabel() {
         if (hookPending) {
             hookPending = false;
-            code.callWithState(HookCalls.MONITOR_ENTER);
+            code.callWithState(HookCalls.MONITOR_ACQUIRE);
         }
     }
 
     /** The program's {@code monitorexit}, its hook before it. */
     void exit() {
         code.dup();
-        code.callWithState(HookCalls.MONITOR_EXIT);
+        code.callWithState(HookCalls.MONITOR_RELEASE);
         code.emitInsn(Opcodes.MONITOREXIT);
     }
 
     /** A synchronized method's entry: it holds its monitor from here. */
     void enterMethod() {
         pushMonitor();
-        code.callWithState(HookCalls.MONITOR_ENTER);
+        code.callWithState(HookCalls.MONITOR_ACQUIRE);
         code.emitLabel(bodyStart);
     }
 
     /** A synchronized method's normal exit. */
     void exitMethod() {
         pushMonitor();
-        code.callWithState(HookCalls.MONITOR_EXIT);
+        code.callWithState(HookCalls.MONITOR_RELEASE);
     }
 
     /** An exception leaving a synchronized method releases its monitor too. */
@@ -69,7 +69,7 @@ final class MonitorEmitter {
         // the handler's frame holds no thread state: the hook looks it up
         pushMonitor();
         code.emitInsn(Opcodes.ACONST_NULL);
-        code.invokeStatic(HookCalls.HOOKS, HookCalls.MONITOR_EXIT);
+        code.invokeStatic(HookCalls.HOOKS, HookCalls.MONITOR_RELEASE);
         code.pop();
         code.throwException();
     }

@@ -71,7 +71,7 @@ final class RaceMethodVisitor extends AdviceAdapter {
         if (instrumentsAccesses && plan.checksAccesses()) {
             // element hooks need the state from the start (they return the array's shadows, not the
             // state), and so does the first field check, which would otherwise look it up the slow way
-            invokeStatic(HookCalls.HOOKS, HookCalls.THREAD);
+            invokeStatic(HookCalls.HOOKS, HookCalls.THREAD_STATE);
         } else {
             emitInsn(ACONST_NULL);
         }
@@ -82,7 +82,7 @@ final class RaceMethodVisitor extends AdviceAdapter {
         } else {
             // a class initialiser: neither it nor what it calls is checked (see the analysis's ThreadState);
             // its handler's frame declares the thread's local, so it starts once that is set
-            invokeStatic(HookCalls.HOOKS, HookCalls.BEGIN_CLASS_INIT);
+            invokeStatic(HookCalls.HOOKS, HookCalls.CLASS_INIT_BEGIN);
             emitLabel(classInitStart);
         }
         if (taskBody) {
@@ -109,7 +109,7 @@ final class RaceMethodVisitor extends AdviceAdapter {
             monitors.exitMethod();
         }
         if (!instrumentsAccesses && opcode != ATHROW) {
-            invokeStatic(HookCalls.HOOKS, HookCalls.END_CLASS_INIT);
+            invokeStatic(HookCalls.HOOKS, HookCalls.CLASS_INIT_END);
         }
         if (taskBody) {
             // what it did happens before whoever waits for it (a join, an invoke)
@@ -127,7 +127,7 @@ final class RaceMethodVisitor extends AdviceAdapter {
             emitTryCatchBlock(classInitStart, handler, handler, null);
             emitLabel(handler);
             emitFrame(F_NEW, 0, new Object[0], 1, new Object[] {"java/lang/Throwable"});
-            invokeStatic(HookCalls.HOOKS, HookCalls.END_CLASS_INIT);
+            invokeStatic(HookCalls.HOOKS, HookCalls.CLASS_INIT_END);
             throwException();
         }
         if (synchronizedMethod) {

@@ -20,33 +20,33 @@ final class SyncBridges {
     /** What the analysis hears around a call. */
     enum Kind {
         /** {@code java.util.concurrent}, {@code VarHandle}, {@code Timer}: release, call (tasks wrapped), acquire. */
-        SYNC(HookCalls.BEFORE_SYNC, HookCalls.AFTER_SYNC),
+        SYNC(HookCalls.PRE_SYNC_CALL, HookCalls.POST_SYNC_CALL),
         /**
          * A call whose result belongs to its receiver ({@code newCondition}, {@code readLock},
          * {@code writeLock}): the analysis learns whose the result is; the call itself does not synchronise.
          */
-        LINK(null, HookCalls.LINK),
+        LINK(null, HookCalls.POST_LINK_CALL),
         /** {@code Object.wait}: release the monitor, wait, acquire it again. */
-        WAIT(HookCalls.BEFORE_WAIT, HookCalls.AFTER_WAIT),
+        WAIT(HookCalls.PRE_WAIT, HookCalls.POST_WAIT),
         /** {@code Thread.join}: the joined thread's end happens before. */
-        JOIN(null, HookCalls.AFTER_JOIN),
+        JOIN(null, HookCalls.POST_JOIN),
         /** {@code StampedLock.validate}: as SYNC, and the analysis learns whether an optimistic read held. */
-        VALIDATE(HookCalls.BEFORE_SYNC, HookCalls.AFTER_VALIDATE),
+        VALIDATE(HookCalls.PRE_SYNC_CALL, HookCalls.POST_VALIDATE),
         /** {@code Unsafe}'s access to an object: synchronises through the object, as its memory mode says. */
-        UNSAFE(HookCalls.BEFORE_UNSAFE, HookCalls.AFTER_UNSAFE),
+        UNSAFE(HookCalls.PRE_UNSAFE_CALL, HookCalls.POST_UNSAFE_CALL),
         /** A stream: what it is given runs as tasks, and its calls wait for them. */
-        STREAM(null, HookCalls.AFTER_STREAM),
+        STREAM(null, HookCalls.POST_STREAM_CALL),
         /**
          * A call on a JDK object that may not be thread-safe, or may be a concurrent one: the
          * analysis decides by the receiver's class, with the call's site (an extra int argument).
          */
-        OBJECT_CALL(HookCalls.BEFORE_CALL, HookCalls.AFTER_CALL),
+        OBJECT_CALL(HookCalls.PRE_OBJECT_CALL, HookCalls.POST_OBJECT_CALL),
         /** {@code Collections.unmodifiableList(list)} and the like: the result is a view of the first argument. */
-        VIEW_OF(null, HookCalls.VIEW_OF),
+        VIEW_OF(null, HookCalls.POST_VIEW_CALL),
         /** A {@code VarHandle}'s access: synchronises through the variable it accesses, as its memory mode says. */
-        VAR_HANDLE(HookCalls.BEFORE_VAR_HANDLE, HookCalls.AFTER_VAR_HANDLE),
+        VAR_HANDLE(HookCalls.PRE_VAR_HANDLE_CALL, HookCalls.POST_VAR_HANDLE_CALL),
         /** {@code Lookup.findVarHandle(type, name, ...)}: the analysis learns which field the handle accesses. */
-        FIND_VAR_HANDLE(null, HookCalls.VAR_HANDLE_FOUND);
+        FIND_VAR_HANDLE(null, HookCalls.POST_FIND_VAR_HANDLE);
 
         final Method before;
         final Method after;
@@ -58,8 +58,8 @@ final class SyncBridges {
 
         /** Whether the hooks are told the method's name. */
         boolean named() {
-            return before == HookCalls.BEFORE_SYNC || before == HookCalls.BEFORE_UNSAFE
-                    || before == HookCalls.BEFORE_VAR_HANDLE;
+            return before == HookCalls.PRE_SYNC_CALL || before == HookCalls.PRE_UNSAFE_CALL
+                    || before == HookCalls.PRE_VAR_HANDLE_CALL;
         }
     }
 
@@ -198,7 +198,7 @@ final class SyncBridges {
                     || argument.getSort() == Type.ARRAY && TASK_OBJECTS.contains(argument.getElementType().getInternalName());
             if (tasks) {
                 method.visitVarInsn(Opcodes.ALOAD, slot);
-                invoke(method, HookCalls.JOINED);
+                invoke(method, HookCalls.POST_TASKS_JOINED);
             }
             slot += argument.getSize();
         }

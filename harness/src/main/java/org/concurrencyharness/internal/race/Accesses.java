@@ -71,7 +71,31 @@ final class Accesses {
         return state;
     }
 
-    /** An access to a field whose declaring class the agent did not instrument, or to a volatile field. */
+    /** An access to a volatile field, or to one that synchronises as a volatile does. */
+    static Object volatileField(Object holder, int site, boolean write, Object handed) {
+        try {
+            ThreadState state = Detector.current(handed);
+            if (state == null) {
+                return handed;
+            }
+            synchronise(holder, SiteRegistry.field(site), write);
+            return state;
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+            return handed;
+        }
+    }
+
+    private static void synchronise(Object holder, SiteRegistry.FieldInfo field, boolean write) {
+        Object variable = VolatileKey.of(holder, field.key());
+        if (write) {
+            Detector.release(variable);
+        } else {
+            Detector.acquire(variable);
+        }
+    }
+
+    /** An access to a field whose declaring class the agent did not instrument, which may be volatile. */
     static Object untrackedField(Object holder, int site, boolean write, Object handed) {
         try {
             return untrackedFieldUnguarded(holder, site, write, handed);
@@ -87,13 +111,8 @@ final class Accesses {
             return handed;
         }
         SiteRegistry.FieldInfo field = SiteRegistry.field(site);
-        if (field.isVolatile() || SiteRegistry.isSynchronising(site)) {
-            Object variable = VolatileKey.of(holder, field.key());
-            if (write) {
-                Detector.release(variable);
-            } else {
-                Detector.acquire(variable);
-            }
+        if (field.isVolatile()) {
+            synchronise(holder, field, write);
         } else if (field.isTracked()) {
             FieldShadows vars = holder == null ? state.round.statics : fieldShadows(holder, state);
             check(vars.of(field.key()), state, site, write, field.name());
@@ -211,8 +230,8 @@ final class Accesses {
         }
         ElementShadows own = elementShadows(array, state);
         // with the array's own shadows in hand, the hook's common cases may well settle it
-        return write ? Hooks.writeElement(array, index, own, site, state)
-                : Hooks.readElement(array, index, own, site, state);
+        return write ? Hooks.elementWrite(array, index, own, site, state)
+                : Hooks.elementRead(array, index, own, site, state);
     }
 
     private static void element(ElementShadows vars, int index, ThreadState state, int accessSite, boolean write) {
@@ -244,7 +263,7 @@ final class Accesses {
         }
     }
 
-    /** A loop's range of element accesses: see {@link Hooks#readRange}. */
+    /** A loop's range of element accesses: see {@link Hooks#rangeRead}. */
     static void range(Object array, int start, int end, int step, int low, int span, int site, boolean write,
                       Object handed) {
         try {
@@ -285,9 +304,9 @@ final class Accesses {
         if (!vars.isCompressed() || !vars.checkCompressed((int) first, (int) count, stride, write, state, site)) {
             for (int index = (int) first, done = 0; done < count; done++, index += stride) {
                 if (write) {
-                    Hooks.writeElement(array, index, vars, site, state);
+                    Hooks.elementWrite(array, index, vars, site, state);
                 } else {
-                    Hooks.readElement(array, index, vars, site, state);
+                    Hooks.elementRead(array, index, vars, site, state);
                 }
             }
         }

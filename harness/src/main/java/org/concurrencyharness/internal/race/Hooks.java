@@ -17,37 +17,41 @@ public final class Hooks {
     private Hooks() {
     }
 
-    // The access hooks take the thread's state, which the method keeps in a local (fetched on
-    // entry, or null until a hook that returns it has run); field and monitor hooks return it
-    // for the next. The field and element hooks are small enough for the JIT to inline into the
+    // Named by the event each reports, as RoadRunner's tools see them: field, volatile, untracked,
+    // element and range accesses; monitor acquire and release; pre/post wait, start, join; pre/post
+    // synchronising calls, by their contract (see the agent's CallContracts and SyncContracts).
+    //
+    // The access hooks take the thread's state ({@code handed}), which the method keeps in a local
+    // (fetched on entry, or null until a hook that returns it has run); field and monitor hooks
+    // return it for the next. The field and element hooks are small enough for the JIT to inline into the
     // program's code. They settle the same-epoch case (an epoch names one thread of one round, so
     // a match needs no round check) and call out for the rest. The element hooks settle the
     // exclusive FastTrack cases too, when the shadows and the thread are of the same round (see
     // VarState for why they need no lock): a loop over an array meets them once per element and
     // epoch. The field hooks leave them to Accesses: a JIT profile is kept per method, not per
     // call site, so each line a hook holds costs every inlined copy of it. Where the agent placed
-    // checks later and fewer (see the agent's HoistedLoops and RedundantChecks), the object hook
+    // checks later and fewer (see the agent's HoistedLoops and RedundantChecks), the field group hook
     // stands for several field hooks and the range hooks for a loop's element hooks.
 
     /** A read of a field whose class holds its shadow; {@code var} is that shadow, null before the first access. */
-    public static Object read(Object holder, VarState var, int site, Object thread) {
-        if (var != null && thread instanceof ThreadState state) {
+    public static Object fieldRead(Object holder, VarState var, int site, Object handed) {
+        if (var != null && handed instanceof ThreadState state) {
             long epoch = state.epoch;
             long read = var.read;
             if (read == epoch || var.write == epoch) {
                 return state;
             }
         }
-        return Accesses.field(holder, var, site, false, thread);
+        return Accesses.field(holder, var, site, false, handed);
     }
 
-    public static Object write(Object holder, VarState var, int site, Object thread) {
-        if (var != null && thread instanceof ThreadState state) {
+    public static Object fieldWrite(Object holder, VarState var, int site, Object handed) {
+        if (var != null && handed instanceof ThreadState state) {
             if (var.write == state.epoch) {
                 return state;
             }
         }
-        return Accesses.field(holder, var, site, true, thread);
+        return Accesses.field(holder, var, site, true, handed);
     }
 
     /**
@@ -56,24 +60,39 @@ public final class Hooks {
      * bits those checks need. If this thread already made them in its epoch, nothing is left to
      * check; else each is checked as its own hook would have.
      */
-    public static Object object(Object holder, long summary, long required, int group, Object thread) {
-        if (thread instanceof ThreadState state && ObjectSummary.covers(summary, required, state.summary)) {
+    public static Object fieldGroup(Object holder, long summary, long required, int group, Object handed) {
+        if (handed instanceof ThreadState state && ObjectSummary.covers(summary, required, state.summary)) {
             return state;
         }
-        return Accesses.object(holder, group, thread);
+        return Accesses.object(holder, group, handed);
     }
 
-    /** A field whose class holds no shadow (the agent did not instrument it), or a volatile field. */
-    public static Object readOther(Object holder, int site, Object thread) {
-        return Accesses.untrackedField(holder, site, false, thread);
+    /**
+     * A volatile field, or one whose accesses synchronise as a volatile's do (the agent decides
+     * which): a write releases into the field, a read acquires from it.
+     */
+    public static Object volatileRead(Object holder, int site, Object handed) {
+        return Accesses.volatileField(holder, site, false, handed);
     }
 
-    public static Object writeOther(Object holder, int site, Object thread) {
-        return Accesses.untrackedField(holder, site, true, thread);
+    public static Object volatileWrite(Object holder, int site, Object handed) {
+        return Accesses.volatileField(holder, site, true, handed);
+    }
+
+    /**
+     * A field whose class holds no shadow: of a class the agent leaves alone, or whose class file
+     * it could not read, which may yet turn out volatile when the hook looks it up.
+     */
+    public static Object untrackedRead(Object holder, int site, Object handed) {
+        return Accesses.untrackedField(holder, site, false, handed);
+    }
+
+    public static Object untrackedWrite(Object holder, int site, Object handed) {
+        return Accesses.untrackedField(holder, site, true, handed);
     }
 
     /** The calling thread's state, fetched on entry by a method with checked accesses; null if not tracked. */
-    public static Object thread() {
+    public static Object threadState() {
         try {
             return Detector.current(null);
         } catch (Throwable failure) {
@@ -86,8 +105,8 @@ public final class Hooks {
      * An element read. {@code vars} is what this site returned last time, the shadows of the array
      * it accessed then; the hook returns the shadows of this access's array, for the next time.
      */
-    public static ElementShadows readElement(Object array, int index, ElementShadows vars, int site, Object thread) {
-        ThreadState state = tracking(array, index, vars, thread);
+    public static ElementShadows elementRead(Object array, int index, ElementShadows vars, int site, Object handed) {
+        ThreadState state = tracking(array, index, vars, handed);
         if (state != null) {
             int at = 2 * index;
             long epoch = state.epoch;
@@ -102,11 +121,11 @@ public final class Hooks {
                 return vars;
             }
         }
-        return Accesses.element(array, index, vars, site, false, thread);
+        return Accesses.element(array, index, vars, site, false, handed);
     }
 
-    public static ElementShadows writeElement(Object array, int index, ElementShadows vars, int site, Object thread) {
-        ThreadState state = tracking(array, index, vars, thread);
+    public static ElementShadows elementWrite(Object array, int index, ElementShadows vars, int site, Object handed) {
+        ThreadState state = tracking(array, index, vars, handed);
         if (state != null) {
             int at = 2 * index;
             long epoch = state.epoch;
@@ -123,15 +142,15 @@ public final class Hooks {
                 }
             }
         }
-        return Accesses.element(array, index, vars, site, true, thread);
+        return Accesses.element(array, index, vars, site, true, handed);
     }
 
     /**
      * The thread's state, if the cached shadows are the array's, go element by element, and the
      * index is inside it; else null.
      */
-    private static ThreadState tracking(Object array, int index, ElementShadows vars, Object thread) {
-        return vars != null && vars.get() == array && thread instanceof ThreadState state && !vars.isCompressed()
+    private static ThreadState tracking(Object array, int index, ElementShadows vars, Object handed) {
+        return vars != null && vars.get() == array && handed instanceof ThreadState state && !vars.isCompressed()
                 && index >= 0 && index < vars.length ? state : null;
     }
 
@@ -140,38 +159,38 @@ public final class Hooks {
      * i + low + span * |step|} of the array, for {@code i} from {@code start} by {@code step} to
      * just before {@code end}: the loop's value of {@code i} on entry, and on leaving.
      */
-    public static void readRange(Object array, int start, int end, int step, int low, int span, int site,
-                                 Object thread) {
-        Accesses.range(array, start, end, step, low, span, site, false, thread);
+    public static void rangeRead(Object array, int start, int end, int step, int low, int span, int site,
+                                 Object handed) {
+        Accesses.range(array, start, end, step, low, span, site, false, handed);
     }
 
-    public static void writeRange(Object array, int start, int end, int step, int low, int span, int site,
-                                  Object thread) {
-        Accesses.range(array, start, end, step, low, span, site, true, thread);
+    public static void rangeWrite(Object array, int start, int end, int step, int low, int span, int site,
+                                  Object handed) {
+        Accesses.range(array, start, end, step, low, span, site, true, handed);
     }
 
     /** After a monitor is entered; takes and returns the thread's state as the access hooks do. */
-    public static Object monitorEnter(Object monitor, Object thread) {
+    public static Object monitorAcquire(Object monitor, Object handed) {
         try {
-            return Detector.monitorAcquire(monitor, thread);
+            return Detector.monitorAcquire(monitor, handed);
         } catch (Throwable failure) {
             DetectorErrors.record(failure);
-            return thread;
+            return handed;
         }
     }
 
     /** Before a monitor is exited, normally or by an exception. */
-    public static Object monitorExit(Object monitor, Object thread) {
+    public static Object monitorRelease(Object monitor, Object handed) {
         try {
-            return Detector.monitorRelease(monitor, thread);
+            return Detector.monitorRelease(monitor, handed);
         } catch (Throwable failure) {
             DetectorErrors.record(failure);
-            return thread;
+            return handed;
         }
     }
 
     /** Before {@code Object.wait}, which lets the monitor go. */
-    public static void beforeWait(Object monitor) {
+    public static void preWait(Object monitor) {
         try {
             if (monitor != null) {
                 Detector.monitorRelease(monitor, null);
@@ -182,7 +201,7 @@ public final class Hooks {
     }
 
     /** After {@code Object.wait} returns, holding the monitor again. */
-    public static void afterWait(Object monitor) {
+    public static void postWait(Object monitor) {
         try {
             if (monitor != null) {
                 Detector.monitorAcquire(monitor, null);
@@ -196,7 +215,7 @@ public final class Hooks {
      * Before a call that synchronises through its receiver ({@code java.util.concurrent},
      * {@code VarHandle}, {@code Timer}) or through the object {@code Unsafe} touches.
      */
-    public static void beforeSync(Object receiver, String method) {
+    public static void preSyncCall(Object receiver, String method) {
         try {
             if (receiver != null) {
                 SyncContracts.before(receiver, method);
@@ -210,7 +229,7 @@ public final class Hooks {
      * After such a call: it sees what was released into the receiver, and, when it waited for
      * tasks (a future's {@code get}, an executor's {@code awaitTermination}), what they did.
      */
-    public static void afterSync(Object receiver, String method) {
+    public static void postSyncCall(Object receiver, String method) {
         try {
             SyncContracts.after(receiver, method);
         } catch (Throwable failure) {
@@ -219,7 +238,7 @@ public final class Hooks {
     }
 
     /** Before the project's code calls a library's: accesses in there are reported with this call's site. */
-    public static void enterLibrary(int userSite) {
+    public static void preLibraryCall(int userSite) {
         try {
             Detector.libraryCall(userSite, true);
         } catch (Throwable failure) {
@@ -228,7 +247,7 @@ public final class Hooks {
     }
 
     /** After that call returned. */
-    public static void leaveLibrary(int userSite) {
+    public static void postLibraryCall(int userSite) {
         try {
             Detector.libraryCall(userSite, false);
         } catch (Throwable failure) {
@@ -237,7 +256,7 @@ public final class Hooks {
     }
 
     /** On entry to a class initialiser: see ThreadState#initializing. */
-    public static void beginClassInit() {
+    public static void classInitBegin() {
         try {
             Detector.classInit(true);
         } catch (Throwable failure) {
@@ -246,7 +265,7 @@ public final class Hooks {
     }
 
     /** On leaving a class initialiser, normally or by an exception. */
-    public static void endClassInit() {
+    public static void classInitEnd() {
         try {
             Detector.classInit(false);
         } catch (Throwable failure) {
@@ -255,7 +274,7 @@ public final class Hooks {
     }
 
     /** After {@code StampedLock.validate}: the optimistic reads since {@code tryOptimisticRead} held, or not. */
-    public static void afterValidate(boolean valid, Object lock) {
+    public static void postValidate(boolean valid, Object lock) {
         try {
             SyncContracts.after(lock, "validate");
             Detector.stopSpeculating(valid);
@@ -265,7 +284,7 @@ public final class Hooks {
     }
 
     /** What a call returned belongs to its receiver: a lock's condition, or a read-write lock's half. */
-    public static void link(Object result, Object receiver, String method) {
+    public static void postLinkCall(Object result, Object receiver, String method) {
         try {
             Detector.link(result, receiver, method);
         } catch (Throwable failure) {
@@ -277,7 +296,7 @@ public final class Hooks {
      * Before a call on a JDK object (through its class or an interface such as {@code List}): by
      * the object's class, it reads or writes the object, synchronises, or means nothing.
      */
-    public static void beforeCall(Object receiver, int site) {
+    public static void preObjectCall(Object receiver, int site) {
         try {
             JdkObjects.Contract contract = JdkObjects.of(receiver);
             if (JdkObjects.isLibrarys(receiver) && !SiteRegistry.isLibrary(site)) {
@@ -295,7 +314,7 @@ public final class Hooks {
     }
 
     /** After it: a concurrent object's call acquires; a view returned stands for the object it views. */
-    public static void afterCall(Object result, Object receiver, int site) {
+    public static void postObjectCall(Object result, Object receiver, int site) {
         try {
             JdkObjects.Contract contract = JdkObjects.of(receiver);
             if (JdkObjects.isLibrarys(receiver) && !SiteRegistry.isLibrary(site)) {
@@ -312,7 +331,7 @@ public final class Hooks {
     }
 
     /** After {@code Collections.unmodifiableList(list)} and the like: the result is a view of the argument. */
-    public static void viewOf(Object view, Object of) {
+    public static void postViewCall(Object view, Object of) {
         try {
             JdkObjects.Contract contract = JdkObjects.of(of);
             if (contract == JdkObjects.Contract.OBJECT || contract == JdkObjects.Contract.VIEW) {
@@ -324,7 +343,7 @@ public final class Hooks {
     }
 
     /** After {@code Lookup.findVarHandle(type, name, ...)}: the field the handle accesses. */
-    public static void varHandleFound(Object handle, Class<?> type, String name) {
+    public static void postFindVarHandle(Object handle, Class<?> type, String name) {
         try {
             VarHandles.found(handle, type, name);
         } catch (Throwable failure) {
@@ -333,7 +352,7 @@ public final class Hooks {
     }
 
     /** Before a VarHandle's access: a releasing one releases into the variable it accesses (see VarHandles). */
-    public static void beforeVarHandle(Object handle, Object target, int index, String method) {
+    public static void preVarHandleCall(Object handle, Object target, int index, String method) {
         try {
             if (AccessModes.releases(method)) {
                 Detector.release(VarHandles.variable(handle, target, index));
@@ -344,7 +363,7 @@ public final class Hooks {
     }
 
     /** After it: an acquiring one acquires what was released into that variable. */
-    public static void afterVarHandle(Object handle, Object target, int index, String method) {
+    public static void postVarHandleCall(Object handle, Object target, int index, String method) {
         try {
             if (AccessModes.acquires(method)) {
                 Detector.acquire(VarHandles.variable(handle, target, index));
@@ -355,7 +374,7 @@ public final class Hooks {
     }
 
     /** Before an {@code Unsafe} access to an object: a releasing one releases into the object. */
-    public static void beforeUnsafe(Object object, String method) {
+    public static void preUnsafeCall(Object object, String method) {
         try {
             if (object != null && AccessModes.releases(method)) {
                 Detector.release(object);
@@ -366,7 +385,7 @@ public final class Hooks {
     }
 
     /** After it: an acquiring one acquires what was released into the object. */
-    public static void afterUnsafe(Object object, String method) {
+    public static void postUnsafeCall(Object object, String method) {
         try {
             if (object != null && AccessModes.acquires(method)) {
                 Detector.acquire(object);
@@ -380,7 +399,7 @@ public final class Hooks {
      * After a call on a stream: a stream it returned is of the same pipeline, and the call sees
      * what the pipeline's functions did so far (all of it, after a terminal operation).
      */
-    public static void afterStream(Object result, Object stream) {
+    public static void postStreamCall(Object result, Object stream) {
         try {
             Object pipeline = StreamPipelines.of(stream);
             if (result instanceof java.util.stream.BaseStream<?, ?>) {
@@ -392,7 +411,7 @@ public final class Hooks {
         }
     }
 
-    public static void beforeStart(Object thread) {
+    public static void preStart(Object thread) {
         try {
             Detector.beforeStart(thread);
         } catch (Throwable failure) {
@@ -400,7 +419,7 @@ public final class Hooks {
         }
     }
 
-    public static void afterJoin(Object thread) {
+    public static void postJoin(Object thread) {
         try {
             Detector.afterJoin(thread);
         } catch (Throwable failure) {
@@ -461,13 +480,13 @@ public final class Hooks {
      * a task, an array or a collection of them. Each task's end was released into it, with what
      * its own subtasks did, as it waited for them in turn.
      */
-    public static void joined(Object tasks) {
+    public static void postTasksJoined(Object tasks) {
         try {
             if (tasks instanceof ForkJoinTask<?>) {
                 Detector.acquire(tasks);
             } else if (tasks instanceof Object[] array) {
                 for (Object task : array) {
-                    joined(task);
+                    postTasksJoined(task);
                 }
             } else if (tasks instanceof java.util.Collection<?> collection) {
                 for (Object task : collection) {

@@ -98,7 +98,7 @@ final class SyncContracts {
     /**
      * A future's {@code get}, an executor's {@code invokeAll} or {@code awaitTermination}: not a
      * map's {@code get}. A fork-join task's own {@code join}, {@code invoke} or {@code invokeAll}
-     * sees what it and its subtasks did through the task itself (see Hooks#joined), except a
+     * sees what it and its subtasks did through the task itself (see Hooks#postTasksJoined), except a
      * completer's, whose subtasks complete it from their own threads.
      */
     private static boolean waitsForTasks(Object receiver, String method) {

@@ -39,7 +39,8 @@ class InstrumentedLibrariesVerifyIT {
     private static void count(byte[] code, int[] counts) {
         String constants = new String(code, StandardCharsets.ISO_8859_1);
         counts[0]++;
-        if (constants.contains("readRange") || constants.contains("writeRange")) {
+        // by name: this test runs against the shaded jar, whose HookCalls speaks of relocated ASM types
+        if (constants.contains("rangeRead") || constants.contains("rangeWrite")) {
             counts[1]++;
         }
         if (constants.contains("(Ljava/lang/Object;JJILjava/lang/Object;)Ljava/lang/Object;")) {

@@ -71,7 +71,7 @@ class LoopShapesTest {
                 return new MethodVisitor(Opcodes.ASM9) {
                     @Override
                     public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean itf) {
-                        if (method.equals("readRange") || method.equals("writeRange")) {
+                        if (method.equals(HookCalls.RANGE_READ.getName()) || method.equals(HookCalls.RANGE_WRITE.getName())) {
                             calls.merge(name, 1, Integer::sum);
                         }
                     }

@@ -16,8 +16,8 @@ class DetectorErrorsTest {
         DetectorErrors.drain();
         List<Integer> list = new ArrayList<>();
         // a site the agent never registered: the hook's own lookup fails
-        assertDoesNotThrow(() -> Hooks.beforeCall(list, Integer.MAX_VALUE));
-        assertDoesNotThrow(() -> Hooks.beforeCall(list, Integer.MAX_VALUE));
+        assertDoesNotThrow(() -> Hooks.preObjectCall(list, Integer.MAX_VALUE));
+        assertDoesNotThrow(() -> Hooks.preObjectCall(list, Integer.MAX_VALUE));
         List<String> errors = DetectorErrors.drain();
         assertEquals(1, errors.size(), errors.toString());
         assertTrue(errors.get(0).startsWith("The race detector failed (the program went on; races may be missed)"));

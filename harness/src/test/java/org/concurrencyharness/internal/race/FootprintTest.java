@@ -21,8 +21,8 @@ class FootprintTest {
     void evenAndOddCellsOfTwoThreadsNeverMeet() throws InterruptedException {
         double[] cells = new double[64];
         List<Race> races = unordered(
-                () -> Hooks.writeRange(cells, 0, 64, 2, 0, 0, mine, Hooks.thread()),
-                () -> Hooks.writeRange(cells, 1, 65, 2, 0, 0, theirs, Hooks.thread()));
+                () -> Hooks.rangeWrite(cells, 0, 64, 2, 0, 0, mine, Hooks.threadState()),
+                () -> Hooks.rangeWrite(cells, 1, 65, 2, 0, 0, theirs, Hooks.threadState()));
         assertEquals(List.of(), races);
     }
 
@@ -31,11 +31,11 @@ class FootprintTest {
         double[] cells = new double[64];
         ElementShadows[] shadows = new ElementShadows[1];
         List<Race> races = unordered(() -> {
-            Object thread = Hooks.thread();
-            Hooks.writeRange(cells, 0, 64, 1, 0, 0, mine, thread);
-            Hooks.writeRange(cells, 0, 64, 2, 0, 0, mine, thread);
+            Object thread = Hooks.threadState();
+            Hooks.rangeWrite(cells, 0, 64, 1, 0, 0, mine, thread);
+            Hooks.rangeWrite(cells, 0, 64, 2, 0, 0, mine, thread);
             shadows[0] = ((ThreadState) thread).round.arrays.get(cells);
-        }, () -> Hooks.writeRange(cells, 1, 65, 2, 0, 0, theirs, Hooks.thread()));
+        }, () -> Hooks.rangeWrite(cells, 1, 65, 2, 0, 0, theirs, Hooks.threadState()));
         assertEquals(1, races.size(), "the fill of every cell meets the odd cells");
         assertTrue(shadows[0].isCompressed(), "a stride that is a multiple of the fill's cuts the runs, nothing more");
     }
@@ -44,37 +44,37 @@ class FootprintTest {
     void rangesRaceWhereTheyOverlapAndNotWhereTheyOnlyTouch() throws InterruptedException {
         int[] values = new int[64];
         assertEquals(1, unordered(
-                () -> Hooks.writeRange(values, 0, 32, 1, 0, 0, mine, Hooks.thread()),
-                () -> Hooks.writeRange(values, 31, 48, 1, 0, 0, theirs, Hooks.thread())).size());
+                () -> Hooks.rangeWrite(values, 0, 32, 1, 0, 0, mine, Hooks.threadState()),
+                () -> Hooks.rangeWrite(values, 31, 48, 1, 0, 0, theirs, Hooks.threadState())).size());
         int[] halves = new int[64];
         assertEquals(List.of(), unordered(
-                () -> Hooks.writeRange(halves, 0, 32, 1, 0, 0, mine, Hooks.thread()),
-                () -> Hooks.writeRange(halves, 32, 64, 1, 0, 0, theirs, Hooks.thread())));
+                () -> Hooks.rangeWrite(halves, 0, 32, 1, 0, 0, mine, Hooks.threadState()),
+                () -> Hooks.rangeWrite(halves, 32, 64, 1, 0, 0, theirs, Hooks.threadState())));
     }
 
     @Test
     void aRangeOfEveryCellMeetsTheEvenCellsButReadingOddOnesDoesNot() throws InterruptedException {
         long[] cells = new long[20];
         assertEquals(1, unordered(
-                () -> Hooks.writeRange(cells, 0, 20, 2, 0, 0, mine, Hooks.thread()),
-                () -> Hooks.readRange(cells, 5, 12, 1, 0, 0, theirs, Hooks.thread())).size());
+                () -> Hooks.rangeWrite(cells, 0, 20, 2, 0, 0, mine, Hooks.threadState()),
+                () -> Hooks.rangeRead(cells, 5, 12, 1, 0, 0, theirs, Hooks.threadState())).size());
         long[] others = new long[20];
         assertEquals(List.of(), unordered(
-                () -> Hooks.writeRange(others, 0, 20, 2, 0, 0, mine, Hooks.thread()),
+                () -> Hooks.rangeWrite(others, 0, 20, 2, 0, 0, mine, Hooks.threadState()),
                 // a countdown over the odd cells, read as the neighbours j - 1 and j + 1 of even j
-                () -> Hooks.readRange(others, 18, 0, -2, -1, 1, theirs, Hooks.thread())));
+                () -> Hooks.rangeRead(others, 18, 0, -2, -1, 1, theirs, Hooks.threadState())));
     }
 
     @Test
     void aSingleAccessInsideARunRacesWithIt() throws InterruptedException {
         int[] values = new int[64];
         assertEquals(1, unordered(
-                () -> Hooks.writeRange(values, 0, 40, 1, 0, 0, mine, Hooks.thread()),
-                () -> Hooks.readElement(values, 17, null, theirs, Hooks.thread())).size());
+                () -> Hooks.rangeWrite(values, 0, 40, 1, 0, 0, mine, Hooks.threadState()),
+                () -> Hooks.elementRead(values, 17, null, theirs, Hooks.threadState())).size());
         int[] beyond = new int[64];
         assertEquals(List.of(), unordered(
-                () -> Hooks.writeRange(beyond, 0, 40, 1, 0, 0, mine, Hooks.thread()),
-                () -> Hooks.readElement(beyond, 40, null, theirs, Hooks.thread())));
+                () -> Hooks.rangeWrite(beyond, 0, 40, 1, 0, 0, mine, Hooks.threadState()),
+                () -> Hooks.elementRead(beyond, 40, null, theirs, Hooks.threadState())));
     }
 
     @Test
@@ -82,15 +82,15 @@ class FootprintTest {
         // every third element written one range at a time: past the eighth, each element goes apart
         int[] values = new int[90];
         Runnable scattered = () -> {
-            Object thread = Hooks.thread();
+            Object thread = Hooks.threadState();
             for (int i = 0; i < values.length; i += 3) {
-                Hooks.writeRange(values, i, i + 1, 1, 0, 0, mine, thread);
+                Hooks.rangeWrite(values, i, i + 1, 1, 0, 0, mine, thread);
             }
         };
         assertEquals(1, unordered(scattered,
-                () -> Hooks.writeElement(values, 3, null, theirs, Hooks.thread())).size());
+                () -> Hooks.elementWrite(values, 3, null, theirs, Hooks.threadState())).size());
         assertEquals(List.of(), unordered(scattered,
-                () -> Hooks.writeRange(values, 34, 36, 1, 0, 0, theirs, Hooks.thread())));
+                () -> Hooks.rangeWrite(values, 34, 36, 1, 0, 0, theirs, Hooks.threadState())));
     }
 
     /** Runs the two in threads that nothing orders, one after the other, and gives the races found. */

@@ -49,7 +49,7 @@ class JdkObjectsTest {
         Map<String, Integer> map = new HashMap<>();
         Object view = Collections.unmodifiableMap(map);
         assertEquals(JdkObjects.Contract.VIEW, JdkObjects.of(view));
-        Hooks.viewOf(view, map);
+        Hooks.postViewCall(view, map);
         assertSame(map, JdkObjects.variable(view, JdkObjects.Contract.VIEW));
         Map<String, Integer> lru = new java.util.LinkedHashMap<>(16, 0.75f, true) {
         };

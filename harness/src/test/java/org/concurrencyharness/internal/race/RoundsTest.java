@@ -19,11 +19,11 @@ class RoundsTest {
     @Test
     void aStateFetchedInAnEarlierRoundRecordsIntoTheNewOne() throws InterruptedException {
         Detector.begin();
-        Object fetchedBefore = Hooks.thread();
+        Object fetchedBefore = Hooks.threadState();
         Detector.begin();
         // created before the write below, and started without a start edge: the two writes are not ordered
-        Thread other = new Thread(() -> Hooks.writeElement(shared, 0, null, site, Hooks.thread()));
-        Hooks.writeElement(shared, 0, null, site, fetchedBefore);
+        Thread other = new Thread(() -> Hooks.elementWrite(shared, 0, null, site, Hooks.threadState()));
+        Hooks.elementWrite(shared, 0, null, site, fetchedBefore);
         other.start();
         other.join();
         List<Race> races = Detector.end();
@@ -34,8 +34,8 @@ class RoundsTest {
     @Test
     void anEarlierRoundsAccessesAreNotHeldAgainstTheNewOne() throws InterruptedException {
         Detector.begin();
-        Thread other = new Thread(() -> Hooks.writeElement(shared, 0, null, site, Hooks.thread()));
-        Hooks.writeElement(shared, 0, null, site, Hooks.thread());
+        Thread other = new Thread(() -> Hooks.elementWrite(shared, 0, null, site, Hooks.threadState()));
+        Hooks.elementWrite(shared, 0, null, site, Hooks.threadState());
         Detector.begin();
         other.start();
         other.join();

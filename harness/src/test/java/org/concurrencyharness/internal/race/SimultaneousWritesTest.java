@@ -29,13 +29,13 @@ class SimultaneousWritesTest {
             Detector.begin();
             Runnable write = () -> {
                 // reading the other element first finds the array's shadows, and orders nothing
-                ElementShadows shadows = Hooks.readElement(cells, 1, null, site, Hooks.thread());
-                Object state = Hooks.thread();
+                ElementShadows shadows = Hooks.elementRead(cells, 1, null, site, Hooks.threadState());
+                Object state = Hooks.threadState();
                 ready.countDown();
                 while (!go.get()) {
                     Thread.onSpinWait();
                 }
-                Hooks.writeElement(cells, 0, shadows, site, state);
+                Hooks.elementWrite(cells, 0, shadows, site, state);
             };
             Thread first = new Thread(write);
             Thread second = new Thread(write);
