@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.concurrencyharness.internal.race.ObjectSummary;
-import org.concurrencyharness.internal.race.ShadowField;
+import org.concurrencyharness.internal.race.ShadowFieldHandle;
 import org.concurrencyharness.internal.race.SiteRegistry;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -33,7 +33,7 @@ final class FieldAccessEmitter {
     /** The field instruction {@code field}, checked as {@code step} says (null: on its own). */
     void emit(FieldInsnNode field, MethodPlan.Step step) {
         int opcode = field.getOpcode();
-        ShadowedFields.Declaration declaration = code.context().declarations().of(field.owner, field.name);
+        FieldDeclarations.Declaration declaration = code.context().declarations().of(field.owner, field.name);
         if (isSynchronising(declaration, field.name)) {
             otherAccess(field, declaration, true);
             return;
@@ -61,7 +61,7 @@ final class FieldAccessEmitter {
      * Whether the field's accesses here synchronise as a volatile's do: any field the method
      * orders with fences, and the fields libraries publish through (see RacyPublications).
      */
-    private boolean isSynchronising(ShadowedFields.Declaration declaration, String name) {
+    private boolean isSynchronising(FieldDeclarations.Declaration declaration, String name) {
         return declaration != null && !declaration.isFinal()
                 && (code.plan().fenced() || RacyPublications.contains(declaration.declaringClass(), name));
     }
@@ -70,35 +70,35 @@ final class FieldAccessEmitter {
      * Before the access, hands the field's shadow (loaded from the shadow field beside it) to the
      * access hook. The declaring class names the field in races.
      */
-    private void shadowedAccess(FieldInsnNode field, ShadowedFields.Declaration declaration) {
+    private void shadowedAccess(FieldInsnNode field, FieldDeclarations.Declaration declaration) {
         int opcode = field.getOpcode();
         boolean write = opcode == Opcodes.PUTFIELD || opcode == Opcodes.PUTSTATIC;
         int site = SiteRegistry.registerShadowed(declaration.declaringClass(), field.name, declaration.isStatic(),
                 code.method(), code.location(), write, code.context().library(), code.context().loader());
-        String shadow = ShadowField.nameOf(field.name);
+        String shadow = ShadowFieldHandle.nameOf(field.name);
         switch (opcode) {
             case Opcodes.GETFIELD -> {
                 // [holder] -> [holder holder shadow]
                 code.dup();
                 code.dup();
-                code.emitMethodInsn(Opcodes.INVOKESTATIC, field.owner, shadow, ShadowField.ACCESSOR_DESCRIPTOR, false);
+                code.emitMethodInsn(Opcodes.INVOKESTATIC, field.owner, shadow, ShadowFieldHandle.ACCESSOR_DESCRIPTOR, false);
             }
             case Opcodes.PUTFIELD -> {
                 // [holder value] -> [holder value holder shadow]
                 copyHolderAboveValue(Type.getType(field.desc));
                 code.dup();
-                code.emitMethodInsn(Opcodes.INVOKESTATIC, field.owner, shadow, ShadowField.ACCESSOR_DESCRIPTOR, false);
+                code.emitMethodInsn(Opcodes.INVOKESTATIC, field.owner, shadow, ShadowFieldHandle.ACCESSOR_DESCRIPTOR, false);
             }
             default -> {
                 code.emitInsn(Opcodes.ACONST_NULL);
-                code.emitFieldInsn(Opcodes.GETSTATIC, field.owner, shadow, ShadowField.DESCRIPTOR);
+                code.emitFieldInsn(Opcodes.GETSTATIC, field.owner, shadow, ShadowFieldHandle.DESCRIPTOR);
             }
         }
         code.push(site);
         code.callWithState(write ? HookCalls.FIELD_WRITE : HookCalls.FIELD_READ);
     }
 
-    private DeferredCheck deferredCheck(int opcode, String name, ShadowedFields.Declaration declaration) {
+    private DeferredCheck deferredCheck(int opcode, String name, FieldDeclarations.Declaration declaration) {
         boolean write = opcode == Opcodes.PUTFIELD;
         int site = SiteRegistry.registerShadowed(declaration.declaringClass(), name, false, code.method(),
                 code.location(), write, code.context().library(), code.context().loader());
@@ -110,7 +110,7 @@ final class FieldAccessEmitter {
      * The last access of a group checks them all, with one look at the object's summary before
      * the access: [holder] or [holder value] stays, and the hook gets the holder and its summary.
      */
-    private void groupAccess(FieldInsnNode field, ShadowedFields.Declaration declaration,
+    private void groupAccess(FieldInsnNode field, FieldDeclarations.Declaration declaration,
                              List<AbstractInsnNode> group) {
         int opcode = field.getOpcode();
         deferred.put(field, deferredCheck(opcode, field.name, declaration));
@@ -149,7 +149,7 @@ final class FieldAccessEmitter {
      * field's do ({@code synchronising}: see {@link #isSynchronising}), which the agent decides;
      * else of a class the agent leaves alone, which the hook looks up at run time.
      */
-    private void otherAccess(FieldInsnNode field, ShadowedFields.Declaration declaration, boolean synchronising) {
+    private void otherAccess(FieldInsnNode field, FieldDeclarations.Declaration declaration, boolean synchronising) {
         int opcode = field.getOpcode();
         boolean write = opcode == Opcodes.PUTFIELD || opcode == Opcodes.PUTSTATIC;
         int site = code.site(field.owner, field.name, write, false);

@@ -89,7 +89,7 @@ final class HoistedLoops {
     static HoistedLoops of(MethodFlow flow, RaceClassVisitor.Declarations declarations) {
         MethodNode method = flow.method();
         AbstractInsnNode[] instructions = flow.instructions();
-        List<int[]> candidates = backEdges(method, instructions, flow.jumpsTo());
+        List<BackEdge> candidates = backEdges(method, instructions, flow.jumpsTo());
         Frame<SourceValue>[] frames = candidates.isEmpty() ? null : flow.frames();
         if (frames == null) {
             return NONE;
@@ -97,8 +97,8 @@ final class HoistedLoops {
         Shape shape = new Shape(method, instructions, frames, declarations, flow.joins());
         List<Loop> loops = new ArrayList<>();
         Set<AbstractInsnNode> hoisted = new HashSet<>();
-        for (int[] candidate : candidates) {
-            Loop loop = shape.loop(candidate[0], candidate[1], hoisted);
+        for (BackEdge candidate : candidates) {
+            Loop loop = shape.loop(candidate.header(), candidate.back(), hoisted);
             if (loop != null) {
                 loops.add(loop);
             }
@@ -106,16 +106,31 @@ final class HoistedLoops {
         return loops.isEmpty() ? NONE : new HoistedLoops(loops, hoisted);
     }
 
-    /** Each backward {@code goto} whose label only it jumps to, as the positions of the label and the jump. */
-    private static List<int[]> backEdges(MethodNode method, AbstractInsnNode[] instructions,
-                                         Map<LabelNode, Integer> jumpsTo) {
-        List<int[]> edges = new ArrayList<>();
+    /** A backward {@code goto} whose label only it jumps to: the positions of the label and the jump. */
+    private record BackEdge(int header, int back) {
+    }
+
+    /** An element access the loop may check as a range: the local holding its array, and what its index adds to the counter. */
+    private record IndexedAccess(int array, int offset) {
+    }
+
+    /** Accesses that may make ranges together: of one array, one kind, one line, and one residue of the step. */
+    private record RangeKey(int array, boolean write, int residue, int line) {
+    }
+
+    /** An access of a range: its offset from the counter, and its position among the instructions. */
+    private record Placed(int offset, int at) {
+    }
+
+    private static List<BackEdge> backEdges(MethodNode method, AbstractInsnNode[] instructions,
+                                            Map<LabelNode, Integer> jumpsTo) {
+        List<BackEdge> edges = new ArrayList<>();
         for (int at = 0; at < instructions.length; at++) {
             if (instructions[at] instanceof JumpInsnNode jump && jump.getOpcode() == Opcodes.GOTO
                     && jumpsTo.get(jump.label) == 1) {
                 int header = method.instructions.indexOf(jump.label);
                 if (header < at) {
-                    edges.add(new int[] {header, at});
+                    edges.add(new BackEdge(header, at));
                 }
             }
         }
@@ -171,27 +186,27 @@ final class HoistedLoops {
                 return null;
             }
             Set<Integer> stored = storedLocals(header, back);
-            Map<List<Object>, List<int[]>> groups = new HashMap<>();
+            Map<RangeKey, List<Placed>> groups = new HashMap<>();
             for (int at = exit + 1; at < prefixEnd; at++) {
-                int[] offset = hoistable(at, counter, header, back, stored, locals);
-                if (offset != null) {
+                IndexedAccess access = hoistable(at, counter, header, back, stored, locals);
+                if (access != null) {
                     boolean write = ArrayInstructions.isStore(instructions[at].getOpcode());
-                    int residue = Math.floorMod(offset[1], Math.abs(increment.incr));
-                    groups.computeIfAbsent(List.of(offset[0], write, residue, lines[at]), key -> new ArrayList<>())
-                            .add(new int[] {offset[1], at});
+                    int residue = Math.floorMod(access.offset(), Math.abs(increment.incr));
+                    groups.computeIfAbsent(new RangeKey(access.array(), write, residue, lines[at]),
+                            key -> new ArrayList<>()).add(new Placed(access.offset(), at));
                 }
             }
             if (groups.isEmpty()) {
                 return null;
             }
             List<Range> ranges = new ArrayList<>();
-            groups.forEach((key, accesses) -> ranges.addAll(chains((Integer) key.get(0), (Boolean) key.get(1),
-                    accesses, Math.abs(increment.incr), instructions)));
+            groups.forEach((key, accesses) -> ranges.addAll(chains(key.array(), key.write(), accesses,
+                    Math.abs(increment.incr), instructions)));
             // reads before writes: an element both read and written in the loop ends as if read first
             ranges.sort(Comparator.comparing(Range::write)
                     .thenComparingInt(range -> method.instructions.indexOf(range.firstAccess())));
-            for (List<int[]> accesses : groups.values()) {
-                accesses.forEach(access -> hoisted.add(instructions[access[1]]));
+            for (List<Placed> accesses : groups.values()) {
+                accesses.forEach(access -> hoisted.add(instructions[access.at()]));
             }
             return new Loop(((LabelNode) instructions[header]).getLabel(),
                     ((JumpInsnNode) instructions[exit]).label.getLabel(), counter, increment.incr, ranges, locals,
@@ -325,7 +340,7 @@ final class HoistedLoops {
          * For an element access whose array is a local the loop leaves alone and whose index is
          * the counter plus a constant: the local and the constant. Else null.
          */
-        private int[] hoistable(int at, int counter, int header, int back, Set<Integer> stored, Object[] locals) {
+        private IndexedAccess hoistable(int at, int counter, int header, int back, Set<Integer> stored, Object[] locals) {
             int opcode = instructions[at].getOpcode();
             if (!(ArrayInstructions.isLoad(opcode) || ArrayInstructions.isStore(opcode)) || frames[at] == null) {
                 return null;
@@ -337,7 +352,7 @@ final class HoistedLoops {
                     || stored.contains(load.var) || !inside(array, header, back) || !isArray(locals, load.var)) {
                 return null;
             }
-            return new int[] {load.var, offset};
+            return new IndexedAccess(load.var, offset);
         }
 
         /** The constant an index adds to the counter: {@code i}, {@code i + c}, {@code c + i} or {@code i - c}. */
@@ -423,24 +438,23 @@ final class HoistedLoops {
 
     /**
      * Offsets of one array and kind, as runs of consecutive multiples of the step: each run one
-     * range, named by its access that comes first in the method. Each access is its offset and its
-     * position among the instructions.
+     * range, named by its access that comes first in the method.
      */
-    private static List<Range> chains(int array, boolean write, List<int[]> accesses, int stride,
+    private static List<Range> chains(int array, boolean write, List<Placed> accesses, int stride,
                                       AbstractInsnNode[] instructions) {
-        accesses.sort(Comparator.comparingInt(access -> access[0]));
+        accesses.sort(Comparator.comparingInt(Placed::offset));
         List<Range> ranges = new ArrayList<>();
-        int low = accesses.get(0)[0];
+        int low = accesses.get(0).offset();
         int high = low;
-        int first = accesses.get(0)[1];
-        for (int[] access : accesses.subList(1, accesses.size())) {
-            if (access[0] > high + stride) {
+        int first = accesses.get(0).at();
+        for (Placed access : accesses.subList(1, accesses.size())) {
+            if (access.offset() > high + stride) {
                 ranges.add(new Range(array, write, low, (high - low) / stride, instructions[first]));
-                low = access[0];
-                first = access[1];
+                low = access.offset();
+                first = access.at();
             }
-            high = access[0];
-            first = Math.min(first, access[1]);
+            high = access.offset();
+            first = Math.min(first, access.at());
         }
         ranges.add(new Range(array, write, low, (high - low) / stride, instructions[first]));
         return ranges;

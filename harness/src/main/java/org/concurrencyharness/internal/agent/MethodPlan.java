@@ -104,7 +104,7 @@ final class MethodPlan {
                 if (step != null) {
                     steps.put(field, step);
                 }
-                ShadowedFields.Declaration declaration = declarations.of(field.owner, field.name);
+                FieldDeclarations.Declaration declaration = declarations.of(field.owner, field.name);
                 checksFields |= !(declaration != null && declaration.isFinal() || fields.leftOut(field));
             } else if (hookedAfterLabel.contains(instruction)) {
                 steps.put(instruction, HOOK_AFTER_LABEL);

@@ -52,7 +52,7 @@ final class PlainMethods {
                                                           String className, Set<String> plain) {
         return new RaceClassVisitor.Declarations() {
             @Override
-            public ShadowedFields.Declaration of(String owner, String field) {
+            public FieldDeclarations.Declaration of(String owner, String field) {
                 return declarations.of(owner, field);
             }
 

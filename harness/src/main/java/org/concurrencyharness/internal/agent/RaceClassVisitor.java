@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.concurrencyharness.internal.race.ObjectSummary;
-import org.concurrencyharness.internal.race.ShadowField;
+import org.concurrencyharness.internal.race.ShadowFieldHandle;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.FieldVisitor;
 import org.objectweb.asm.Label;
@@ -26,7 +26,7 @@ import org.objectweb.asm.tree.MethodNode;
 final class RaceClassVisitor extends ClassVisitor {
 
     private final ClassLoader loader;
-    private final ShadowedFields shadowedFields;
+    private final FieldDeclarations shadowedFields;
     private final RaceInstrumenter.Extent extent;
     private final CallContracts contracts;
     private final TypeHierarchy hierarchy;
@@ -35,7 +35,7 @@ final class RaceClassVisitor extends ClassVisitor {
     /** Its fields' access flags, in the order the class declares them. */
     private final Map<String, Integer> ownFields = new LinkedHashMap<>();
     /** What each field instruction of its methods reaches, by {@code owner.field}: several passes ask. */
-    private final Map<String, ShadowedFields.Declaration> declarations = new HashMap<>();
+    private final Map<String, FieldDeclarations.Declaration> declarations = new HashMap<>();
     private String className;
     private String superName;
     private String sourceFile;
@@ -46,7 +46,7 @@ final class RaceClassVisitor extends ClassVisitor {
     /** Its methods, read whole, each with where its instrumented code goes: instrumented once all are read. */
     private final List<Map.Entry<MethodNode, MethodVisitor>> methods = new ArrayList<>();
 
-    RaceClassVisitor(ClassVisitor next, ClassLoader loader, ShadowedFields shadowedFields,
+    RaceClassVisitor(ClassVisitor next, ClassLoader loader, FieldDeclarations shadowedFields,
                      RaceInstrumenter.Extent extent, TypeHierarchy hierarchy, boolean library) {
         super(Opcodes.ASM9, next);
         this.library = library;
@@ -109,11 +109,11 @@ final class RaceClassVisitor extends ClassVisitor {
         }
     }
 
-    private ShadowedFields.Declaration declarationOf(String owner, String field) {
+    private FieldDeclarations.Declaration declarationOf(String owner, String field) {
         String key = owner + "." + field;
         if (!declarations.containsKey(key)) {
             declarations.put(key, shadowedFields.find(owner, field, loader, className,
-                    new ShadowedFields.ClassFields(superName, isInterface, ownFields, false)));
+                    new FieldDeclarations.ClassFields(superName, isInterface, ownFields, false)));
         }
         return declarations.get(key);
     }
@@ -122,11 +122,11 @@ final class RaceClassVisitor extends ClassVisitor {
     public void visitEnd() {
         instrumentMethods();
         ownFields.forEach((field, access) -> {
-            if (ShadowedFields.isShadowed(isInterface, access)) {
+            if (FieldDeclarations.isShadowed(isInterface, access)) {
                 addShadow(field, (access & Opcodes.ACC_STATIC) != 0);
             }
         });
-        if (ShadowedFields.hasSummary(isInterface, ownFields)) {
+        if (FieldDeclarations.hasSummary(isInterface, ownFields)) {
             addSummary();
         }
         bridges.write(cv);
@@ -135,13 +135,13 @@ final class RaceClassVisitor extends ClassVisitor {
 
     /** The shadow field, public so that any class that can reach the field can reach its shadow. */
     private void addShadow(String field, boolean isStatic) {
-        String name = ShadowField.nameOf(field);
+        String name = ShadowFieldHandle.nameOf(field);
         int access = Opcodes.ACC_PUBLIC | Opcodes.ACC_TRANSIENT | Opcodes.ACC_SYNTHETIC;
-        cv.visitField(access | (isStatic ? Opcodes.ACC_STATIC : 0), name, ShadowField.DESCRIPTOR, null, null).visitEnd();
+        cv.visitField(access | (isStatic ? Opcodes.ACC_STATIC : 0), name, ShadowFieldHandle.DESCRIPTOR, null, null).visitEnd();
         if (isStatic) {
             return;
         }
-        addAccessor(name, ShadowField.DESCRIPTOR, ShadowField.ACCESSOR_DESCRIPTOR);
+        addAccessor(name, ShadowFieldHandle.DESCRIPTOR, ShadowFieldHandle.ACCESSOR_DESCRIPTOR);
     }
 
     /** The summary of the checks of the class's fields (see ObjectSummary), with its accessor. */
@@ -200,7 +200,7 @@ final class RaceClassVisitor extends ClassVisitor {
 
     /** Finds the declaration a field instruction reaches, and tells the calls that synchronise with nothing. */
     interface Declarations {
-        ShadowedFields.Declaration of(String owner, String field);
+        FieldDeclarations.Declaration of(String owner, String field);
 
         default boolean isPlainCall(MethodInsnNode call) {
             return PlainCalls.isPlain(call);

@@ -24,13 +24,13 @@ final class RaceInstrumenter implements ClassFileTransformer {
     }
 
     private final ClassFilter filter;
-    private final ShadowedFields shadowedFields;
+    private final FieldDeclarations shadowedFields;
     private final TypeHierarchy hierarchy = new TypeHierarchy();
     private final AtomicBoolean warned = new AtomicBoolean();
 
     RaceInstrumenter(ClassFilter filter) {
         this.filter = filter;
-        this.shadowedFields = new ShadowedFields(filter);
+        this.shadowedFields = new FieldDeclarations(filter);
     }
 
     @Override

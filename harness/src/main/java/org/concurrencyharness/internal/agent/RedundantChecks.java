@@ -93,7 +93,7 @@ final class RedundantChecks {
                                         Set<AbstractInsnNode> redundant) {
         Set<AbstractInsnNode> coalesced = new HashSet<>();
         Map<AbstractInsnNode, List<AbstractInsnNode>> groups = new HashMap<>();
-        Map<List<Object>, List<AbstractInsnNode>> open = new LinkedHashMap<>();
+        Map<Holder, List<AbstractInsnNode>> open = new LinkedHashMap<>();
         for (int i = 0; i <= instructions.length; i++) {
             boolean last = i == instructions.length;
             if (last || ends[i] || instructions[i].getType() == AbstractInsnNode.JUMP_INSN
@@ -109,11 +109,15 @@ final class RedundantChecks {
             }
             Access access = accesses[i];
             if (access != null && access.summaryField() >= 0 && !redundant.contains(instructions[i])) {
-                open.computeIfAbsent(List.of(access.holder(), access.owner()), key -> new ArrayList<>())
+                open.computeIfAbsent(new Holder(access.holder(), access.owner()), key -> new ArrayList<>())
                         .add(instructions[i]);
             }
         }
         return new FieldChecks(redundant, coalesced, groups);
+    }
+
+    /** An object whose fields' checks may be made together: the value that holds it, and the class whose summary it has. */
+    private record Holder(Object holder, String owner) {
     }
 
     /** One field of one holder, read or written, and its place in the holder's summary (-1 if none). */
@@ -175,7 +179,7 @@ final class RedundantChecks {
             }
             case AbstractInsnNode.FIELD_INSN -> {
                 FieldInsnNode field = (FieldInsnNode) instruction;
-                ShadowedFields.Declaration declaration = declarations.of(field.owner, field.name);
+                FieldDeclarations.Declaration declaration = declarations.of(field.owner, field.name);
                 return declaration == null || declaration.isVolatile();
             }
             default -> {
@@ -191,7 +195,7 @@ final class RedundantChecks {
         if (!(instructions[i] instanceof FieldInsnNode field) || frames[i] == null) {
             return null;
         }
-        ShadowedFields.Declaration declaration = declarations.of(field.owner, field.name);
+        FieldDeclarations.Declaration declaration = declarations.of(field.owner, field.name);
         if (declaration == null || !declaration.isShadowed()) {
             return null;
         }

@@ -27,7 +27,7 @@ final class Accesses {
             return handed;
         }
         if (var == null || var.round != state.round || var.holder != holder) {
-            ShadowField shadow = SiteRegistry.shadowField(site);
+            ShadowFieldHandle shadow = SiteRegistry.shadowField(site);
             if (shadow == null) {
                 return untrackedField(holder, site, write, state);
             }
@@ -60,7 +60,7 @@ final class Accesses {
         SiteRegistry.Group group = SiteRegistry.group(id);
         for (int i = 0; i < group.sites.length; i++) {
             int site = group.sites[i];
-            ShadowField shadow = SiteRegistry.shadowField(site);
+            ShadowFieldHandle shadow = SiteRegistry.shadowField(site);
             field(holder, shadow == null ? null : shadow.get(holder), site, group.writes[i], state);
         }
         ObjectSummary summary = group.summary();
@@ -114,16 +114,16 @@ final class Accesses {
         if (field.isVolatile()) {
             synchronise(holder, field, write);
         } else if (field.isTracked()) {
-            FieldShadows vars = holder == null ? state.round.statics : fieldShadows(holder, state);
+            DetachedShadows vars = holder == null ? state.round.statics : fieldShadows(holder, state);
             check(vars.of(field.key()), state, site, write, field.name());
         }
         return state;
     }
 
-    private static FieldShadows fieldShadows(Object holder, ThreadState state) {
-        FieldShadows vars = state.holders.get(holder);
+    private static DetachedShadows fieldShadows(Object holder, ThreadState state) {
+        DetachedShadows vars = state.holders.get(holder);
         if (vars == null) {
-            vars = state.round.fields.computeIfAbsent(holder, k -> new FieldShadows(state.round));
+            vars = state.round.fields.computeIfAbsent(holder, k -> new DetachedShadows(state.round));
             state.holders.put(holder, vars);
         }
         return vars;
@@ -243,7 +243,7 @@ final class Accesses {
             // the access itself throws
             return;
         }
-        if (vars.isCompressed() && vars.checkCompressed(index, 1, 1, write, state, site)) {
+        if (vars.inRuns() && vars.checkRuns(index, 1, 1, write, state, site)) {
             return;
         }
         if (!write && vars.epochs[2 * index + 1] == VarState.SHARED) {
@@ -301,7 +301,7 @@ final class Accesses {
             return;
         }
         ElementShadows vars = elementShadows(array, state);
-        if (!vars.isCompressed() || !vars.checkCompressed((int) first, (int) count, stride, write, state, site)) {
+        if (!vars.inRuns() || !vars.checkRuns((int) first, (int) count, stride, write, state, site)) {
             for (int index = (int) first, done = 0; done < count; done++, index += stride) {
                 if (write) {
                     Hooks.elementWrite(array, index, vars, site, state);

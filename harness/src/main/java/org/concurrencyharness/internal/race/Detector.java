@@ -184,7 +184,7 @@ final class Detector {
      * release makes one: nothing released into it yet means nothing to acquire, so an acquire gets
      * null and no clock is made for it.
      */
-    private static VectorClock clockOf(Object sync, ThreadState state, ShadowCache<VectorClock> cache,
+    private static VectorClock clockOf(Object sync, ThreadState state, RecentShadows<VectorClock> cache,
                                        WeakIdentityMap<Object, VectorClock> clocks, boolean release) {
         VectorClock clock = cache.get(sync);
         if (clock == null) {

@@ -19,57 +19,57 @@ public final class ElementShadows extends WeakReference<Object> {
 
     final Round round;
     final int length;
-    /** Made when the array goes element by element (see {@link #footprint}). */
+    /** Made when the array goes element by element (see {@link #runs}). */
     long[] epochs;
     int[] sites;
     /** By element, while its reads are shared; made and changed under this monitor. */
     private volatile SharedReads[] shared;
     /**
      * While not null, the elements' shadows are its runs, not the arrays above: a new array
-     * starts so, and goes element by element once the runs do not fit (see {@link Footprint}).
+     * starts so, and goes element by element once the runs do not fit (see {@link ElementRuns}).
      * Changed under this monitor; the hooks' inlined paths read it first, so that they see the
      * elements' shadows as they were spread. An array that never goes element by element costs
      * no shadow per element.
      */
-    private volatile Footprint footprint;
+    private volatile ElementRuns runs;
 
     /** The array is referred to weakly, so that a site's cache can tell its array without keeping it alive. */
     ElementShadows(Object array, Round round, int length) {
         super(array);
         this.round = round;
         this.length = length;
-        this.footprint = new Footprint(round);
+        this.runs = new ElementRuns(round);
     }
 
-    boolean isCompressed() {
-        return footprint != null;
+    boolean inRuns() {
+        return runs != null;
     }
 
     /**
      * Checks {@code count} elements from {@code first}, {@code step} apart (a loop's range, or a
      * single access) on the runs; false if the array goes element by element, from now on.
      */
-    synchronized boolean checkCompressed(int first, int count, int step, boolean write, ThreadState state, int site) {
-        Footprint runs = footprint;
-        if (runs == null) {
+    synchronized boolean checkRuns(int first, int count, int step, boolean write, ThreadState state, int site) {
+        ElementRuns current = runs;
+        if (current == null) {
             return false;
         }
-        if (count == 1 && runs.tooManySingleAccesses() || !runs.check(first, count, step, write, state, site)) {
-            spread(runs);
+        if (count == 1 && current.tooManySingleAccesses() || !current.check(first, count, step, write, state, site)) {
+            spread(current);
             return false;
         }
-        if (runs.overflows()) {
-            spread(runs);
+        if (current.overflows()) {
+            spread(current);
         }
         return true;
     }
 
     /** Gives each element of each run the run's state. */
-    private void spread(Footprint runs) {
+    private void spread(ElementRuns current) {
         epochs = new long[2 * length];
         sites = new int[2 * length];
-        runs.spread(this::store);
-        footprint = null;
+        current.spread(this::store);
+        runs = null;
     }
 
     /** The element's state as a variable; the caller holds this monitor. */

@@ -150,7 +150,7 @@ public final class Hooks {
      * index is inside it; else null.
      */
     private static ThreadState tracking(Object array, int index, ElementShadows vars, Object handed) {
-        return vars != null && vars.get() == array && handed instanceof ThreadState state && !vars.isCompressed()
+        return vars != null && vars.get() == array && handed instanceof ThreadState state && !vars.inRuns()
                 && index >= 0 && index < vars.length ? state : null;
     }
 

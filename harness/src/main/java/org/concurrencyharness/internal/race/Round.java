@@ -16,8 +16,8 @@ final class Round {
      * read and written by the thread that holds the monitor, so it needs no lock of its own.
      */
     final WeakIdentityMap<Object, VectorClock> monitorClocks = new WeakIdentityMap<>();
-    final WeakIdentityMap<Object, FieldShadows> fields = new WeakIdentityMap<>();
-    final FieldShadows statics = new FieldShadows(this);
+    final WeakIdentityMap<Object, DetachedShadows> fields = new WeakIdentityMap<>();
+    final DetachedShadows statics = new DetachedShadows(this);
     final WeakIdentityMap<Object, ElementShadows> arrays = new WeakIdentityMap<>();
     /** What every task run through an executor had done when it ended. */
     final VectorClock tasksDone;

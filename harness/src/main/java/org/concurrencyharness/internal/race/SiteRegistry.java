@@ -31,7 +31,7 @@ public final class SiteRegistry {
     private static volatile FieldInfo[] resolved = new FieldInfo[256];
     /** The sites whose field's class holds a shadow field, and whether that field is static. */
     private static final Map<Integer, Boolean> SHADOWED = new HashMap<>();
-    private static volatile ShadowField[] shadowFields = new ShadowField[256];
+    private static volatile ShadowFieldHandle[] shadowFields = new ShadowFieldHandle[256];
 
     private SiteRegistry() {
     }
@@ -182,18 +182,18 @@ public final class SiteRegistry {
     }
 
     /** The shadow field a shadowed site's field has, found on the site's first use; null if it cannot be reached. */
-    static ShadowField shadowField(int site) {
-        ShadowField[] known = shadowFields;
+    static ShadowFieldHandle shadowField(int site) {
+        ShadowFieldHandle[] known = shadowFields;
         if (site < known.length && known[site] != null) {
             return known[site];
         }
         return findShadowField(site);
     }
 
-    private static synchronized ShadowField findShadowField(int site) {
-        ShadowField found = null;
+    private static synchronized ShadowFieldHandle findShadowField(int site) {
+        ShadowFieldHandle found = null;
         try {
-            found = ShadowField.find(ownerOf(site), SITES.get(site).field(), SHADOWED.get(site));
+            found = ShadowFieldHandle.find(ownerOf(site), SITES.get(site).field(), SHADOWED.get(site));
         } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
             // not reachable: its accesses are tracked as those of fields without shadows
         }

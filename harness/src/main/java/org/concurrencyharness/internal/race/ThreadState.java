@@ -18,10 +18,10 @@ final class ThreadState {
     Round round;
 
     /** The shadows of the objects, arrays and locks this thread touched last: loops touch the same ones. */
-    ShadowCache<FieldShadows> holders;
-    ShadowCache<ElementShadows> arrays;
-    ShadowCache<VectorClock> syncs;
-    ShadowCache<VectorClock> monitors;
+    RecentShadows<DetachedShadows> holders;
+    RecentShadows<ElementShadows> arrays;
+    RecentShadows<VectorClock> syncs;
+    RecentShadows<VectorClock> monitors;
 
     /**
      * The range of an array this thread last checked whole, reads or writes (which cover reads),
@@ -100,10 +100,10 @@ final class ThreadState {
         this.tid = tid;
         this.name = name;
         this.clock = new VectorClock(round.base);
-        this.holders = new ShadowCache<>(ShadowCache.OBJECTS);
-        this.arrays = new ShadowCache<>(ShadowCache.ARRAYS);
-        this.syncs = new ShadowCache<>(ShadowCache.OBJECTS);
-        this.monitors = new ShadowCache<>(ShadowCache.OBJECTS);
+        this.holders = new RecentShadows<>(RecentShadows.OBJECTS);
+        this.arrays = new RecentShadows<>(RecentShadows.ARRAYS);
+        this.syncs = new RecentShadows<>(RecentShadows.OBJECTS);
+        this.monitors = new RecentShadows<>(RecentShadows.OBJECTS);
         this.rangeArray = null;
         this.insideDepth = 0;
         this.trusted = 0;
@@ -263,7 +263,7 @@ final class ThreadState {
     boolean checkedAlready(Object array, int first, int count, int stride, boolean write) {
         return array == rangeArray && epoch == rangeEpoch && (rangeWrite || !write) && stride == rangeStride
                 && first >= rangeFirst && first + (count - 1) * stride <= rangeLast
-                && Footprint.aligned(first, rangeFirst, stride);
+                && ElementRuns.aligned(first, rangeFirst, stride);
     }
 
     void checked(Object array, int first, int count, int stride, boolean write) {

@@ -12,7 +12,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import jitshapes.Message;
-import org.concurrencyharness.internal.race.ShadowField;
+import org.concurrencyharness.internal.race.ShadowFieldHandle;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodTooLargeException;
@@ -27,7 +27,7 @@ class RaceInstrumenterTest {
     @Test
     void aSerializableClassKeepsItsDefaultSerialVersionUid() throws Exception {
         Class<?> instrumented = define("jitshapes.Message", classFile(Message.class));
-        Field shadow = instrumented.getDeclaredField(ShadowField.nameOf("text"));
+        Field shadow = instrumented.getDeclaredField(ShadowFieldHandle.nameOf("text"));
         assertTrue(shadow.isSynthetic(), "the shadow field is synthetic");
         assertEquals(ObjectStreamClass.lookup(Message.class).getSerialVersionUID(),
                 ObjectStreamClass.lookup(instrumented).getSerialVersionUID());
@@ -56,7 +56,7 @@ class RaceInstrumenterTest {
                 () -> instrumenter.instrument(huge, getClass().getClassLoader(), RaceInstrumenter.Extent.COMPACT_ARRAYS),
                 "every field read checked, the method would be too large");
         Class<?> instrumented = define("bigshapes.Reads", huge);
-        assertTrue(instrumented.getDeclaredField(ShadowField.nameOf("value")).isSynthetic(),
+        assertTrue(instrumented.getDeclaredField(ShadowFieldHandle.nameOf("value")).isSynthetic(),
                 "other classes' code refers to the shadow field, so it is there");
         assertEquals(reads * 7, instrumented.getMethod("sum").invoke(instrumented.getConstructor().newInstance()));
     }

@@ -64,7 +64,7 @@ class RedundantChecksTest {
         }
         MethodNode method = type.methods.stream().filter(m -> m.name.equals(methodName)).findFirst().orElseThrow();
         FieldChecks fieldChecks = RedundantChecks.of(new MethodFlow(type.name, method),
-                (owner, field) -> new ShadowedFields.Declaration(owner, field.equals("shared"), false,
+                (owner, field) -> new FieldDeclarations.Declaration(owner, field.equals("shared"), false,
                         field.equals("flag"), !field.equals("flag"), List.of("x", "y").indexOf(field)));
         List<String> checks = new ArrayList<>();
         for (AbstractInsnNode instruction : method.instructions) {

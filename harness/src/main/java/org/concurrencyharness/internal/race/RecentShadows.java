@@ -10,7 +10,7 @@ package org.concurrencyharness.internal.race;
  * ways of a slot are taken, so that a thread that touches few objects keeps a small cache. It
  * holds at most its size in objects strongly; a thread starts each round with new caches.
  */
-final class ShadowCache<V> {
+final class RecentShadows<V> {
 
     /** Enough for the objects a loop touches, and for the rows of a grid a thread sweeps. */
     static final int OBJECTS = 256;
@@ -26,7 +26,7 @@ final class ShadowCache<V> {
     private Object lastValue;
 
     /** A cache of up to {@code size} entries, a power of two. */
-    ShadowCache(int size) {
+    RecentShadows(int size) {
         this.size = size;
     }
 

@@ -19,7 +19,7 @@ import org.objectweb.asm.Opcodes;
  * files of the class and its superclasses through the accessing class's loader, without loading
  * them.
  */
-final class ShadowedFields {
+final class FieldDeclarations {
 
     /**
      * The class that declares a field, whether that class holds the field's shadow, and the
@@ -41,7 +41,7 @@ final class ShadowedFields {
     private final ClassFilter filter;
     private final Map<ClassLoader, Map<String, ClassFields>> read = new WeakHashMap<>();
 
-    ShadowedFields(ClassFilter filter) {
+    FieldDeclarations(ClassFilter filter) {
         this.filter = filter;
     }
 

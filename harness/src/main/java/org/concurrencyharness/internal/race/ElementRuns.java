@@ -15,7 +15,7 @@ import java.util.Arrays;
  * only under the {@link ElementShadows}' monitor. The runs are kept in parallel arrays, in no
  * order: there are few, and a check reads them all.
  */
-final class Footprint {
+final class ElementRuns {
 
     /** Beyond this many runs, an element's shadow of its own is cheaper. */
     static final int MAX_RUNS = 16;
@@ -32,7 +32,7 @@ final class Footprint {
     private int stride;
     private int singleAccesses;
 
-    Footprint(Round round) {
+    ElementRuns(Round round) {
         this.round = round;
     }
 
@@ -58,7 +58,7 @@ final class Footprint {
 
     /**
      * Checks {@code count} elements from {@code first}, {@code step} apart, as FastTrack checks
-     * each; false, having changed nothing, if they do not fit this footprint.
+     * each; false, having changed nothing, if they do not fit these runs.
      */
     boolean check(int first, int count, int step, boolean write, ThreadState state, int site) {
         if (count == 1) {
@@ -79,7 +79,7 @@ final class Footprint {
         if (step != 1) {
             return false;
         }
-        // a stride-1 range is one range for each residue of the footprint's stride
+        // a stride-1 range is one range for each residue of the runs' stride
         int last = first + count - 1;
         for (int from = first; from < first + stride && from <= last; from++) {
             int elements = (last - from) / stride + 1;

@@ -9,12 +9,12 @@ package org.concurrencyharness.internal.race;
  * a reader that sees one sees at least its default state, which is a valid start (see
  * {@link VarState}).
  */
-final class FieldShadows {
+final class DetachedShadows {
 
     private final Round round;
     private volatile VarState[] vars = new VarState[8];
 
-    FieldShadows(Round round) {
+    DetachedShadows(Round round) {
         this.round = round;
     }
 

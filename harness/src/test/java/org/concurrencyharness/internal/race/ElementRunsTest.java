@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
  * threads race exactly where their ranges meet, however the runs are cut, and when the runs
  * are spread over the elements. Driven through the hooks as loops' range checks call them.
  */
-class FootprintTest {
+class ElementRunsTest {
 
-    private final int mine = site("FootprintTest.java:1");
-    private final int theirs = site("FootprintTest.java:2");
+    private final int mine = site("ElementRunsTest.java:1");
+    private final int theirs = site("ElementRunsTest.java:2");
 
     @Test
     void evenAndOddCellsOfTwoThreadsNeverMeet() throws InterruptedException {
@@ -37,7 +37,7 @@ class FootprintTest {
             shadows[0] = ((ThreadState) thread).round.arrays.get(cells);
         }, () -> Hooks.rangeWrite(cells, 1, 65, 2, 0, 0, theirs, Hooks.threadState()));
         assertEquals(1, races.size(), "the fill of every cell meets the odd cells");
-        assertTrue(shadows[0].isCompressed(), "a stride that is a multiple of the fill's cuts the runs, nothing more");
+        assertTrue(shadows[0].inRuns(), "a stride that is a multiple of the fill's cuts the runs, nothing more");
     }
 
     @Test
@@ -107,7 +107,7 @@ class FootprintTest {
     }
 
     private static int site(String location) {
-        return SiteRegistry.register("FootprintTest", "FootprintTest.values[]", "FootprintTest.run", location, true,
-                true, FootprintTest.class.getClassLoader());
+        return SiteRegistry.register("ElementRunsTest", "ElementRunsTest.values[]", "ElementRunsTest.run", location, true,
+                true, ElementRunsTest.class.getClassLoader());
     }
 }

@@ -9,7 +9,7 @@ import java.lang.invoke.VarHandle;
  * that two threads that find it empty or of an earlier round agree on one shadow. Public for the
  * agent, which declares them.
  */
-public final class ShadowField {
+public final class ShadowFieldHandle {
 
     /** The type of a shadow field. */
     public static final String DESCRIPTOR = "Lorg/concurrencyharness/internal/race/VarState;";
@@ -24,19 +24,19 @@ public final class ShadowField {
     private final VarHandle handle;
     private final boolean isStatic;
 
-    private ShadowField(VarHandle handle, boolean isStatic) {
+    private ShadowFieldHandle(VarHandle handle, boolean isStatic) {
         this.handle = handle;
         this.isStatic = isStatic;
     }
 
     /** The shadow field of the named field, or null when this JVM does not let the detector reach it. */
-    static ShadowField find(Class<?> declaring, String name, boolean isStatic) {
+    static ShadowFieldHandle find(Class<?> declaring, String name, boolean isStatic) {
         try {
             MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(declaring, MethodHandles.lookup());
             VarHandle handle = isStatic
                     ? lookup.findStaticVarHandle(declaring, nameOf(name), VarState.class)
                     : lookup.findVarHandle(declaring, nameOf(name), VarState.class);
-            return new ShadowField(handle, isStatic);
+            return new ShadowFieldHandle(handle, isStatic);
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
         }
