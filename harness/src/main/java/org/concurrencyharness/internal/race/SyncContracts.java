@@ -43,6 +43,9 @@ final class SyncContracts {
     private static final Set<String> SUBMITS = Set.of("execute", "submit", "schedule", "scheduleAtFixedRate",
             "scheduleWithFixedDelay");
 
+    /** A {@code StampedLock}'s calls that only read its state, for an optimistic read. */
+    private static final Set<String> OPTIMISTIC = Set.of("tryOptimisticRead", "validate");
+
     private SyncContracts() {
     }
 
@@ -55,6 +58,12 @@ final class SyncContracts {
         if (!"validate".equals(method)) {
             // any other synchronisation ends optimistic reads the program did not validate: they were plain reads
             Detector.stopSpeculating(null);
+        }
+        if (receiver instanceof StampedLock && OPTIMISTIC.contains(method)) {
+            // an optimistic read only reads the lock's state: it releases nothing into the lock, else a
+            // writer locking it later would be ordered after the reads it may race with
+            Detector.enterSync(receiver);
+            return;
         }
         Detector.release(receiver);
         Object lock = Detector.lockOf(receiver);
