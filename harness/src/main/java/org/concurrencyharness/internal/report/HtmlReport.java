@@ -48,7 +48,7 @@ final class HtmlReport {
             """;
 
     /** A round with more workers than this shows its start and end times on one line, its timeline folded. */
-    static final int FOLD_WORKERS = 20;
+    private static final int FOLD_WORKERS = 20;
 
     private final RaceHtml races;
 
