@@ -9,7 +9,9 @@ import org.objectweb.asm.Opcodes;
  * (the run-time half, by the receiver's class, is the race package's {@code JdkObjects}):
  *
  * <ul>
- *   <li>{@code java.util.concurrent}, {@code VarHandle} and {@code java.util.Timer} synchronise
+ *   <li>a {@code VarHandle}'s access synchronises through the variable it accesses: the field of
+ *       the object, the static field, or the array element, as a volatile one does;</li>
+ *   <li>{@code java.util.concurrent} and {@code java.util.Timer} synchronise
  *       through their receiver, and so do classes that extend or implement them, whatever class
  *       the instruction names (a {@code RecursiveAction}'s {@code fork()}, a subclass of
  *       {@code ReentrantLock} locking itself);</li>
@@ -82,7 +84,8 @@ final class CallContracts {
             return SyncBridges.Kind.WAIT;
         }
         String jdkOwner = jdkOwner(owner, loader);
-        if (jdkOwner == null) {
+        if (jdkOwner == null || !jdkOwner.equals(owner) && !TypeHierarchy.declares(jdkOwner, name)) {
+            // the program's own methods of a class that extends a concurrent one synchronise only through what they call
             return null;
         }
         if (jdkOwner.startsWith(CONCURRENT + "locks/") && opcode != Opcodes.INVOKESTATIC
@@ -93,8 +96,15 @@ final class CallContracts {
         if (jdkOwner.equals(CONCURRENT + "locks/StampedLock") && "validate".equals(name)) {
             return SyncBridges.Kind.VALIDATE;
         }
-        if (jdkOwner.startsWith(CONCURRENT) || jdkOwner.equals("java/lang/invoke/VarHandle")
-                || jdkOwner.equals("java/util/Timer")) {
+        if (jdkOwner.equals("java/lang/invoke/VarHandle")) {
+            // its fences order the plain accesses around them: see MethodShape#fenced
+            return opcode == Opcodes.INVOKESTATIC ? null : SyncBridges.Kind.VAR_HANDLE;
+        }
+        if (jdkOwner.equals("java/lang/invoke/MethodHandles$Lookup")
+                && (name.equals("findVarHandle") || name.equals("findStaticVarHandle"))) {
+            return SyncBridges.Kind.FIND_VAR_HANDLE;
+        }
+        if (jdkOwner.startsWith(CONCURRENT) || jdkOwner.equals("java/util/Timer")) {
             return SyncBridges.Kind.SYNC;
         }
         if (UNSAFE.contains(jdkOwner)) {
@@ -103,10 +113,19 @@ final class CallContracts {
         if (jdkOwner.startsWith("java/util/stream/")) {
             return SyncBridges.Kind.STREAM;
         }
+        if (opcode == Opcodes.INVOKESTATIC && owner.equals("java/util/Collections") && isView(name, descriptor)) {
+            return SyncBridges.Kind.VIEW_OF;
+        }
         if (opcode != Opcodes.INVOKESTATIC && jdkOwner.equals(owner) && isObjectOwner(owner)) {
             return SyncBridges.Kind.OBJECT_CALL;
         }
         return null;
+    }
+
+    /** {@code Collections}' factories of views of their first argument, which is an object. */
+    private static boolean isView(String name, String descriptor) {
+        return (name.startsWith("unmodifiable") || name.startsWith("checked") || name.equals("newSetFromMap")
+                || name.equals("asLifoQueue")) && descriptor.startsWith("(Ljava/util/") && !descriptor.endsWith(")V");
     }
 
     /** Whether calling the method reads its object only; calls of the JDK's objects that are not read write. */

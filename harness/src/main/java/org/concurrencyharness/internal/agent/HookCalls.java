@@ -53,8 +53,14 @@ final class HookCalls {
     static final Method LINK = Method.getMethod("void link(Object, Object, String)");
     static final Method BEFORE_CALL = Method.getMethod("void beforeCall(Object, int)");
     static final Method AFTER_CALL = Method.getMethod("void afterCall(Object, Object, int)");
-    static final Method AFTER_STREAM = Method.getMethod("void afterStream()");
-    static final Method TASK = Method.getMethod("Object task(Object, Class)");
+    static final Method AFTER_STREAM = Method.getMethod("void afterStream(Object, Object)");
+    static final Method VIEW_OF = Method.getMethod("void viewOf(Object, Object)");
+    static final Method VAR_HANDLE_FOUND = Method.getMethod("void varHandleFound(Object, Class, String)");
+    static final Method BEFORE_VAR_HANDLE = Method.getMethod("void beforeVarHandle(Object, Object, int, String)");
+    static final Method AFTER_VAR_HANDLE = Method.getMethod("void afterVarHandle(Object, Object, int, String)");
+    static final Method BEFORE_UNSAFE = Method.getMethod("void beforeUnsafe(Object, String)");
+    static final Method AFTER_UNSAFE = Method.getMethod("void afterUnsafe(Object, String)");
+    static final Method TASK = Method.getMethod("Object task(Object, Class, Object)");
     static final Method HAND_OVER = Method.getMethod("Object handOver(Object)");
     static final Method HAND_OVER_ALL = Method.getMethod("Object handOverAll(Object)");
     static final Method HAND_OVER_EACH = Method.getMethod("Object handOverEach(Object)");
@@ -65,6 +71,11 @@ final class HookCalls {
     /** A task handed to another thread, wrapped: {@code wrap(T) -> T} for each task type. */
     static Method wrap(Type task) {
         return new Method("wrap", task, new Type[] {task});
+    }
+
+    /** A function a concurrent map calls back for a key, wrapped: {@code keyedCallback(T, map, key) -> T}. */
+    static Method keyedCallback(Type function) {
+        return new Method("keyedCallback", function, new Type[] {function, OBJECT, OBJECT});
     }
 
     /** A function a concurrent map calls back, wrapped: {@code callback(T, Object) -> T}. */

@@ -3,6 +3,7 @@ package org.concurrencyharness.internal.agent;
 import java.util.BitSet;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
@@ -16,9 +17,11 @@ import org.objectweb.asm.tree.MethodNode;
  * @param checksAccesses whether any of its accesses will be checked: only then does it fetch the
  *                       thread's state on entry, which spares the first check the lookup
  * @param receiverFields for its calls on JDK objects, the field through which it reached the receiver
+ * @param fenced whether it orders its plain field accesses with fences ({@code VarHandle.releaseFence()},
+ *               {@code acquireFence()}, ...), as lock-free code does: its accesses synchronise as volatile ones
  */
 record MethodShape(ArrayUse arrays, HoistedLoops loops, BitSet monitorHooksAfterLabel, FieldChecks fieldChecks,
-                   boolean checksAccesses, ReceiverFields receiverFields) {
+                   boolean checksAccesses, ReceiverFields receiverFields, boolean fenced) {
 
     static MethodShape of(String owner, MethodNode method, RaceClassVisitor.Declarations declarations,
                           boolean cachesArraySites) {
@@ -31,7 +34,17 @@ record MethodShape(ArrayUse arrays, HoistedLoops loops, BitSet monitorHooksAfter
         FieldChecks fields = RedundantChecks.of(flow, declarations);
         return new MethodShape(arrays, loops, MonitorEntries.hookedAfterLabel(method), fields,
                 arrays.sites() > 0 || !loops.loops().isEmpty() || checksFields(method, declarations, fields),
-                ReceiverFields.of(flow, call -> CallContracts.isObjectOwner(call.owner)));
+                ReceiverFields.of(flow, call -> CallContracts.isObjectOwner(call.owner)), isFenced(method));
+    }
+
+    private static boolean isFenced(MethodNode method) {
+        for (AbstractInsnNode instruction : method.instructions) {
+            if (instruction instanceof MethodInsnNode call && call.name.endsWith("Fence")
+                    && (call.owner.equals("java/lang/invoke/VarHandle") || call.owner.endsWith("/Unsafe"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a field access of the method is checked: not of a final field, and not left out. */

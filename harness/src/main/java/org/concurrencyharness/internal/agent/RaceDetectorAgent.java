@@ -2,6 +2,8 @@ package org.concurrencyharness.internal.agent;
 
 import java.lang.instrument.Instrumentation;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.concurrencyharness.internal.race.RaceDetection;
 
 /**
@@ -24,6 +26,14 @@ public final class RaceDetectorAgent {
     }
 
     public static void premain(String options, Instrumentation instrumentation) {
+        // the analysis reads the state of some JDK objects that decides what a call on them does
+        // (whether a LinkedHashMap's get reorders it); java.util opens to it, and to nothing else
+        try {
+            instrumentation.redefineModule(Object.class.getModule(), Set.of(), Map.of(),
+                    Map.of("java.util", Set.of(RaceDetectorAgent.class.getModule())), Set.of(), Map.of());
+        } catch (RuntimeException e) {
+            // such calls are then taken as they read in the common case
+        }
         instrumentation.addTransformer(new RaceInstrumenter(ClassFilter.parse(options)), false);
         RaceDetection.activate();
     }

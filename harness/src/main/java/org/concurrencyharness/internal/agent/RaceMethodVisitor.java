@@ -216,7 +216,12 @@ final class RaceMethodVisitor extends AdviceAdapter {
     public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
         int ordinal = nextFieldInstruction++;
         FieldChecks checks = shape.fieldChecks();
-        if (entered && instrumentsAccesses && !checks.redundant().get(ordinal)) {
+        ShadowedFields.Declaration synchronising = entered && instrumentsAccesses
+                ? synchronising(owner, name) : null;
+        if (synchronising != null) {
+            otherAccess(opcode, owner, name, descriptor, true);
+            return;
+        } else if (entered && instrumentsAccesses && !checks.redundant().get(ordinal)) {
             ShadowedFields.Declaration declaration = context.declarations().of(owner, name);
             if (declaration != null && declaration.isShadowed() && checks.coalesced().get(ordinal)) {
                 coalesced.put(ordinal, coalescedCheck(opcode, name, declaration));
@@ -225,12 +230,24 @@ final class RaceMethodVisitor extends AdviceAdapter {
             } else if (declaration != null && declaration.isShadowed()) {
                 shadowedAccess(opcode, owner, name, descriptor, declaration);
             } else if (declaration == null || !declaration.isFinal()) {
-                otherAccess(opcode, owner, name, descriptor);
+                otherAccess(opcode, owner, name, descriptor, false);
                 return;
             }
         }
         rememberArrayField(opcode, owner, name, descriptor);
         super.visitFieldInsn(opcode, owner, name, descriptor);
+    }
+
+    /**
+     * The declaration of a field whose accesses here synchronise as a volatile's do: any field the
+     * method orders with fences, and the fields libraries publish through (see RacyPublications).
+     */
+    private ShadowedFields.Declaration synchronising(String owner, String name) {
+        ShadowedFields.Declaration declaration = context.declarations().of(owner, name);
+        if (declaration == null || declaration.isFinal()) {
+            return null;
+        }
+        return shape.fenced() || RacyPublications.contains(declaration.declaringClass(), name) ? declaration : null;
     }
 
     /**
@@ -314,10 +331,17 @@ final class RaceMethodVisitor extends AdviceAdapter {
         access(HookCalls.OBJECT_CHECKS);
     }
 
-    /** A field without a shadow: volatile, or of a class the agent leaves alone; the hook finds out which at run time. */
-    private void otherAccess(int opcode, String owner, String name, String descriptor) {
+    /**
+     * A field without a shadow: volatile, or of a class the agent leaves alone, which the hook
+     * finds out at run time; or one whose accesses here synchronise as a volatile field's do
+     * ({@code synchronising}: see {@link #synchronising}).
+     */
+    private void otherAccess(int opcode, String owner, String name, String descriptor, boolean synchronising) {
         boolean write = opcode == PUTFIELD || opcode == PUTSTATIC;
         int site = site(owner, name, write, false);
+        if (synchronising) {
+            SiteRegistry.markSynchronising(site);
+        }
         Type type = Type.getType(descriptor);
         switch (opcode) {
             case GETFIELD -> {

@@ -83,6 +83,12 @@ final class ReceiverFields {
         if (frame == null) {
             return null;
         }
+        if (source instanceof MethodInsnNode call && call.getOpcode() != Opcodes.INVOKESTATIC
+                && Type.getReturnType(call.desc).getDescriptor().equals("L" + call.owner + ";")) {
+            // a call that returns its own receiver's type, as a builder's append does: the chain's receiver
+            int receiver = frame.getStackSize() - Type.getArgumentTypes(call.desc).length - 1;
+            return receiver < 0 ? null : fieldOf(frame.getStack(receiver), flow, frames, steps + 1);
+        }
         if (source instanceof TypeInsnNode cast && cast.getOpcode() == Opcodes.CHECKCAST) {
             return fieldOf(frame.getStack(frame.getStackSize() - 1), flow, frames, steps + 1);
         }

@@ -32,15 +32,21 @@ final class SyncBridges {
         JOIN(null, HookCalls.AFTER_JOIN),
         /** {@code StampedLock.validate}: as SYNC, and the analysis learns whether an optimistic read held. */
         VALIDATE(HookCalls.BEFORE_SYNC, HookCalls.AFTER_VALIDATE),
-        /** {@code Unsafe}'s access to an object: as SYNC, through the object it touches. */
-        UNSAFE(HookCalls.BEFORE_SYNC, HookCalls.AFTER_SYNC),
+        /** {@code Unsafe}'s access to an object: synchronises through the object, as its memory mode says. */
+        UNSAFE(HookCalls.BEFORE_UNSAFE, HookCalls.AFTER_UNSAFE),
         /** A stream: what it is given runs as tasks, and its calls wait for them. */
         STREAM(null, HookCalls.AFTER_STREAM),
         /**
          * A call on a JDK object that may not be thread-safe, or may be a concurrent one: the
          * analysis decides by the receiver's class, with the call's site (an extra int argument).
          */
-        OBJECT_CALL(HookCalls.BEFORE_CALL, HookCalls.AFTER_CALL);
+        OBJECT_CALL(HookCalls.BEFORE_CALL, HookCalls.AFTER_CALL),
+        /** {@code Collections.unmodifiableList(list)} and the like: the result is a view of the first argument. */
+        VIEW_OF(null, HookCalls.VIEW_OF),
+        /** A {@code VarHandle}'s access: synchronises through the variable it accesses, as its memory mode says. */
+        VAR_HANDLE(HookCalls.BEFORE_VAR_HANDLE, HookCalls.AFTER_VAR_HANDLE),
+        /** {@code Lookup.findVarHandle(type, name, ...)}: the analysis learns which field the handle accesses. */
+        FIND_VAR_HANDLE(null, HookCalls.VAR_HANDLE_FOUND);
 
         final Method before;
         final Method after;
@@ -52,7 +58,8 @@ final class SyncBridges {
 
         /** Whether the hooks are told the method's name. */
         boolean named() {
-            return before == HookCalls.BEFORE_SYNC;
+            return before == HookCalls.BEFORE_SYNC || before == HookCalls.BEFORE_UNSAFE
+                    || before == HookCalls.BEFORE_VAR_HANDLE;
         }
     }
 
@@ -70,6 +77,9 @@ final class SyncBridges {
             "java/util/concurrent/RecursiveTask", "java/util/concurrent/RecursiveAction",
             "java/util/concurrent/CountedCompleter", "java/util/TimerTask");
     private static final Set<String> INVOKES_ALL = Set.of("invokeAll", "invokeAny");
+    /** A concurrent map's methods whose function it calls with the key, under that key's lock only. */
+    private static final Set<String> KEYED = Set.of("computeIfAbsent", "compute", "computeIfPresent", "merge");
+    static final Set<String> KEYED_TYPES = Set.of("java/util/function/Function", "java/util/function/BiFunction");
 
     private record Call(int opcode, String owner, String name, String descriptor, boolean isInterface, Kind kind,
                         boolean callsBack) {
@@ -111,7 +121,11 @@ final class SyncBridges {
         // an OBJECT_CALL's site is its last argument: the arguments' sizes (which count one for a
         // receiver the static bridge does not have), less that one, less the site's own
         int siteSlot = (Type.getArgumentsAndReturnSizes(descriptor) >> 2) - 2;
-        if (hasReceiver && kind.before != null) {
+        if (kind == Kind.VAR_HANDLE) {
+            pushVariable(method, call);
+            method.visitLdcInsn(call.name());
+            invoke(method, kind.before);
+        } else if (hasReceiver && kind.before != null) {
             method.visitVarInsn(Opcodes.ALOAD, syncSlot);
             pushNameOrSite(method, call, siteSlot);
             invoke(method, kind.before);
@@ -139,7 +153,14 @@ final class SyncBridges {
         String type = argument.getSort() == Type.OBJECT ? argument.getInternalName() : argument.getDescriptor();
         if (call.callsBack() && CALLBACK_TYPES.contains(type)) {
             method.visitVarInsn(Opcodes.ALOAD, 0);
-            invoke(method, HookCalls.callback(argument));
+            if (KEYED.contains(call.name()) && KEYED_TYPES.contains(type)
+                    && Type.getArgumentTypes(call.descriptor())[0].getSort() == Type.OBJECT) {
+                // the call's first argument is the key
+                method.visitVarInsn(Opcodes.ALOAD, 1);
+                invoke(method, HookCalls.keyedCallback(argument));
+            } else {
+                invoke(method, HookCalls.callback(argument));
+            }
         } else if (kind == Kind.SYNC && TASK_TYPES.contains(type)) {
             invoke(method, HookCalls.wrap(argument));
         } else if (kind == Kind.SYNC && TASK_OBJECTS.contains(type)) {
@@ -153,6 +174,7 @@ final class SyncBridges {
                 && (type.startsWith("java/util/function/") || TASK_TYPES.contains(type)
                 || type.equals("java/util/Comparator"))) {
             method.visitLdcInsn(argument);
+            pushReceiverOrNull(method, call);
             invoke(method, HookCalls.TASK);
             method.visitTypeInsn(Opcodes.CHECKCAST, type);
         }
@@ -191,7 +213,31 @@ final class SyncBridges {
                 method.visitVarInsn(Opcodes.ILOAD, siteSlot);
                 invoke(method, kind.after);
             }
-            case STREAM -> invoke(method, kind.after);
+            case STREAM -> {
+                if (returned.getSort() == Type.OBJECT) {
+                    method.visitInsn(Opcodes.DUP);
+                } else {
+                    method.visitInsn(Opcodes.ACONST_NULL);
+                }
+                pushReceiverOrNull(method, call);
+                invoke(method, kind.after);
+            }
+            case VAR_HANDLE -> {
+                pushVariable(method, call);
+                method.visitLdcInsn(call.name());
+                invoke(method, kind.after);
+            }
+            case FIND_VAR_HANDLE -> {
+                method.visitInsn(Opcodes.DUP);
+                method.visitVarInsn(Opcodes.ALOAD, 1);
+                method.visitVarInsn(Opcodes.ALOAD, 2);
+                invoke(method, kind.after);
+            }
+            case VIEW_OF -> {
+                method.visitInsn(Opcodes.DUP);
+                method.visitVarInsn(Opcodes.ALOAD, 0);
+                invoke(method, kind.after);
+            }
             default -> {
                 if (kind.after != null) {
                     if (hasReceiver) {
@@ -203,6 +249,35 @@ final class SyncBridges {
                     invoke(method, kind.after);
                 }
             }
+        }
+    }
+
+    /**
+     * A VarHandle's variable, as its hooks take it: the handle, its first argument if that is an
+     * object (the holder of a field, or an array), and its second if that is an int (an index).
+     */
+    private static void pushVariable(MethodVisitor method, Call call) {
+        method.visitVarInsn(Opcodes.ALOAD, 0);
+        Type[] arguments = Type.getArgumentTypes(call.descriptor());
+        boolean holder = arguments.length > 0
+                && (arguments[0].getSort() == Type.OBJECT || arguments[0].getSort() == Type.ARRAY);
+        if (holder) {
+            method.visitVarInsn(Opcodes.ALOAD, 1);
+        } else {
+            method.visitInsn(Opcodes.ACONST_NULL);
+        }
+        if (holder && arguments.length > 1 && arguments[1].getSort() == Type.INT) {
+            method.visitVarInsn(Opcodes.ILOAD, 2);
+        } else {
+            method.visitInsn(Opcodes.ICONST_0);
+        }
+    }
+
+    private static void pushReceiverOrNull(MethodVisitor method, Call call) {
+        if (call.opcode() == Opcodes.INVOKESTATIC) {
+            method.visitInsn(Opcodes.ACONST_NULL);
+        } else {
+            method.visitVarInsn(Opcodes.ALOAD, 0);
         }
     }
 

@@ -112,6 +112,30 @@ final class TypeHierarchy {
         }
     }
 
+    /** Whether the JDK type has a method of that name, its own or inherited, public or protected. */
+    static boolean declares(String jdkType, String method) {
+        try {
+            for (Class<?> type = Class.forName(jdkType.replace('/', '.'), false, null); type != null;
+                    type = type.getSuperclass()) {
+                for (java.lang.reflect.Method declared : type.getDeclaredMethods()) {
+                    int modifiers = declared.getModifiers();
+                    if (declared.getName().equals(method) && (java.lang.reflect.Modifier.isPublic(modifiers)
+                            || java.lang.reflect.Modifier.isProtected(modifiers))) {
+                        return true;
+                    }
+                }
+            }
+            for (java.lang.reflect.Method declared : Class.forName(jdkType.replace('/', '.'), false, null).getMethods()) {
+                if (declared.getName().equals(method)) {
+                    return true;
+                }
+            }
+        } catch (ClassNotFoundException | LinkageError | SecurityException e) {
+            return false;
+        }
+        return false;
+    }
+
     /** Between JDK types the JDK's own classes answer: they are loaded by the boot loader, never by the transformer's work. */
     private static boolean isJdkSubtype(String type, String jdkType) {
         try {

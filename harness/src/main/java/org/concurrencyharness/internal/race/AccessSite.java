@@ -24,6 +24,11 @@ record AccessSite(String owner, String field, String method, String location, bo
         this(owner, field, method, location, write, array, null, false, library, null);
     }
 
+    /** Whether it is a map's {@code get}, which a LinkedHashMap in access order makes a write. */
+    boolean readsInOrder() {
+        return call != null && (call.endsWith(".get") || call.endsWith(".getOrDefault"));
+    }
+
     /** The same access, made under the project's call at that location. */
     AccessSite under(String userLocation) {
         return new AccessSite(owner, field, method, location, write, array, call, returnsView, library, userLocation);

@@ -87,7 +87,7 @@ final class Accesses {
             return handed;
         }
         SiteRegistry.FieldInfo field = SiteRegistry.field(site);
-        if (field.isVolatile()) {
+        if (field.isVolatile() || SiteRegistry.isSynchronising(site)) {
             Object variable = VolatileKey.of(holder, field.key());
             if (write) {
                 Detector.release(variable);
@@ -128,6 +128,9 @@ final class Accesses {
 
     /** FastTrack's read or write rule for one variable; {@code name} names it in races, or null for its site to. */
     static void check(VarState var, ThreadState state, int accessSite, boolean write, String name) {
+        if (state.trusts(accessSite)) {
+            return;
+        }
         int site = state.siteFor(accessSite);
         if (write) {
             write(var, state, site, name);
@@ -210,6 +213,9 @@ final class Accesses {
     }
 
     private static void element(ElementShadows vars, int index, ThreadState state, int accessSite, boolean write) {
+        if (state.trusts(accessSite)) {
+            return;
+        }
         int site = state.siteFor(accessSite);
         if (index < 0 || index >= vars.length) {
             // the access itself throws

@@ -278,10 +278,11 @@ final class Detector {
         adopt().startSpeculating();
     }
 
-    static void stopSpeculating(boolean held) {
+    /** Ends optimistic reads: see ThreadState#stopSpeculating. */
+    static void stopSpeculating(Boolean validated) {
         ThreadState state = adopt();
         if (state.isSpeculating()) {
-            state.stopSpeculating(held);
+            state.stopSpeculating(validated);
         }
     }
 

@@ -279,11 +279,17 @@ public final class Hooks {
     public static void beforeCall(Object receiver, int site) {
         try {
             JdkObjects.Contract contract = JdkObjects.of(receiver);
+            if (JdkObjects.isLibrarys(receiver) && !SiteRegistry.isLibrary(site)) {
+                // a library's object behind a JDK interface: the project's call into its code
+                Detector.libraryCall(site, true);
+            }
             if (contract == JdkObjects.Contract.CONCURRENT) {
                 SyncContracts.before(receiver, null);
             } else if (contract != JdkObjects.Contract.NONE) {
                 Object variable = JdkObjects.variable(receiver, contract);
-                Accesses.objectCall(variable, site, SiteRegistry.call(site).write(), variable.getClass().getName());
+                AccessSite call = SiteRegistry.call(site);
+                boolean write = call.write() || call.readsInOrder() && JdkObjects.isAccessOrdered(variable);
+                Accesses.objectCall(variable, site, write, JdkObjects.typeName(variable));
             }
         } catch (Throwable failure) {
             DetectorErrors.record(failure);
@@ -294,6 +300,9 @@ public final class Hooks {
     public static void afterCall(Object result, Object receiver, int site) {
         try {
             JdkObjects.Contract contract = JdkObjects.of(receiver);
+            if (JdkObjects.isLibrarys(receiver) && !SiteRegistry.isLibrary(site)) {
+                Detector.libraryCall(site, false);
+            }
             if (contract == JdkObjects.Contract.CONCURRENT) {
                 SyncContracts.after(receiver, null);
             } else if (contract != JdkObjects.Contract.NONE && result != null && SiteRegistry.call(site).returnsView()) {
@@ -304,10 +313,82 @@ public final class Hooks {
         }
     }
 
-    /** After a call on a stream: it waited for what it ran in other threads (see {@link #task}). */
-    public static void afterStream() {
+    /** After {@code Collections.unmodifiableList(list)} and the like: the result is a view of the argument. */
+    public static void viewOf(Object view, Object of) {
         try {
-            Detector.acquireTasksDone();
+            JdkObjects.Contract contract = JdkObjects.of(of);
+            if (contract == JdkObjects.Contract.OBJECT || contract == JdkObjects.Contract.VIEW) {
+                JdkObjects.viewed(view, JdkObjects.variable(of, contract));
+            }
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+        }
+    }
+
+    /** After {@code Lookup.findVarHandle(type, name, ...)}: the field the handle accesses. */
+    public static void varHandleFound(Object handle, Class<?> type, String name) {
+        try {
+            VarHandles.found(handle, type, name);
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+        }
+    }
+
+    /** Before a VarHandle's access: a releasing one releases into the variable it accesses (see VarHandles). */
+    public static void beforeVarHandle(Object handle, Object target, int index, String method) {
+        try {
+            if (AccessModes.releases(method)) {
+                Detector.release(VarHandles.variable(handle, target, index));
+            }
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+        }
+    }
+
+    /** After it: an acquiring one acquires what was released into that variable. */
+    public static void afterVarHandle(Object handle, Object target, int index, String method) {
+        try {
+            if (AccessModes.acquires(method)) {
+                Detector.acquire(VarHandles.variable(handle, target, index));
+            }
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+        }
+    }
+
+    /** Before an {@code Unsafe} access to an object: a releasing one releases into the object. */
+    public static void beforeUnsafe(Object object, String method) {
+        try {
+            if (object != null && AccessModes.releases(method)) {
+                Detector.release(object);
+            }
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+        }
+    }
+
+    /** After it: an acquiring one acquires what was released into the object. */
+    public static void afterUnsafe(Object object, String method) {
+        try {
+            if (object != null && AccessModes.acquires(method)) {
+                Detector.acquire(object);
+            }
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+        }
+    }
+
+    /**
+     * After a call on a stream: a stream it returned is of the same pipeline, and the call sees
+     * what the pipeline's functions did so far (all of it, after a terminal operation).
+     */
+    public static void afterStream(Object result, Object stream) {
+        try {
+            Object pipeline = StreamPipelines.of(stream);
+            if (result instanceof java.util.stream.BaseStream<?, ?>) {
+                StreamPipelines.join(result, pipeline);
+            }
+            Detector.acquire(pipeline);
         } catch (Throwable failure) {
             DetectorErrors.record(failure);
         }
@@ -477,14 +558,14 @@ public final class Hooks {
     /**
      * What a stream is given ({@code map}, {@code filter}, {@code forEach}, a comparator...), of any
      * functional interface: it may run in other threads, as a task handed over when the stream
-     * was built, and the stream's calls wait for it.
+     * was built, whose end the pipeline's later calls wait for.
      */
-    public static Object task(Object function, Class<?> type) {
+    public static Object task(Object function, Class<?> type, Object stream) {
         if (function == null || !type.isInterface() || !type.isInstance(function)) {
             return function;
         }
         try {
-            TaskHandOff handOff = TaskHandOff.capture(false);
+            TaskHandOff handOff = TaskHandOff.capture(false, StreamPipelines.of(stream));
             return java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
                     (proxy, method, arguments) -> {
                         if (method.getDeclaringClass() == Object.class) {
@@ -522,7 +603,7 @@ public final class Hooks {
             try {
                 return function.get();
             } finally {
-                SyncContracts.callbackEnd(map);
+                SyncContracts.callbackEnd(map, map);
             }
         };
     }
@@ -536,7 +617,43 @@ public final class Hooks {
             try {
                 return function.apply(value);
             } finally {
-                SyncContracts.callbackEnd(map);
+                SyncContracts.callbackEnd(map, map);
+            }
+        };
+    }
+
+    /**
+     * The function of {@code computeIfAbsent}, {@code compute}, {@code computeIfPresent} or
+     * {@code merge} of that key: the map runs those of one key one after the other, and those of
+     * different keys at once (see SyncContracts#keyOf); what one did is then in the map for all.
+     */
+    public static <T, R> Function<T, R> keyedCallback(Function<T, R> function, Object map, Object key) {
+        if (function == null || !JdkObjects.isConcurrent(map)) {
+            return function;
+        }
+        Object sync = SyncContracts.keyOf(map, key);
+        return value -> {
+            SyncContracts.callbackBegin(sync);
+            try {
+                return function.apply(value);
+            } finally {
+                SyncContracts.callbackEnd(sync, map);
+            }
+        };
+    }
+
+    public static <T, U, R> BiFunction<T, U, R> keyedCallback(BiFunction<T, U, R> function, Object map,
+                                                               Object key) {
+        if (function == null || !JdkObjects.isConcurrent(map)) {
+            return function;
+        }
+        Object sync = SyncContracts.keyOf(map, key);
+        return (a, b) -> {
+            SyncContracts.callbackBegin(sync);
+            try {
+                return function.apply(a, b);
+            } finally {
+                SyncContracts.callbackEnd(sync, map);
             }
         };
     }
@@ -550,7 +667,7 @@ public final class Hooks {
             try {
                 function.accept(value);
             } finally {
-                SyncContracts.callbackEnd(map);
+                SyncContracts.callbackEnd(map, map);
             }
         };
     }
@@ -564,7 +681,7 @@ public final class Hooks {
             try {
                 return function.apply(a, b);
             } finally {
-                SyncContracts.callbackEnd(map);
+                SyncContracts.callbackEnd(map, map);
             }
         };
     }
@@ -578,7 +695,7 @@ public final class Hooks {
             try {
                 function.accept(a, b);
             } finally {
-                SyncContracts.callbackEnd(map);
+                SyncContracts.callbackEnd(map, map);
             }
         };
     }

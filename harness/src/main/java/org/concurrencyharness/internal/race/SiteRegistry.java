@@ -69,6 +69,27 @@ public final class SiteRegistry {
     /** A library site made under a call of the project's, by the pair: the site that says both. */
     private static final Map<Long, Integer> UNDER = new HashMap<>();
 
+    /**
+     * Field sites whose accesses synchronise as a volatile field's do: in methods that order them
+     * with fences, and of fields libraries publish immutable objects through on purpose.
+     */
+    private static volatile boolean[] synchronising = new boolean[256];
+
+    /** Called by the agent for a field access that synchronises as a volatile field's does. */
+    public static synchronized void markSynchronising(int site) {
+        boolean[] known = synchronising;
+        if (site >= known.length) {
+            known = java.util.Arrays.copyOf(known, Math.max(site + 1, known.length * 2));
+        }
+        known[site] = true;
+        synchronising = known;
+    }
+
+    static boolean isSynchronising(int site) {
+        boolean[] known = synchronising;
+        return site < known.length && known[site];
+    }
+
     static boolean isLibrary(int site) {
         boolean[] known = libraries;
         return site < known.length && known[site];
@@ -233,6 +254,17 @@ public final class SiteRegistry {
         }
         resolved = with(resolved, site, info);
         return info;
+    }
+
+    /** The field of that name a class declares or inherits, as its sites resolve it; null if there is none. */
+    static synchronized FieldInfo field(Class<?> type, String name) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            Field declared = declaredField(c, name);
+            if (declared != null) {
+                return describe(c, declared);
+            }
+        }
+        return null;
     }
 
     /**

@@ -1,6 +1,11 @@
 package org.concurrencyharness.internal.race;
 
 import java.util.Set;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.locks.StampedLock;
 
@@ -11,14 +16,17 @@ import java.util.concurrent.locks.StampedLock;
  * through, and acquires what others released into it. On top of that:
  *
  * <ul>
+ *   <li>handing a task to an executor ({@code execute}, {@code submit}) orders the submitter's past
+ *       before the task (see TaskHandOff), and nothing after it: the submitter acquires nothing;</li>
  *   <li>a call that waits for tasks ({@code get}, {@code join}, {@code invoke}, {@code invokeAll},
  *       {@code awaitTermination}, ...) also sees what every finished task did;</li>
  *   <li>a call on a fork-join task (a {@code fork}, a completer's {@code tryComplete}) counts as
  *       the end of a task for those who wait for tasks;</li>
  *   <li>awaiting a {@code Condition} releases and reacquires its lock; the read half of a
  *       read-write lock orders its readers after writers but not after each other;</li>
- *   <li>{@code StampedLock.tryOptimisticRead} starts reads that count only if {@code validate}
- *       says they held;</li>
+ *   <li>{@code StampedLock.tryOptimisticRead} orders nothing, by the lock's contract: it starts
+ *       reads that are ordered only if {@code validate} says they held, and are plain reads if
+ *       the program never asks;</li>
  *   <li>code the call makes the JDK run inside it (a key's {@code equals}, a map's
  *       {@code compute} function) sees what the call synchronised with.</li>
  * </ul>
@@ -30,6 +38,10 @@ final class SyncContracts {
             "invokeAll", "invokeAny", "awaitTermination", "close", "isDone", "quietlyJoin", "quietlyInvoke",
             "awaitQuiescence", "helpQuiesce", "getRawResult", "isCompletedNormally");
 
+    /** The calls that hand a task to an executor, which wait for nothing. */
+    private static final Set<String> SUBMITS = Set.of("execute", "submit", "schedule", "scheduleAtFixedRate",
+            "scheduleWithFixedDelay");
+
     private SyncContracts() {
     }
 
@@ -40,8 +52,8 @@ final class SyncContracts {
             return;
         }
         if (!"validate".equals(method)) {
-            // any other synchronisation ends optimistic reads the program did not validate
-            Detector.stopSpeculating(false);
+            // any other synchronisation ends optimistic reads the program did not validate: they were plain reads
+            Detector.stopSpeculating(null);
         }
         Detector.release(receiver);
         Object lock = Detector.lockOf(receiver);
@@ -57,8 +69,18 @@ final class SyncContracts {
 
     /** After the call returned; {@code receiver} is null for a static call. */
     static void after(Object receiver, String method) {
+        if (receiver instanceof StampedLock && "tryOptimisticRead".equals(method)) {
+            // by the lock's contract what an optimistic read sees is worth nothing until validated:
+            // the stamp orders nothing, validate does
+            Detector.leaveSync(receiver);
+            Detector.startSpeculating();
+            return;
+        }
         if (receiver != null && method != null && Detector.isReadWriteHalf(receiver)) {
             Detector.afterReadWriteCall(receiver, method);
+        } else if (receiver instanceof Executor && SUBMITS.contains(method)) {
+            // handing a task over orders the submitter before the task, not after other submitters
+            Detector.leaveSync(receiver);
         } else if (receiver != null) {
             Detector.leaveSync(receiver);
             Detector.acquire(receiver);
@@ -67,11 +89,36 @@ final class SyncContracts {
                 Detector.acquire(lock);
             }
         }
-        if (method != null && WAITS_FOR_TASKS.contains(method)) {
+        if (waitsForTasks(receiver, method)) {
             Detector.acquireTasksDone();
         }
-        if (receiver instanceof StampedLock && "tryOptimisticRead".equals(method)) {
-            Detector.startSpeculating();
+    }
+
+    /** A future's {@code get}, an executor's {@code invokeAll}, a static {@code ForkJoinTask.invokeAll}: not a map's {@code get}. */
+    private static boolean waitsForTasks(Object receiver, String method) {
+        return method != null && WAITS_FOR_TASKS.contains(method)
+                && (receiver == null || receiver instanceof Future<?> || receiver instanceof ExecutorService
+                || receiver instanceof CompletionService<?> || receiver instanceof CompletionStage<?>);
+    }
+
+    private static final WeakIdentityMap<Object, java.util.concurrent.ConcurrentHashMap<Object, Object>> KEYS =
+            new WeakIdentityMap<>();
+
+    /**
+     * What the calls back for one key of a concurrent map synchronise through: the key's own, when
+     * its equality is the JDK's to decide (a string, a number), so that those of other keys, which
+     * the map runs at once, are not ordered; else the map's, which orders them all.
+     */
+    static Object keyOf(Object map, Object key) {
+        try {
+            if (key == null || key.getClass().getClassLoader() != null) {
+                return map;
+            }
+            return KEYS.computeIfAbsent(map, m -> new java.util.concurrent.ConcurrentHashMap<>())
+                    .computeIfAbsent(key, k -> new Object());
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+            return map;
         }
     }
 
@@ -84,10 +131,13 @@ final class SyncContracts {
         }
     }
 
-    /** ... and ends before the calls back after it. */
-    static void callbackEnd(Object map) {
+    /** ... and ends before the calls back after it, and before the map's later calls see what it left there. */
+    static void callbackEnd(Object sync, Object map) {
         try {
-            Detector.release(map);
+            Detector.release(sync);
+            if (sync != map) {
+                Detector.release(map);
+            }
         } catch (Throwable failure) {
             DetectorErrors.record(failure);
         }

@@ -11,14 +11,22 @@ final class TaskHandOff {
 
     private final VectorClock submitted;
     private final boolean afterEarlierTasks;
+    /** What the task's end is released into for those who wait for it: null for every task's (the round's). */
+    private final Object done;
 
-    private TaskHandOff(VectorClock submitted, boolean afterEarlierTasks) {
+    private TaskHandOff(VectorClock submitted, boolean afterEarlierTasks, Object done) {
         this.submitted = submitted;
         this.afterEarlierTasks = afterEarlierTasks;
+        this.done = done;
     }
 
     /** Taken in the submitting thread. */
     static TaskHandOff capture(boolean afterEarlierTasks) {
+        return capture(afterEarlierTasks, null);
+    }
+
+    /** A task whose end only those who wait for {@code done} wait for (a stream's pipeline). */
+    static TaskHandOff capture(boolean afterEarlierTasks, Object done) {
         VectorClock submitted;
         try {
             submitted = Detector.snapshot();
@@ -26,7 +34,7 @@ final class TaskHandOff {
             DetectorErrors.record(failure);
             submitted = null;
         }
-        return new TaskHandOff(submitted, afterEarlierTasks);
+        return new TaskHandOff(submitted, afterEarlierTasks, done);
     }
 
     <V> V run(Supplier<V> body) {
@@ -60,9 +68,13 @@ final class TaskHandOff {
         }
     }
 
-    private static void end() {
+    private void end() {
         try {
-            Detector.taskEnd();
+            if (done == null) {
+                Detector.taskEnd();
+            } else {
+                Detector.release(done);
+            }
         } catch (Throwable failure) {
             DetectorErrors.record(failure);
         }

@@ -44,12 +44,20 @@ final class ThreadState {
      */
     private final Object[] inside = new Object[4];
     private int insideDepth;
+    /**
+     * How many of those are objects of a library's classes that keep a {@code java.util.concurrent}
+     * contract (a lock-free map, a queue): their code is the contract's implementation, trusted as
+     * the JDK's own is, so its accesses are not checked while the call lasts; what the program's
+     * code does inside (a callback) still is.
+     */
+    private int trusted;
 
     /**
      * Reads made between a {@code StampedLock}'s {@code tryOptimisticRead} and its {@code validate}:
      * checked only if the read is validated, as a failed one is thrown away by the program.
      */
     private boolean speculating;
+    private VarState[] deferredVars = new VarState[8];
     private long[] deferredWrites = new long[8];
     private int[] deferredWriteSites = new int[8];
     private int[] deferredSites = new int[8];
@@ -93,6 +101,7 @@ final class ThreadState {
         this.monitors = new ShadowCache<>(ShadowCache.OBJECTS);
         this.rangeArray = null;
         this.insideDepth = 0;
+        this.trusted = 0;
         java.util.Arrays.fill(inside, null);
         this.speculating = false;
         this.deferred = 0;
@@ -108,6 +117,7 @@ final class ThreadState {
     void enterSync(Object sync) {
         if (insideDepth < inside.length) {
             inside[insideDepth] = sync;
+            trusted += isLibrarys(sync) ? 1 : 0;
         }
         insideDepth++;
     }
@@ -116,9 +126,19 @@ final class ThreadState {
         if (insideDepth > 0 && (insideDepth > inside.length || inside[insideDepth - 1] == sync)) {
             insideDepth--;
             if (insideDepth < inside.length) {
+                trusted -= isLibrarys(inside[insideDepth]) ? 1 : 0;
                 inside[insideDepth] = null;
             }
         }
+    }
+
+    private static boolean isLibrarys(Object sync) {
+        return sync.getClass().getClassLoader() != null;
+    }
+
+    /** Whether an access at this site is inside a trusted library's concurrent object: see {@link #trusted}. */
+    boolean trusts(int site) {
+        return trusted > 0 && SiteRegistry.isLibrary(site);
     }
 
     boolean isInsideSync() {
@@ -173,11 +193,13 @@ final class ThreadState {
     /** An optimistic read, with the last write it could have read, as that was when it read. */
     void defer(VarState var, int site, String name) {
         if (deferred == deferredSites.length) {
+            deferredVars = java.util.Arrays.copyOf(deferredVars, deferred * 2);
             deferredWrites = java.util.Arrays.copyOf(deferredWrites, deferred * 2);
             deferredWriteSites = java.util.Arrays.copyOf(deferredWriteSites, deferred * 2);
             deferredSites = java.util.Arrays.copyOf(deferredSites, deferred * 2);
             deferredNames = java.util.Arrays.copyOf(deferredNames, deferred * 2);
         }
+        deferredVars[deferred] = var;
         synchronized (var) {
             deferredWrites[deferred] = var.write;
             deferredWriteSites[deferred] = var.writeSite;
@@ -188,18 +210,25 @@ final class ThreadState {
     }
 
     /**
-     * Ends the optimistic reads. If they held, each must come after the write it read, but leaves
-     * no read behind for later writes to be ordered after, as no writer wrote meanwhile and the
-     * program uses the values only because none did; if they did not, they are forgotten.
+     * Ends the optimistic reads: {@code validated} is what {@code StampedLock.validate} said, or
+     * null when the thread went on to other synchronisation without asking. Each read must come
+     * after the write it read. One that was validated leaves no read behind for later writes to
+     * be ordered after, as no writer wrote meanwhile and the program uses the value only because
+     * none did; one that was never validated is an ordinary read; one that failed is forgotten,
+     * as the program throws its value away.
      */
-    void stopSpeculating(boolean held) {
+    void stopSpeculating(Boolean validated) {
         speculating = false;
         int count = deferred;
         deferred = 0;
         for (int i = 0; i < count; i++) {
-            if (held && !covers(deferredWrites[i])) {
+            if (!Boolean.FALSE.equals(validated) && !covers(deferredWrites[i])) {
                 RaceLog.report(deferredNames[i], deferredWriteSites[i], deferredWrites[i], deferredSites[i], this);
             }
+            if (validated == null) {
+                Accesses.check(deferredVars[i], this, deferredSites[i], false, deferredNames[i]);
+            }
+            deferredVars[i] = null;
             deferredNames[i] = null;
         }
     }

@@ -40,6 +40,9 @@ class HookCallsTest {
         for (String function : SyncBridges.CALLBACK_TYPES) {
             called.add(HookCalls.callback(Type.getObjectType(function)));
         }
+        for (String function : SyncBridges.KEYED_TYPES) {
+            called.add(HookCalls.keyedCallback(Type.getObjectType(function)));
+        }
         return called;
     }
 

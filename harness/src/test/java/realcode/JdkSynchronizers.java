@@ -1,0 +1,386 @@
+package realcode;
+
+import java.util.Timer;
+import java.util.TimerTask;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Exchanger;
+import java.util.concurrent.Phaser;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.StampedLock;
+import org.concurrencyharness.Concurrent;
+import racecorpus.RaceFree;
+import racecorpus.Racy;
+
+/**
+ * Threads and synchronisers as their javadoc shows them: a Thread subclass, java.util.Timer, Exchanger, Phaser,
+ * StampedLock with its validated optimistic reads, and a class that extends ReentrantLock; and the slips people make
+ * with them (a result read before join, an optimistic read never validated, a getter that does not lock).
+ */
+public class JdkSynchronizers {
+
+    @RaceFree("a Thread subclass started and joined")
+    public static class ThreadSubclassJoined {
+        static class Summer extends Thread {
+            private final int[] values;
+            private final int from;
+            private final int to;
+            private long sum;
+
+            Summer(int[] values, int from, int to) {
+                this.values = values;
+                this.from = from;
+                this.to = to;
+            }
+
+            @Override
+            public void run() {
+                for (int i = from; i < to; i++) {
+                    sum += values[i];
+                }
+            }
+        }
+
+        @Concurrent(threads = 2)
+        public void run() throws InterruptedException {
+            int[] values = new int[1000];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = i;
+            }
+            Summer low = new Summer(values, 0, 500);
+            Summer high = new Summer(values, 500, 1000);
+            low.start();
+            high.start();
+            low.join();
+            high.join();
+            if (low.sum + high.sum != 999 * 1000 / 2) {
+                throw new IllegalStateException("sum " + (low.sum + high.sum));
+            }
+        }
+    }
+
+    @Racy(field = "realcode.JdkSynchronizers$ThreadResultReadBeforeJoin$Summer.sum")
+    public static class ThreadResultReadBeforeJoin {
+        static class Summer extends Thread {
+            private final int[] values;
+            private long sum;
+
+            Summer(int[] values) {
+                this.values = values;
+            }
+
+            @Override
+            public void run() {
+                for (int value : values) {
+                    sum += value; // race
+                }
+            }
+        }
+
+        @Concurrent(threads = 2)
+        public void run() throws InterruptedException {
+            int[] values = new int[1000];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = i;
+            }
+            Summer summer = new Summer(values);
+            summer.start();
+            long progress = summer.sum; // race
+            summer.join();
+            if (progress > summer.sum) {
+                throw new IllegalStateException("went back");
+            }
+        }
+    }
+
+    /** A TimerTask reads what the scheduling thread wrote before schedule; the latch hands the result back. */
+    @RaceFree("java.util.Timer with a TimerTask, the result awaited through a CountDownLatch")
+    public static class TimerTaskWithLatch {
+        static class Reminder {
+            String message;
+            String delivered;
+        }
+
+        @Concurrent(threads = 2)
+        public void run(int index) throws InterruptedException {
+            Timer timer = new Timer("reminders-" + index, true);
+            try {
+                Reminder reminder = new Reminder();
+                reminder.message = "call home " + index;
+                CountDownLatch fired = new CountDownLatch(1);
+                timer.schedule(new TimerTask() {
+                    @Override
+                    public void run() {
+                        reminder.delivered = reminder.message.toUpperCase();
+                        fired.countDown();
+                    }
+                }, 5);
+                fired.await();
+                if (!reminder.delivered.startsWith("CALL")) {
+                    throw new IllegalStateException(reminder.delivered);
+                }
+            } finally {
+                timer.cancel();
+            }
+        }
+    }
+
+    /** The FillAndEmpty of Exchanger's javadoc, bounded: a filling thread and an emptying one swap buffers. */
+    @RaceFree("Exchanger")
+    public static class ExchangerBuffers {
+        static class DataBuffer {
+            private final int[] items = new int[16];
+            private int size;
+
+            boolean isFull() {
+                return size == items.length;
+            }
+
+            boolean isEmpty() {
+                return size == 0;
+            }
+
+            void add(int item) {
+                items[size++] = item;
+            }
+
+            int take() {
+                return items[--size];
+            }
+        }
+
+        private final Exchanger<DataBuffer> exchanger = new Exchanger<>();
+
+        @Concurrent(threads = 2)
+        public void run(int index) throws InterruptedException {
+            DataBuffer current = new DataBuffer();
+            long taken = 0;
+            for (int round = 0; round < 4; round++) {
+                if (index == 0) {
+                    int next = round * 16;
+                    while (!current.isFull()) {
+                        current.add(next++);
+                    }
+                    current = exchanger.exchange(current);
+                } else {
+                    current = exchanger.exchange(current);
+                    while (!current.isEmpty()) {
+                        taken += current.take();
+                    }
+                }
+            }
+            if (index == 1 && taken != 63 * 64 / 2) {
+                throw new IllegalStateException("took " + taken);
+            }
+        }
+    }
+
+    /** Threads smooth a row of values in steps, each step in two phases of a Phaser. */
+    @RaceFree("Phaser")
+    public static class PhaserSteps {
+        private final Phaser phaser = new Phaser(3);
+        private final double[] positions = {0, 30, 90};
+        private final double[] next = new double[3];
+
+        @Concurrent(threads = 3)
+        public void run(int index) {
+            for (int step = 0; step < 5; step++) {
+                next[index] = (positions[(index + 2) % 3] + positions[index] + positions[(index + 1) % 3]) / 3;
+                phaser.arriveAndAwaitAdvance();
+                positions[index] = next[index];
+                phaser.arriveAndAwaitAdvance();
+            }
+            phaser.arriveAndDeregister();
+        }
+    }
+
+    /** The Point of StampedLock's javadoc: write locks, a validated optimistic read, a read lock upgraded. */
+    @RaceFree("StampedLock, with the javadoc's validated optimistic read")
+    public static class StampedLockPoint {
+        static class Point {
+            private double x;
+            private double y;
+            private final StampedLock sl = new StampedLock();
+
+            void move(double deltaX, double deltaY) {
+                long stamp = sl.writeLock();
+                try {
+                    x += deltaX;
+                    y += deltaY;
+                } finally {
+                    sl.unlockWrite(stamp);
+                }
+            }
+
+            double distanceFromOrigin() {
+                long stamp = sl.tryOptimisticRead();
+                try {
+                    retryHoldingLock:
+                    for (;; stamp = sl.readLock()) {
+                        if (stamp == 0L) {
+                            continue retryHoldingLock;
+                        }
+                        // possibly racy reads
+                        double currentX = x;
+                        double currentY = y;
+                        if (!sl.validate(stamp)) {
+                            continue retryHoldingLock;
+                        }
+                        return Math.hypot(currentX, currentY);
+                    }
+                } finally {
+                    if (StampedLock.isReadLockStamp(stamp)) {
+                        sl.unlockRead(stamp);
+                    }
+                }
+            }
+
+            void moveIfAtOrigin(double newX, double newY) {
+                long stamp = sl.readLock();
+                try {
+                    while (x == 0.0 && y == 0.0) {
+                        long ws = sl.tryConvertToWriteLock(stamp);
+                        if (ws != 0L) {
+                            stamp = ws;
+                            x = newX;
+                            y = newY;
+                            break;
+                        } else {
+                            sl.unlockRead(stamp);
+                            stamp = sl.writeLock();
+                        }
+                    }
+                } finally {
+                    sl.unlock(stamp);
+                }
+            }
+        }
+
+        private final Point point = new Point();
+
+        @Concurrent(threads = 4)
+        public void run(int index) {
+            if (index == 0) {
+                point.moveIfAtOrigin(1, 1);
+            }
+            for (int i = 0; i < 50; i++) {
+                if (index % 2 == 0) {
+                    point.move(1, 1);
+                } else if (point.distanceFromOrigin() < 0) {
+                    throw new IllegalStateException("negative distance");
+                }
+            }
+        }
+    }
+
+    /** The javadoc's Point without the validate: its optimistic reads race with the writes. */
+    @Racy(field = "realcode.JdkSynchronizers$OptimisticReadNotValidated$Point.x")
+    public static class OptimisticReadNotValidated {
+        static class Point {
+            private double x;
+            private double y;
+            private final StampedLock sl = new StampedLock();
+
+            void move(double deltaX, double deltaY) {
+                long stamp = sl.writeLock();
+                try {
+                    x += deltaX; // race
+                    y += deltaY;
+                } finally {
+                    sl.unlockWrite(stamp);
+                }
+            }
+
+            double distanceFromOrigin() {
+                long stamp = sl.tryOptimisticRead();
+                double currentX = x; // race
+                double currentY = y;
+                return stamp == 0L ? -1 : Math.hypot(currentX, currentY);
+            }
+        }
+
+        private final Point point = new Point();
+
+        @Concurrent(threads = 2)
+        public void run(int index) {
+            for (int i = 0; i < 50; i++) {
+                if (index == 0) {
+                    point.move(1, 1);
+                } else if (point.distanceFromOrigin() < -1) {
+                    throw new IllegalStateException("negative distance");
+                }
+            }
+        }
+    }
+
+    /** A class that is its own lock, calling lock() and unlock() on itself. */
+    @RaceFree("a subclass of ReentrantLock that locks itself")
+    public static class ReentrantLockSubclass {
+        static class Account extends ReentrantLock {
+            private long balance;
+
+            void deposit(long amount) {
+                lock();
+                try {
+                    balance += amount;
+                } finally {
+                    unlock();
+                }
+            }
+
+            long balance() {
+                lock();
+                try {
+                    return balance;
+                } finally {
+                    unlock();
+                }
+            }
+        }
+
+        private final Account account = new Account();
+
+        @Concurrent(threads = 4)
+        public void run(int index) {
+            for (int i = 0; i < 50; i++) {
+                account.deposit(index + 1);
+            }
+            if (account.balance() < 50) {
+                throw new IllegalStateException("lost deposits");
+            }
+        }
+    }
+
+    /** The same account, but its getter does not take the lock. */
+    @Racy(field = "realcode.JdkSynchronizers$UnlockedGetter$Account.balance")
+    public static class UnlockedGetter {
+        static class Account extends ReentrantLock {
+            private long balance;
+
+            void deposit(long amount) {
+                lock();
+                try {
+                    balance += amount; // race
+                } finally {
+                    unlock();
+                }
+            }
+
+            long balance() {
+                return balance; // race
+            }
+        }
+
+        private final Account account = new Account();
+
+        @Concurrent(threads = 2)
+        public void run(int index) {
+            for (int i = 0; i < 50; i++) {
+                if (index == 0) {
+                    account.deposit(10);
+                } else if (account.balance() < 0) {
+                    throw new IllegalStateException("negative balance");
+                }
+            }
+        }
+    }
+}

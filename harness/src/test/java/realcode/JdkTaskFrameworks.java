@@ -1,0 +1,509 @@
+package realcode;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountedCompleter;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
+import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.RecursiveTask;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.concurrencyharness.Concurrent;
+import racecorpus.RaceFree;
+import racecorpus.Racy;
+
+/**
+ * The JDK's task frameworks as their javadoc shows them: fork/join tasks, executors' invokeAll and invokeAny,
+ * parallel streams and CompletableFuture. What a task does happens before its join, get or the end of the stream's
+ * terminal operation; tasks that share a plain field or collection among themselves race.
+ */
+public class JdkTaskFrameworks {
+
+    /** The IncrementTask of RecursiveAction's javadoc. */
+    @RaceFree("RecursiveAction filling an array, read after invoke")
+    public static class IncrementArray {
+        static class IncrementTask extends RecursiveAction {
+            static final int THRESHOLD = 1000;
+            final long[] array;
+            final int lo;
+            final int hi;
+
+            IncrementTask(long[] array, int lo, int hi) {
+                this.array = array;
+                this.lo = lo;
+                this.hi = hi;
+            }
+
+            @Override
+            protected void compute() {
+                if (hi - lo < THRESHOLD) {
+                    for (int i = lo; i < hi; ++i) {
+                        array[i]++;
+                    }
+                } else {
+                    int mid = (lo + hi) >>> 1;
+                    invokeAll(new IncrementTask(array, lo, mid), new IncrementTask(array, mid, hi));
+                }
+            }
+        }
+
+        @Concurrent(threads = 2)
+        public void run() {
+            long[] counts = new long[10_000];
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] = i;
+            }
+            new IncrementTask(counts, 0, counts.length).invoke();
+            long sum = 0;
+            for (long count : counts) {
+                sum += count;
+            }
+            if (sum != 10_000L * 10_001 / 2) {
+                throw new IllegalStateException("sum " + sum);
+            }
+        }
+    }
+
+    @RaceFree("RecursiveTask fork and join")
+    public static class ForkJoinSum {
+        static class SumTask extends RecursiveTask<Long> {
+            final int[] values;
+            final int lo;
+            final int hi;
+
+            SumTask(int[] values, int lo, int hi) {
+                this.values = values;
+                this.lo = lo;
+                this.hi = hi;
+            }
+
+            @Override
+            protected Long compute() {
+                if (hi - lo <= 500) {
+                    long sum = 0;
+                    for (int i = lo; i < hi; i++) {
+                        sum += values[i];
+                    }
+                    return sum;
+                }
+                int mid = (lo + hi) >>> 1;
+                SumTask left = new SumTask(values, lo, mid);
+                left.fork();
+                long right = new SumTask(values, mid, hi).compute();
+                return right + left.join();
+            }
+        }
+
+        @Concurrent(threads = 2)
+        public void run(int index) {
+            int[] values = new int[8000];
+            Arrays.setAll(values, i -> i % 10 + index);
+            for (int i = 0; i < values.length; i += 100) {
+                values[i] = 100;
+            }
+            long total = ForkJoinPool.commonPool().invoke(new SumTask(values, 0, values.length));
+            if (total <= 0) {
+                throw new IllegalStateException("total " + total);
+            }
+        }
+    }
+
+    /** The ForEach of CountedCompleter's javadoc (its second version), on objects the caller made. */
+    @RaceFree("CountedCompleter")
+    public static class CountedCompleterForEach {
+        static class Item {
+            int price;
+            int priceWithTax;
+        }
+
+        static class ForEach<E> extends CountedCompleter<Void> {
+            final E[] array;
+            final Consumer<E> op;
+            final int lo;
+            final int hi;
+
+            ForEach(CountedCompleter<?> parent, E[] array, Consumer<E> op, int lo, int hi) {
+                super(parent);
+                this.array = array;
+                this.op = op;
+                this.lo = lo;
+                this.hi = hi;
+            }
+
+            @Override
+            public void compute() {
+                int l = lo;
+                int h = hi;
+                while (h - l >= 2) {
+                    int mid = (l + h) >>> 1;
+                    addToPendingCount(1);
+                    new ForEach<>(this, array, op, mid, h).fork();
+                    h = mid;
+                }
+                if (h > l) {
+                    op.accept(array[l]);
+                }
+                tryComplete();
+            }
+        }
+
+        @Concurrent(threads = 2)
+        public void run() {
+            Item[] items = new Item[500];
+            for (int i = 0; i < items.length; i++) {
+                items[i] = new Item();
+                items[i].price = 100 + i;
+            }
+            new ForEach<>(null, items, item -> item.priceWithTax = item.price * 120 / 100, 0, items.length).invoke();
+            for (Item item : items) {
+                if (item.priceWithTax < item.price) {
+                    throw new IllegalStateException("not taxed");
+                }
+            }
+        }
+    }
+
+    /** The SortTask of RecursiveAction's javadoc, in a ForkJoinPool of its own. */
+    @RaceFree("ForkJoinPool.invoke")
+    public static class ForkJoinPoolSort {
+        static class SortTask extends RecursiveAction {
+            static final int THRESHOLD = 1000;
+            final long[] array;
+            final int lo;
+            final int hi;
+
+            SortTask(long[] array, int lo, int hi) {
+                this.array = array;
+                this.lo = lo;
+                this.hi = hi;
+            }
+
+            SortTask(long[] array) {
+                this(array, 0, array.length);
+            }
+
+            @Override
+            protected void compute() {
+                if (hi - lo < THRESHOLD) {
+                    sortSequentially(lo, hi);
+                } else {
+                    int mid = (lo + hi) >>> 1;
+                    invokeAll(new SortTask(array, lo, mid), new SortTask(array, mid, hi));
+                    merge(lo, mid, hi);
+                }
+            }
+
+            void sortSequentially(int lo, int hi) {
+                Arrays.sort(array, lo, hi);
+            }
+
+            void merge(int lo, int mid, int hi) {
+                long[] buf = Arrays.copyOfRange(array, lo, mid);
+                for (int i = 0, j = lo, k = mid; i < buf.length; j++) {
+                    array[j] = (k == hi || buf[i] < array[k]) ? buf[i++] : array[k++];
+                }
+            }
+        }
+
+        @Concurrent(threads = 2)
+        public void run(int index) {
+            long[] array = new long[5000];
+            for (int i = 0; i < array.length; i++) {
+                array[i] = (i * 7919L + index) % 5003;
+            }
+            ForkJoinPool pool = new ForkJoinPool(2);
+            try {
+                pool.invoke(new SortTask(array));
+            } finally {
+                pool.shutdown();
+            }
+            for (int i = 1; i < array.length; i++) {
+                if (array[i - 1] > array[i]) {
+                    throw new IllegalStateException("not sorted at " + i);
+                }
+            }
+        }
+    }
+
+    @RaceFree("ExecutorService.invokeAll, results read through Future.get")
+    public static class InvokeAllResults {
+        static class PageCount {
+            String url;
+            int words;
+        }
+
+        private static final List<String> URLS = List.of("/index", "/about", "/blog", "/contact", "/faq");
+
+        @Concurrent(threads = 2)
+        public void run() throws InterruptedException, ExecutionException {
+            ExecutorService pool = Executors.newFixedThreadPool(3);
+            try {
+                List<Callable<PageCount>> jobs = new ArrayList<>();
+                for (String url : URLS) {
+                    jobs.add(() -> {
+                        PageCount count = new PageCount();
+                        count.url = url;
+                        count.words = url.length() * 10;
+                        return count;
+                    });
+                }
+                int total = 0;
+                for (Future<PageCount> done : pool.invokeAll(jobs)) {
+                    PageCount count = done.get();
+                    total += count.words + count.url.length();
+                }
+                if (total == 0) {
+                    throw new IllegalStateException("no words");
+                }
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
+
+    @RaceFree("ExecutorService.invokeAny")
+    public static class InvokeAnyResult {
+        static class Answer {
+            String server;
+            int millis;
+        }
+
+        @Concurrent(threads = 2)
+        public void run(int index) throws InterruptedException, ExecutionException {
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                Answer fastest = pool.invokeAny(List.of(() -> ask("primary", index), () -> ask("replica", index)));
+                if (fastest.server == null || fastest.millis < 0) {
+                    throw new IllegalStateException("empty answer");
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        private static Answer ask(String server, int index) {
+            Answer answer = new Answer();
+            answer.server = server;
+            answer.millis = server.length() + index;
+            return answer;
+        }
+    }
+
+    @RaceFree("parallelStream().map(...).collect(...)")
+    public static class ParallelStreamCollect {
+        static class Order {
+            String customer;
+            int amount;
+        }
+
+        static class Line {
+            String text;
+        }
+
+        @Concurrent(threads = 2)
+        public void run(int index) {
+            List<Order> orders = new ArrayList<>();
+            for (int i = 0; i < 2000; i++) {
+                Order order = new Order();
+                order.customer = "customer " + i % 17;
+                order.amount = i + index;
+                orders.add(order);
+            }
+            List<Line> lines = orders.parallelStream()
+                    .filter(order -> order.amount % 2 == 0)
+                    .map(order -> {
+                        Line line = new Line();
+                        line.text = order.customer + ": " + order.amount;
+                        return line;
+                    })
+                    .collect(Collectors.toList());
+            int length = 0;
+            for (Line line : lines) {
+                length += line.text.length();
+            }
+            if (lines.size() != 1000 || length == 0) {
+                throw new IllegalStateException(lines.size() + " lines");
+            }
+        }
+    }
+
+    @RaceFree("parallel stream forEach into a ConcurrentHashMap")
+    public static class ParallelForEachConcurrentMap {
+        private final Map<Integer, Integer> byLength = new ConcurrentHashMap<>();
+
+        @Concurrent(threads = 2)
+        public void run() {
+            List<String> words = new ArrayList<>();
+            for (int i = 0; i < 3000; i++) {
+                words.add("w".repeat(1 + i % 9));
+            }
+            words.parallelStream().forEach(word -> byLength.merge(word.length(), 1, Integer::sum));
+        }
+    }
+
+    @RaceFree("CompletableFuture supplyAsync, thenApply, thenCombine, allOf and join")
+    public static class CompletableFutureChain {
+        static class Quote {
+            String item;
+            double price;
+        }
+
+        @Concurrent(threads = 2)
+        public void run(int index) {
+            CompletableFuture<Quote> base = CompletableFuture.supplyAsync(() -> {
+                Quote quote = new Quote();
+                quote.item = "book " + index;
+                quote.price = 10;
+                return quote;
+            });
+            CompletableFuture<Quote> taxed = base.thenApply(quote -> {
+                quote.price = quote.price * 1.2;
+                return quote;
+            });
+            CompletableFuture<Double> shipping = CompletableFuture.supplyAsync(() -> 4.5);
+            CompletableFuture<Quote> total = taxed.thenCombine(shipping, (quote, cost) -> {
+                quote.price += cost;
+                return quote;
+            });
+            CompletableFuture<Quote> other = CompletableFuture.supplyAsync(() -> {
+                Quote quote = new Quote();
+                quote.item = "pen " + index;
+                quote.price = 2;
+                return quote;
+            });
+            CompletableFuture.allOf(total, other).join();
+            double sum = total.join().price + other.join().price;
+            if (sum < 18 || !total.join().item.startsWith("book")) {
+                throw new IllegalStateException("sum " + sum);
+            }
+        }
+    }
+
+    @RaceFree("CompletableFuture runAsync, thenCompose, thenAcceptAsync and get")
+    public static class CompletableFutureCompose {
+        static class Account {
+            String owner;
+            long balance;
+        }
+
+        @Concurrent(threads = 2)
+        public void run(int index) throws InterruptedException, ExecutionException {
+            Account account = new Account();
+            account.owner = "owner " + index;
+            CompletableFuture<Void> opened = CompletableFuture.runAsync(() -> account.balance = 100);
+            CompletableFuture<Account> deposited = opened.thenCompose(ignored -> CompletableFuture.supplyAsync(() -> {
+                account.balance += 50;
+                return account;
+            }));
+            CompletableFuture<Void> audited = deposited.thenAcceptAsync(audit -> {
+                if (audit.balance != 150 || audit.owner == null) {
+                    throw new IllegalStateException("balance " + audit.balance);
+                }
+            });
+            audited.get();
+            account.balance -= 150;
+        }
+    }
+
+    /** Leaves of a RecursiveAction that all add to one plain counter. */
+    @Racy(field = "realcode.JdkTaskFrameworks$LeavesShareACounter.processed")
+    public static class LeavesShareACounter {
+        private int processed;
+
+        class Scale extends RecursiveAction {
+            final double[] data;
+            final int lo;
+            final int hi;
+
+            Scale(double[] data, int lo, int hi) {
+                this.data = data;
+                this.lo = lo;
+                this.hi = hi;
+            }
+
+            @Override
+            protected void compute() {
+                if (hi - lo <= 500) {
+                    for (int i = lo; i < hi; i++) {
+                        data[i] *= 2;
+                    }
+                    processed += hi - lo; // race
+                } else {
+                    int mid = (lo + hi) >>> 1;
+                    invokeAll(new Scale(data, lo, mid), new Scale(data, mid, hi));
+                }
+            }
+        }
+
+        @Concurrent(threads = 2)
+        public void run() {
+            double[] data = new double[8000];
+            Arrays.fill(data, 1.5);
+            ForkJoinPool.commonPool().invoke(new Scale(data, 0, data.length));
+        }
+    }
+
+    @Racy(field = "realcode.JdkTaskFrameworks$AsyncTasksShareATotal.total")
+    public static class AsyncTasksShareATotal {
+        private long total;
+
+        @Concurrent(threads = 2)
+        public void run(int index) {
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                CompletableFuture<Void> books = CompletableFuture.runAsync(() -> total += price("books", index), pool); // race
+                CompletableFuture<Void> games = CompletableFuture.runAsync(() -> total += price("games", index), pool); // race
+                CompletableFuture.allOf(books, games).join();
+            } finally {
+                pool.shutdown();
+            }
+        }
+
+        private static long price(String basket, int index) {
+            return basket.length() * 100L + index;
+        }
+    }
+
+    @Racy(field = "realcode.JdkTaskFrameworks$ParallelForEachIntoField.sum")
+    public static class ParallelForEachIntoField {
+        private long sum;
+
+        @Concurrent(threads = 2)
+        public void run() {
+            IntStream.rangeClosed(1, 10_000).parallel().forEach(i -> sum += i); // race
+        }
+    }
+
+    @Racy(field = "realcode.JdkTaskFrameworks$InvokeAllIntoArrayList.pages")
+    public static class InvokeAllIntoArrayList {
+        private static final List<String> URLS = List.of("/index", "/about", "/blog", "/contact", "/faq", "/shop");
+        private final List<String> pages = new ArrayList<>();
+
+        @Concurrent(threads = 2)
+        public void run() throws InterruptedException {
+            ExecutorService pool = Executors.newFixedThreadPool(3);
+            try {
+                List<Callable<Void>> jobs = new ArrayList<>();
+                for (String url : URLS) {
+                    jobs.add(() -> {
+                        pages.add("<html>" + url + "</html>"); // race
+                        return null;
+                    });
+                }
+                pool.invokeAll(jobs);
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
+}
