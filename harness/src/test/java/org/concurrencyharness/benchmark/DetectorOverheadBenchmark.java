@@ -25,7 +25,7 @@ public final class DetectorOverheadBenchmark {
         }
         System.out.printf(Locale.ROOT, "%-18s %12s %12s %8s %6s%n", "workload", "plain ms", "detector ms", "ratio", "races");
         double product = 1;
-        List<String> workloads = List.of("sor", "owned-fields", "contended-monitor");
+        List<String> workloads = List.of("sor", "owned-fields", "contended-monitor", "library-heavy");
         for (String workload : workloads) {
             String[] plain = run(workload, null);
             String[] detected = run(workload, agent);

@@ -1,11 +1,19 @@
 package org.concurrencyharness.benchmark;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.google.common.cache.CacheBuilder;
+import com.google.common.cache.CacheLoader;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicLong;
 import org.concurrencyharness.internal.race.RaceDetection;
 
 /**
@@ -34,6 +42,7 @@ public final class DetectorWorkloads {
                 case "sor" -> new Sor(1024, 100).run();
                 case "owned-fields" -> new OwnedFields(64_000_000).run();
                 case "contended-monitor" -> new ContendedMonitor(4_000_000).run();
+                case "library-heavy" -> new LibraryHeavy(20_000).run();
                 default -> throw new IllegalArgumentException("no workload " + workload);
             }
             double millis = (System.nanoTime() - start) / 1_000_000.0;
@@ -157,6 +166,68 @@ public final class DetectorWorkloads {
                     synchronized (this) {
                         counter++;
                     }
+                }
+            });
+        }
+    }
+
+    /**
+     * Code nobody here wrote, as a service uses it: both threads turn orders into JSON and back
+     * with one shared Jackson ObjectMapper, and look customers up in a shared Caffeine cache and
+     * a shared Guava cache, each loading what it misses.
+     */
+    static final class LibraryHeavy {
+        private final int requests;
+        private final ObjectMapper mapper = new ObjectMapper();
+        private final com.github.benmanes.caffeine.cache.LoadingCache<Integer, Customer> customers =
+                Caffeine.newBuilder().maximumSize(500).build(Customer::new);
+        private final com.google.common.cache.LoadingCache<Integer, String> regions = CacheBuilder.newBuilder()
+                .maximumSize(100).build(CacheLoader.from(id -> "region-" + id % 17));
+        private final AtomicLong checksum = new AtomicLong();
+
+        LibraryHeavy(int requests) {
+            this.requests = requests;
+        }
+
+        public static final class Customer {
+            public int id;
+            public String name;
+
+            public Customer() {
+            }
+
+            Customer(int id) {
+                this.id = id;
+                this.name = "customer " + id;
+            }
+        }
+
+        public static final class Order {
+            public long id;
+            public Customer customer;
+            public String region;
+            public List<String> items = new ArrayList<>();
+            public Map<String, Integer> quantities = new HashMap<>();
+        }
+
+        void run() throws InterruptedException {
+            inThreads(index -> {
+                try {
+                    for (int request = 0; request < requests / THREADS; request++) {
+                        int id = (request * 31 + index) % 1000;
+                        Order order = new Order();
+                        order.id = request;
+                        order.customer = customers.get(id);
+                        order.region = regions.getUnchecked(id % 100);
+                        for (int item = 0; item < 3; item++) {
+                            order.items.add("item-" + item);
+                            order.quantities.put("item-" + item, item + 1);
+                        }
+                        Order back = mapper.readValue(mapper.writeValueAsString(order), Order.class);
+                        checksum.addAndGet(back.items.size() + back.customer.id);
+                    }
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
                 }
             });
         }

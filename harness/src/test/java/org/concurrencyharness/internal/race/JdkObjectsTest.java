@@ -39,10 +39,33 @@ class JdkObjectsTest {
     @Test
     void immutableObjectsAndTheProgramsOwnMeanNothing() {
         assertEquals(JdkObjects.Contract.NONE, JdkObjects.of(List.of(1, 2)));
-        assertEquals(JdkObjects.Contract.NONE, JdkObjects.of(Collections.unmodifiableMap(new HashMap<>())));
         assertEquals(JdkObjects.Contract.NONE, JdkObjects.of("text"));
         assertEquals(JdkObjects.Contract.NONE, JdkObjects.of(new Object()));
         assertEquals(JdkObjects.Contract.NONE, JdkObjects.of(null));
+    }
+
+    @Test
+    void anUnmodifiableViewOrAnLruMapOfTheProgramsIsTheObjectItViewsOrExtends() {
+        Map<String, Integer> map = new HashMap<>();
+        Object view = Collections.unmodifiableMap(map);
+        assertEquals(JdkObjects.Contract.VIEW, JdkObjects.of(view));
+        Hooks.viewOf(view, map);
+        assertSame(map, JdkObjects.variable(view, JdkObjects.Contract.VIEW));
+        Map<String, Integer> lru = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        };
+        assertEquals(JdkObjects.Contract.OBJECT, JdkObjects.of(lru));
+        assertEquals("java.util.LinkedHashMap", JdkObjects.typeName(lru));
+        assertEquals(JdkObjects.Contract.NONE, JdkObjects.of(new java.util.AbstractList<Integer>() {
+            @Override
+            public Integer get(int index) {
+                return index;
+            }
+
+            @Override
+            public int size() {
+                return 1;
+            }
+        }));
     }
 
     @Test
