@@ -32,10 +32,10 @@ public final class Json {
     private Json() {
     }
 
-    /** A child JVM starts with this: setters, not the builder, load fewer classes on the way. */
+    /** Set up by its setters rather than a builder: fewer classes to load, in every child JVM's start-up. */
     private static JsonFactory newFactory() {
         JsonFactory factory = new JsonFactory();
-        // a child's line of output or a long stack trace is a long string: the limit is the nesting's only
+        // a child's line of output or a long stack trace is a long string: only the nesting is limited
         factory.setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxStringLength(Integer.MAX_VALUE)
                 .maxNameLength(Integer.MAX_VALUE)

@@ -50,7 +50,7 @@ final class DevToolsPage implements AutoCloseable {
         Process browser = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--user-data-dir=" + profile,
-                "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0", page.toString())
+                "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0", "about:blank")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
             DevToolsPage opened = new DevToolsPage(browser, profile, debuggerUrl(profile));
@@ -61,7 +61,10 @@ final class DevToolsPage implements AutoCloseable {
             screen.put("deviceScaleFactor", 1);
             screen.put("mobile", true);
             opened.send("Emulation.setDeviceMetricsOverride", screen);
-            opened.await("the page to load", () -> "complete".equals(opened.evaluate("document.readyState")));
+            opened.send("Page.navigate", Map.of("url", page.toString()));
+            // the blank page it started with is complete too: the load awaited is the page's own
+            opened.await("the page to load", () -> Boolean.TRUE.equals(opened.evaluate(
+                    "document.readyState === 'complete' && location.href === " + Json.write(page.toString()))));
             return opened;
         } catch (Exception | Error e) {
             end(browser, profile);
@@ -117,7 +120,7 @@ final class DevToolsPage implements AutoCloseable {
         end(browser, profile);
     }
 
-    private Map<?, ?> send(String method, Map<String, Object> params) {
+    private Map<?, ?> send(String method, Map<String, ?> params) {
         int id = nextId.incrementAndGet();
         CompletableFuture<Map<?, ?>> reply = new CompletableFuture<>();
         pending.put(id, reply);
