@@ -64,6 +64,7 @@ final class HookCalls {
     static final Method HAND_OVER = Method.getMethod("Object handOver(Object)");
     static final Method HAND_OVER_ALL = Method.getMethod("Object handOverAll(Object)");
     static final Method HAND_OVER_EACH = Method.getMethod("Object handOverEach(Object)");
+    static final Method JOINED = Method.getMethod("void joined(Object)");
 
     private HookCalls() {
     }

@@ -77,6 +77,8 @@ final class SyncBridges {
             "java/util/concurrent/RecursiveTask", "java/util/concurrent/RecursiveAction",
             "java/util/concurrent/CountedCompleter", "java/util/TimerTask");
     private static final Set<String> INVOKES_ALL = Set.of("invokeAll", "invokeAny");
+    /** Calls that run the task objects they are given and wait for them. */
+    private static final Set<String> WAITS_FOR_TASK_OBJECTS = Set.of("invoke", "invokeAll");
     /** A concurrent map's methods whose function it calls with the key, under that key's lock only. */
     private static final Set<String> KEYED = Set.of("computeIfAbsent", "compute", "computeIfPresent", "merge");
     static final Set<String> KEYED_TYPES = Set.of("java/util/function/Function", "java/util/function/BiFunction");
@@ -141,6 +143,9 @@ final class SyncBridges {
             handOver(method, call, argument);
         }
         method.visitMethodInsn(call.opcode(), call.owner(), call.name(), call.descriptor(), call.isInterface());
+        if (kind == Kind.SYNC && WAITS_FOR_TASK_OBJECTS.contains(call.name())) {
+            joinTaskObjects(method, call, hasReceiver);
+        }
         after(method, call, syncSlot, siteSlot, hasReceiver);
         method.visitInsn(Type.getReturnType(call.descriptor()).getOpcode(Opcodes.IRETURN));
         method.visitMaxs(0, 0);
@@ -177,6 +182,25 @@ final class SyncBridges {
             pushReceiverOrNull(method, call);
             invoke(method, HookCalls.TASK);
             method.visitTypeInsn(Opcodes.CHECKCAST, type);
+        }
+    }
+
+    /**
+     * After a call that ran the task objects it was given and waited for them ({@code invoke},
+     * {@code invokeAll}): the caller sees what each did, whether given alone, in an array or in a
+     * collection.
+     */
+    private static void joinTaskObjects(MethodVisitor method, Call call, boolean hasReceiver) {
+        int slot = hasReceiver ? 1 : 0;
+        for (Type argument : Type.getArgumentTypes(call.descriptor())) {
+            boolean tasks = argument.getSort() == Type.OBJECT && (TASK_OBJECTS.contains(argument.getInternalName())
+                    || argument.getInternalName().equals("java/util/Collection"))
+                    || argument.getSort() == Type.ARRAY && TASK_OBJECTS.contains(argument.getElementType().getInternalName());
+            if (tasks) {
+                method.visitVarInsn(Opcodes.ALOAD, slot);
+                invoke(method, HookCalls.JOINED);
+            }
+            slot += argument.getSize();
         }
     }
 

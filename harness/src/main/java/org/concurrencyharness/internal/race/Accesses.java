@@ -111,15 +111,18 @@ final class Accesses {
     }
 
     /**
-     * A call on a JDK object that is not thread-safe, which reads or writes it whole: {@code object}
-     * is the object (the one a view views), {@code type} its class, which names it in races.
+     * A call on a JDK object that is not thread-safe, or on a view of one, which reads or writes
+     * the object whole; its class names it in races.
      */
-    static void objectCall(Object object, int site, boolean write, String type) {
+    static void objectCall(Object receiver, JdkObjects.Contract contract, int site) {
         try {
             ThreadState state = Detector.current(null);
             if (state != null) {
+                Object object = contract == JdkObjects.Contract.VIEW ? state.viewed(receiver) : receiver;
+                AccessSite call = SiteRegistry.call(site);
+                boolean write = call.write() || call.readsInOrder() && JdkObjects.isAccessOrdered(object);
                 // the object's class is the JDK's, which declares no field of a key the program's code could use
-                check(fieldShadows(object, state).of(0), state, site, write, type);
+                check(fieldShadows(object, state).of(0), state, site, write, JdkObjects.typeName(object));
             }
         } catch (Throwable failure) {
             DetectorErrors.record(failure);

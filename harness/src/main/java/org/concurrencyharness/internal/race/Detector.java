@@ -86,8 +86,19 @@ final class Detector {
         Thread thread = Thread.currentThread();
         // the round first: an id taken after it was read is at or above its base
         Round present = round;
-        int tid = NEXT_TID.getAndIncrement();
         ThreadState state = STATE.get();
+        if (state == null) {
+            // the common pool's workers erase their thread locals after each task: the thread is the same
+            state = THREADS.get(thread);
+            if (state != null) {
+                STATE.set(state);
+                CREATED_BY.set(state.clock);
+                if (state.round == present) {
+                    return state;
+                }
+            }
+        }
+        int tid = NEXT_TID.getAndIncrement();
         if (state == null) {
             state = new ThreadState(tid, thread.getName(), present);
             STATE.set(state);

@@ -1,6 +1,7 @@
 package org.concurrencyharness.internal.race;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.ForkJoinTask;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -286,10 +287,7 @@ public final class Hooks {
             if (contract == JdkObjects.Contract.CONCURRENT) {
                 SyncContracts.before(receiver, null);
             } else if (contract != JdkObjects.Contract.NONE) {
-                Object variable = JdkObjects.variable(receiver, contract);
-                AccessSite call = SiteRegistry.call(site);
-                boolean write = call.write() || call.readsInOrder() && JdkObjects.isAccessOrdered(variable);
-                Accesses.objectCall(variable, site, write, JdkObjects.typeName(variable));
+                Accesses.objectCall(receiver, contract, site);
             }
         } catch (Throwable failure) {
             DetectorErrors.record(failure);
@@ -455,6 +453,31 @@ public final class Hooks {
         } catch (Throwable failure) {
             DetectorErrors.record(failure);
             return tasks;
+        }
+    }
+
+    /**
+     * After a call that ran task objects and waited for them ({@code invoke}, {@code invokeAll}):
+     * a task, an array or a collection of them. Each task's end was released into it, with what
+     * its own subtasks did, as it waited for them in turn.
+     */
+    public static void joined(Object tasks) {
+        try {
+            if (tasks instanceof ForkJoinTask<?>) {
+                Detector.acquire(tasks);
+            } else if (tasks instanceof Object[] array) {
+                for (Object task : array) {
+                    joined(task);
+                }
+            } else if (tasks instanceof java.util.Collection<?> collection) {
+                for (Object task : collection) {
+                    if (task instanceof ForkJoinTask<?>) {
+                        Detector.acquire(task);
+                    }
+                }
+            }
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
         }
     }
 

@@ -3,6 +3,7 @@ package org.concurrencyharness.internal.race;
 import java.util.Set;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountedCompleter;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -61,7 +62,7 @@ final class SyncContracts {
             // awaiting a condition releases its lock
             Detector.release(lock);
         }
-        if (receiver instanceof ForkJoinTask<?>) {
+        if (completesOthers(receiver)) {
             Detector.taskEnd();
         }
         Detector.enterSync(receiver);
@@ -94,11 +95,26 @@ final class SyncContracts {
         }
     }
 
-    /** A future's {@code get}, an executor's {@code invokeAll}, a static {@code ForkJoinTask.invokeAll}: not a map's {@code get}. */
+    /**
+     * A future's {@code get}, an executor's {@code invokeAll} or {@code awaitTermination}: not a
+     * map's {@code get}. A fork-join task's own {@code join}, {@code invoke} or {@code invokeAll}
+     * sees what it and its subtasks did through the task itself (see Hooks#joined), except a
+     * completer's, whose subtasks complete it from their own threads.
+     */
     private static boolean waitsForTasks(Object receiver, String method) {
-        return method != null && WAITS_FOR_TASKS.contains(method)
-                && (receiver == null || receiver instanceof Future<?> || receiver instanceof ExecutorService
-                || receiver instanceof CompletionService<?> || receiver instanceof CompletionStage<?>);
+        if (method == null || !WAITS_FOR_TASKS.contains(method) || receiver == null) {
+            return false;
+        }
+        if (receiver instanceof ForkJoinTask<?>) {
+            return completesOthers(receiver);
+        }
+        return receiver instanceof Future<?> || receiver instanceof ExecutorService
+                || receiver instanceof CompletionService<?> || receiver instanceof CompletionStage<?>;
+    }
+
+    /** A completer: its subtasks complete it, and each other, from their own threads, as they end. */
+    static boolean completesOthers(Object task) {
+        return task instanceof CountedCompleter<?>;
     }
 
     private static final WeakIdentityMap<Object, java.util.concurrent.ConcurrentHashMap<Object, Object>> KEYS =

@@ -77,9 +77,14 @@ final class ThreadState {
      */
     private int[] userCalls = new int[8];
     private int userDepth;
-    private int lastLibrarySite = -1;
-    private int lastUserSite = -1;
-    private int lastUnder;
+    /**
+     * The sites of library accesses made under the project's calls, by the pair, as SiteRegistry
+     * made them: a direct-mapped cache, so that most accesses find theirs without its lock.
+     */
+    private long[] underPairs;
+    private int[] underSites;
+    /** Entries of that cache, made on the first access under a call into a library: a thread that makes none needs none. */
+    private static final int UNDER_CACHE = 4096;
 
     /** This thread's current epoch, {@code clock << 32 | tid}, as shadows record it: the accesses' fast path compares it. */
     long epoch;
@@ -107,6 +112,8 @@ final class ThreadState {
         this.deferred = 0;
         this.initializing = 0;
         this.userDepth = 0;
+        this.lastView = null;
+        this.lastViewed = null;
         clock.set(tid, 1);
         this.epoch = VarState.epoch(tid, 1);
         this.summary = ObjectSummary.of(tid, 1);
@@ -173,12 +180,18 @@ final class ThreadState {
             return site;
         }
         int userSite = userCalls[userDepth - 1];
-        if (site != lastLibrarySite || userSite != lastUserSite) {
-            lastUnder = SiteRegistry.under(site, userSite);
-            lastLibrarySite = site;
-            lastUserSite = userSite;
+        // the pair, plus one so that no pair is the empty slot's zero
+        long pair = ((long) site << 32 | (userSite & 0xffffffffL)) + 1;
+        int slot = (int) ((pair ^ (pair >>> 29)) * 0x9E3779B9L >>> 20) & (UNDER_CACHE - 1);
+        if (underPairs == null) {
+            underPairs = new long[UNDER_CACHE];
+            underSites = new int[UNDER_CACHE];
         }
-        return lastUnder;
+        if (underPairs[slot] != pair) {
+            underSites[slot] = SiteRegistry.under(site, userSite);
+            underPairs[slot] = pair;
+        }
+        return underSites[slot];
     }
 
     void startSpeculating() {
@@ -231,6 +244,19 @@ final class ThreadState {
             deferredVars[i] = null;
             deferredNames[i] = null;
         }
+    }
+
+    /** The view this thread called last, and the object it views: an iteration calls the same one over and over. */
+    private Object lastView;
+    private Object lastViewed;
+
+    /** The object the analysis checks for a call on this view, asked of JdkObjects only when it is not the last one. */
+    Object viewed(Object view) {
+        if (view != lastView) {
+            lastViewed = JdkObjects.variable(view, JdkObjects.Contract.VIEW);
+            lastView = view;
+        }
+        return lastViewed;
     }
 
     /** Whether this thread checked these elements of the array in its present epoch already. */
