@@ -21,9 +21,11 @@ import java.util.Map;
 
 /**
  * JSON for plain values only: strings, numbers, booleans, null, and lists and maps of them, written
- * and read with jackson-core's streaming API (shaded into the harness jar). Reading builds nothing
- * but those: never an object of a type the text names, so what a child process or a report file
- * says can be read without deserialising anything arbitrary.
+ * and read with jackson-core's streaming API (shaded into the harness jar): {@code report.json}, and
+ * each exercise's result as the engine hands it to the plugin's fork. Reading builds nothing but
+ * those: never an object of a type the text names, so a report file can be read without
+ * deserialising anything arbitrary. A forked exercise's children speak their line protocol
+ * without it, in {@code LineJson}, so that no child JVM spends its start-up loading jackson-core.
  */
 public final class Json {
 
@@ -32,7 +34,6 @@ public final class Json {
     private Json() {
     }
 
-    /** Set up by its setters rather than a builder: fewer classes to load, in every child JVM's start-up. */
     private static JsonFactory newFactory() {
         JsonFactory factory = new JsonFactory();
         // a child's line of output or a long stack trace is a long string: only the nesting is limited

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.core.io.SerializedString;
 
 /**
  * JSON's standard escapes, plus U+2028 and U+2029, which JSON allows raw but which end a line for
- * JavaScript and for readers that split on every Unicode line break: a JSON text stays one line
- * for all of them, as the children's line protocol needs.
+ * JavaScript and for readers that split on every Unicode line break: a compact JSON text stays one
+ * line for all of them.
  */
 final class LineSeparatorEscapes extends CharacterEscapes {
 

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.core.util.Separators;
 
 /**
  * How {@link Json#writePretty} lays JSON out for a person: two spaces a level, {@code "key": value},
- * one item a line, and {@code {}} and {@code []} when empty. A class apart, so that a child JVM,
- * which writes only compact lines, never loads the pretty printer.
+ * one item a line, and {@code {}} and {@code []} when empty. A class apart, so that the engine,
+ * which writes only compact results, never loads the pretty printer.
  */
 final class PrettyLayout {
 
