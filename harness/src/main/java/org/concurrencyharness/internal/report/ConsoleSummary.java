@@ -30,6 +30,7 @@ public final class ConsoleSummary {
         lines.add(report.exercises().size() + " exercises: " + report.passed() + " passed, " + report.failed()
                 + " failed, " + RaceCounts.describe(report.races(), report.suppressed())
                 + (report.detectRaces() ? "" : " (race detector off)"));
+        ShardNotice.of(report).ifPresent(lines::add);
         for (ExerciseResult exercise : report.exercises()) {
             details(lines, exercise);
         }

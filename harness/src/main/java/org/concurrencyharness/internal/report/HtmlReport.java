@@ -74,6 +74,8 @@ final class HtmlReport {
                     .append(" (concurrency.detectRaces=false): no data race was looked for, so none is reported.")
                     .append(" Leave concurrency.detectRaces out to turn it on.</p>");
         }
+        ShardNotice.of(report).ifPresent(notice ->
+                html.append("<p class=\"notice\" id=\"shards\">").append(Xml.escape(notice)).append("</p>"));
         List<ExerciseResult> exercises = report.exercises().stream()
                 .sorted(Comparator.comparingInt(HtmlReport::rank)).toList();
         Map<ExerciseResult, String> sectionIds = sectionIds(exercises);

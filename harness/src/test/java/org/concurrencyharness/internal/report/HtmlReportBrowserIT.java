@@ -37,7 +37,7 @@ class HtmlReportBrowserIT {
         assumeTrue(Files.isExecutable(CHROMIUM), "chromium is not installed; run .ci/install-chromium.sh");
         Path root = Path.of("target", "html-report");
         Path sources = SampleReports.writeSources(root.resolve("src"));
-        new ReportWriter(List.of(sources)).write(SampleReports.run(), root);
+        new ReportWriter(List.of(sources)).write(SampleReports.run(), root, ReportFiles.WHOLE);
         page = root.resolve("index.html").toAbsolutePath();
     }
 

@@ -32,7 +32,7 @@ class ReportWriterTest {
     private Path write() throws Exception {
         Path sources = SampleReports.writeSources(directory.resolve("src"));
         Path reports = directory.resolve("reports");
-        new ReportWriter(List.of(sources)).write(SampleReports.run(), reports);
+        new ReportWriter(List.of(sources)).write(SampleReports.run(), reports, ReportFiles.WHOLE);
         return reports;
     }
 
@@ -54,7 +54,7 @@ class ReportWriterTest {
 
         RunReport withoutDetector = new RunReport(false, SampleReports.run().exercises());
         Path reports = directory.resolve("off");
-        new ReportWriter(List.of()).write(withoutDetector, reports);
+        new ReportWriter(List.of()).write(withoutDetector, reports, ReportFiles.WHOLE);
         Document off = parse(reports.resolve("index.html"));
         String notice = byId(off, "detector-off");
         assertTrue(notice.startsWith("Race detection was off"), notice);
