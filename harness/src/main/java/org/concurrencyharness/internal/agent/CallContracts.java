@@ -97,7 +97,7 @@ final class CallContracts {
             return SyncBridges.Kind.VALIDATE;
         }
         if (jdkOwner.equals("java/lang/invoke/VarHandle")) {
-            // its fences order the plain accesses around them: see MethodShape#fenced
+            // its fences order the plain accesses around them: see MethodPlan#fenced
             return opcode == Opcodes.INVOKESTATIC ? null : SyncBridges.Kind.VAR_HANDLE;
         }
         if (jdkOwner.equals("java/lang/invoke/MethodHandles$Lookup")

@@ -1,7 +1,6 @@
 package org.concurrencyharness.internal.agent;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -46,7 +45,7 @@ import org.objectweb.asm.tree.analysis.SourceValue;
 final class HoistedLoops {
 
     /** Accesses of one array local, all reads or all writes, at offsets {@code low, low + |step|, ..., low + span * |step|}. */
-    record Range(int array, boolean write, int low, int span, int firstAccess) {
+    record Range(int array, boolean write, int low, int span, AbstractInsnNode firstAccess) {
     }
 
     /**
@@ -60,22 +59,22 @@ final class HoistedLoops {
     }
 
     private final List<Loop> loops;
-    private final BitSet hoisted;
+    private final Set<AbstractInsnNode> hoisted;
 
-    private HoistedLoops(List<Loop> loops, BitSet hoisted) {
+    private HoistedLoops(List<Loop> loops, Set<AbstractInsnNode> hoisted) {
         this.loops = loops;
         this.hoisted = hoisted;
     }
 
-    static final HoistedLoops NONE = new HoistedLoops(List.of(), new BitSet());
+    static final HoistedLoops NONE = new HoistedLoops(List.of(), Set.of());
 
     List<Loop> loops() {
         return loops;
     }
 
-    /** Whether an array instruction, by its order among the method's array instructions, is checked by its loop's range. */
-    boolean isHoisted(int arrayInstruction) {
-        return hoisted.get(arrayInstruction);
+    /** Whether an array instruction is checked by its loop's range. */
+    boolean isHoisted(AbstractInsnNode arrayInstruction) {
+        return hoisted.contains(arrayInstruction);
     }
 
     Loop byHeader(Label label) {
@@ -97,7 +96,7 @@ final class HoistedLoops {
         }
         Shape shape = new Shape(method, instructions, frames, declarations, flow.joins());
         List<Loop> loops = new ArrayList<>();
-        BitSet hoisted = new BitSet();
+        Set<AbstractInsnNode> hoisted = new HashSet<>();
         for (int[] candidate : candidates) {
             Loop loop = shape.loop(candidate[0], candidate[1], hoisted);
             if (loop != null) {
@@ -129,7 +128,6 @@ final class HoistedLoops {
         private final AbstractInsnNode[] instructions;
         private final Frame<SourceValue>[] frames;
         private final RaceClassVisitor.Declarations declarations;
-        private final int[] arrayOrdinals;
         private final int[] lines;
         private final Set<LabelNode> joins;
 
@@ -140,16 +138,9 @@ final class HoistedLoops {
             this.instructions = instructions;
             this.frames = frames;
             this.declarations = declarations;
-            this.arrayOrdinals = new int[instructions.length];
             this.lines = new int[instructions.length];
-            int ordinal = 0;
             int line = 0;
             for (int at = 0; at < instructions.length; at++) {
-                int opcode = instructions[at].getOpcode();
-                arrayOrdinals[at] = ordinal;
-                if (ArrayUse.isLoad(opcode) || ArrayUse.isStore(opcode)) {
-                    ordinal++;
-                }
                 if (instructions[at] instanceof LineNumberNode number) {
                     line = number.line;
                 }
@@ -158,7 +149,7 @@ final class HoistedLoops {
         }
 
         /** The loop from the label at {@code header} to the {@code goto} at {@code back}, if it qualifies. */
-        Loop loop(int header, int back, BitSet hoisted) {
+        Loop loop(int header, int back, Set<AbstractInsnNode> hoisted) {
             if (!fallsInto(header) || touchesHandlers(header, back)) {
                 return null;
             }
@@ -184,10 +175,10 @@ final class HoistedLoops {
             for (int at = exit + 1; at < prefixEnd; at++) {
                 int[] offset = hoistable(at, counter, header, back, stored, locals);
                 if (offset != null) {
-                    boolean write = ArrayUse.isStore(instructions[at].getOpcode());
+                    boolean write = ArrayInstructions.isStore(instructions[at].getOpcode());
                     int residue = Math.floorMod(offset[1], Math.abs(increment.incr));
                     groups.computeIfAbsent(List.of(offset[0], write, residue, lines[at]), key -> new ArrayList<>())
-                            .add(new int[] {offset[1], arrayOrdinals[at]});
+                            .add(new int[] {offset[1], at});
                 }
             }
             if (groups.isEmpty()) {
@@ -195,11 +186,12 @@ final class HoistedLoops {
             }
             List<Range> ranges = new ArrayList<>();
             groups.forEach((key, accesses) -> ranges.addAll(chains((Integer) key.get(0), (Boolean) key.get(1),
-                    accesses, Math.abs(increment.incr))));
+                    accesses, Math.abs(increment.incr), instructions)));
             // reads before writes: an element both read and written in the loop ends as if read first
-            ranges.sort(Comparator.comparing(Range::write).thenComparingInt(Range::firstAccess));
+            ranges.sort(Comparator.comparing(Range::write)
+                    .thenComparingInt(range -> method.instructions.indexOf(range.firstAccess())));
             for (List<int[]> accesses : groups.values()) {
-                accesses.forEach(access -> hoisted.set(access[1]));
+                accesses.forEach(access -> hoisted.add(instructions[access[1]]));
             }
             return new Loop(((LabelNode) instructions[header]).getLabel(),
                     ((JumpInsnNode) instructions[exit]).label.getLabel(), counter, increment.incr, ranges, locals,
@@ -335,10 +327,10 @@ final class HoistedLoops {
          */
         private int[] hoistable(int at, int counter, int header, int back, Set<Integer> stored, Object[] locals) {
             int opcode = instructions[at].getOpcode();
-            if (!(ArrayUse.isLoad(opcode) || ArrayUse.isStore(opcode)) || frames[at] == null) {
+            if (!(ArrayInstructions.isLoad(opcode) || ArrayInstructions.isStore(opcode)) || frames[at] == null) {
                 return null;
             }
-            int top = frames[at].getStackSize() - 1 - (ArrayUse.isStore(opcode) ? 1 : 0);
+            int top = frames[at].getStackSize() - 1 - (ArrayInstructions.isStore(opcode) ? 1 : 0);
             AbstractInsnNode array = origin(at, top - 1);
             Integer offset = offsetFromCounter(origin(at, top), counter);
             if (offset == null || !(array instanceof VarInsnNode load) || load.getOpcode() != Opcodes.ALOAD
@@ -429,8 +421,13 @@ final class HoistedLoops {
         }
     }
 
-    /** Offsets of one array and kind, as runs of consecutive multiples of the step: each run one range. */
-    private static List<Range> chains(int array, boolean write, List<int[]> accesses, int stride) {
+    /**
+     * Offsets of one array and kind, as runs of consecutive multiples of the step: each run one
+     * range, named by its access that comes first in the method. Each access is its offset and its
+     * position among the instructions.
+     */
+    private static List<Range> chains(int array, boolean write, List<int[]> accesses, int stride,
+                                      AbstractInsnNode[] instructions) {
         accesses.sort(Comparator.comparingInt(access -> access[0]));
         List<Range> ranges = new ArrayList<>();
         int low = accesses.get(0)[0];
@@ -438,14 +435,14 @@ final class HoistedLoops {
         int first = accesses.get(0)[1];
         for (int[] access : accesses.subList(1, accesses.size())) {
             if (access[0] > high + stride) {
-                ranges.add(new Range(array, write, low, (high - low) / stride, first));
+                ranges.add(new Range(array, write, low, (high - low) / stride, instructions[first]));
                 low = access[0];
                 first = access[1];
             }
             high = access[0];
             first = Math.min(first, access[1]);
         }
-        ranges.add(new Range(array, write, low, (high - low) / stride, first));
+        ranges.add(new Range(array, write, low, (high - low) / stride, instructions[first]));
         return ranges;
     }
 

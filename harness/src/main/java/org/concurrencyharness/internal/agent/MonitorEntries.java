@@ -1,6 +1,5 @@
 package org.concurrencyharness.internal.agent;
 
-import java.util.BitSet;
 import java.util.HashSet;
 import java.util.Set;
 import org.objectweb.asm.Opcodes;
@@ -23,24 +22,22 @@ final class MonitorEntries {
     }
 
     /**
-     * The {@code monitorenter}s of the method, numbered in their order, whose very next node is a
-     * label opening a handler's region: their hooks go right after that label.
+     * The {@code monitorenter}s of the method whose very next node is a label opening a handler's
+     * region: their hooks go right after that label.
      */
-    static BitSet hookedAfterLabel(MethodNode method) {
+    static Set<AbstractInsnNode> hookedAfterLabel(MethodNode method) {
         Set<LabelNode> regionStarts = new HashSet<>();
         for (TryCatchBlockNode block : method.tryCatchBlocks) {
             regionStarts.add(block.start);
         }
-        BitSet deferred = new BitSet();
-        int ordinal = 0;
+        Set<AbstractInsnNode> deferred = new HashSet<>();
         for (AbstractInsnNode node : method.instructions) {
             if (node.getOpcode() != Opcodes.MONITORENTER) {
                 continue;
             }
             if (node.getNext() instanceof LabelNode label && regionStarts.contains(label) && !hasFrame(label)) {
-                deferred.set(ordinal);
+                deferred.add(node);
             }
-            ordinal++;
         }
         return deferred;
     }

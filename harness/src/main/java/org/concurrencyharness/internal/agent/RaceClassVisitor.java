@@ -104,8 +104,8 @@ final class RaceClassVisitor extends ClassVisitor {
                 contracts, TaskClass.of(superName, hierarchy, loader), hierarchy, library);
         for (Map.Entry<MethodNode, MethodVisitor> method : methods) {
             MethodNode node = method.getKey();
-            node.accept(new RaceMethodVisitor(method.getValue(), node.access, node.name, node.desc, context,
-                    MethodShape.of(className, node, known, extent == RaceInstrumenter.Extent.FULL)));
+            MethodPlan plan = MethodPlan.of(className, node, known, extent == RaceInstrumenter.Extent.FULL);
+            node.accept(new RaceMethodVisitor(method.getValue(), node, context, plan).entry());
         }
     }
 

@@ -23,28 +23,26 @@ final class ReceiverFields {
     /** How many locals and casts are followed back to a field load. */
     private static final int MAX_STEPS = 4;
 
-    private final Map<Integer, String> byCall;
+    private final Map<MethodInsnNode, String> byCall;
 
-    private ReceiverFields(Map<Integer, String> byCall) {
+    private ReceiverFields(Map<MethodInsnNode, String> byCall) {
         this.byCall = byCall;
     }
 
-    /** The field of the receiver of the method's call instruction of that order among its calls, or null. */
-    String of(int call) {
+    /** The field of the call's receiver, or null. */
+    String of(MethodInsnNode call) {
         return byCall.get(call);
     }
 
     /** Works them out for the calls {@code wanted} says are on JDK objects. */
     static ReceiverFields of(MethodFlow flow, java.util.function.Predicate<MethodInsnNode> wanted) {
-        Map<Integer, String> byCall = new HashMap<>();
+        Map<MethodInsnNode, String> byCall = new HashMap<>();
         AbstractInsnNode[] instructions = flow.instructions();
-        int ordinal = 0;
         Frame<SourceValue>[] frames = null;
         for (int index = 0; index < instructions.length; index++) {
             if (!(instructions[index] instanceof MethodInsnNode call)) {
                 continue;
             }
-            int order = ordinal++;
             if (call.getOpcode() == Opcodes.INVOKESTATIC || !wanted.test(call)) {
                 continue;
             }
@@ -62,7 +60,7 @@ final class ReceiverFields {
             if (receiver >= 0) {
                 String field = fieldOf(frame.getStack(receiver), flow, frames, 0);
                 if (field != null) {
-                    byCall.put(order, field);
+                    byCall.put(call, field);
                 }
             }
         }

@@ -1,7 +1,6 @@
 package org.concurrencyharness.internal.agent;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -43,13 +42,12 @@ final class RedundantChecks {
     private RedundantChecks() {
     }
 
-    /** The checks of the field instructions, numbered in their order in the method: which are left out, which coalesced. */
+    /** The checks of the method's field instructions: which are left out, which coalesced. */
     static FieldChecks of(MethodFlow flow, RaceClassVisitor.Declarations declarations) {
-        BitSet redundant = new BitSet();
+        Set<AbstractInsnNode> redundant = new HashSet<>();
         MethodNode method = flow.method();
         AbstractInsnNode[] instructions = flow.instructions();
-        int[] ordinals = fieldOrdinals(instructions);
-        if (instructions.length == 0 || ordinals[instructions.length - 1] < 1) {
+        if (fieldInstructions(instructions) < 2) {
             // fewer than two field instructions: none can cover another
             return FieldChecks.each(redundant);
         }
@@ -78,12 +76,12 @@ final class RedundantChecks {
             boolean coveredBefore = checked.contains(access)
                     || !access.write() && checked.contains(access.asWrite());
             if (coveredBefore || !access.write() && writtenLater(instructions, ends, accesses, i, access)) {
-                redundant.set(ordinals[i]);
+                redundant.add(instructions[i]);
             } else {
                 checked.add(access);
             }
         }
-        return coalesce(instructions, ordinals, ends, accesses, redundant);
+        return coalesce(instructions, ends, accesses, redundant);
     }
 
     /**
@@ -91,27 +89,28 @@ final class RedundantChecks {
      * checked accesses to fields of one object that its summary holds: if two or more, each is
      * checked where the last is, with one look at the summary (see {@code ObjectSummary}).
      */
-    private static FieldChecks coalesce(AbstractInsnNode[] instructions, int[] ordinals, boolean[] ends,
-                                        Access[] accesses, BitSet redundant) {
-        BitSet coalesced = new BitSet();
-        Map<Integer, int[]> groups = new HashMap<>();
-        Map<List<Object>, List<Integer>> open = new LinkedHashMap<>();
+    private static FieldChecks coalesce(AbstractInsnNode[] instructions, boolean[] ends, Access[] accesses,
+                                        Set<AbstractInsnNode> redundant) {
+        Set<AbstractInsnNode> coalesced = new HashSet<>();
+        Map<AbstractInsnNode, List<AbstractInsnNode>> groups = new HashMap<>();
+        Map<List<Object>, List<AbstractInsnNode>> open = new LinkedHashMap<>();
         for (int i = 0; i <= instructions.length; i++) {
             boolean last = i == instructions.length;
             if (last || ends[i] || instructions[i].getType() == AbstractInsnNode.JUMP_INSN
                     || isExit(instructions[i].getOpcode())) {
-                for (List<Integer> group : open.values()) {
+                for (List<AbstractInsnNode> group : open.values()) {
                     if (group.size() > 1) {
-                        group.subList(0, group.size() - 1).forEach(coalesced::set);
-                        groups.put(group.get(group.size() - 1), group.stream().mapToInt(Integer::intValue).toArray());
+                        coalesced.addAll(group.subList(0, group.size() - 1));
+                        groups.put(group.get(group.size() - 1), List.copyOf(group));
                     }
                 }
                 open.clear();
                 continue;
             }
             Access access = accesses[i];
-            if (access != null && access.summaryField() >= 0 && !redundant.get(ordinals[i])) {
-                open.computeIfAbsent(List.of(access.holder(), access.owner()), key -> new ArrayList<>()).add(ordinals[i]);
+            if (access != null && access.summaryField() >= 0 && !redundant.contains(instructions[i])) {
+                open.computeIfAbsent(List.of(access.holder(), access.owner()), key -> new ArrayList<>())
+                        .add(instructions[i]);
             }
         }
         return new FieldChecks(redundant, coalesced, groups);
@@ -124,17 +123,14 @@ final class RedundantChecks {
         }
     }
 
-    /** Each instruction's number among the field instructions, counting those before it and itself from 0. */
-    private static int[] fieldOrdinals(AbstractInsnNode[] instructions) {
-        int[] ordinals = new int[instructions.length];
-        int next = -1;
-        for (int i = 0; i < instructions.length; i++) {
-            if (instructions[i] instanceof FieldInsnNode) {
-                next++;
+    private static int fieldInstructions(AbstractInsnNode[] instructions) {
+        int count = 0;
+        for (AbstractInsnNode instruction : instructions) {
+            if (instruction instanceof FieldInsnNode) {
+                count++;
             }
-            ordinals[i] = next;
         }
-        return ordinals;
+        return count;
     }
 
     /** Whether a write of the same field of the same holder follows in the same stretch, with no jump between. */

@@ -67,15 +67,13 @@ class RedundantChecksTest {
                 (owner, field) -> new ShadowedFields.Declaration(owner, field.equals("shared"), false,
                         field.equals("flag"), !field.equals("flag"), List.of("x", "y").indexOf(field)));
         List<String> checks = new ArrayList<>();
-        int ordinal = 0;
         for (AbstractInsnNode instruction : method.instructions) {
             if (instruction instanceof FieldInsnNode field) {
                 boolean write = field.getOpcode() == Opcodes.PUTFIELD || field.getOpcode() == Opcodes.PUTSTATIC;
-                int access = ordinal++;
-                int[] group = fieldChecks.groups().get(access);
-                String check = fieldChecks.redundant().get(access) ? "left out"
-                        : fieldChecks.coalesced().get(access) ? "with its object's others"
-                        : group != null ? "checks its object's " + group.length : "checked";
+                List<AbstractInsnNode> group = fieldChecks.groups().get(field);
+                String check = fieldChecks.redundant().contains(field) ? "left out"
+                        : fieldChecks.coalesced().contains(field) ? "with its object's others"
+                        : group != null ? "checks its object's " + group.size() : "checked";
                 checks.add((write ? "write " : "read ") + field.name + ": " + check);
             }
         }

@@ -1,0 +1,56 @@
+package org.concurrencyharness.internal.agent;
+
+import org.concurrencyharness.internal.race.SiteRegistry;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.MethodInsnNode;
+
+/**
+ * Writes a call of the program as its contract says (see CallContracts and SyncBridges): a
+ * thread's start with its hook first; a synchronising call, or one on a JDK object that is not
+ * thread-safe, through a bridge that reports it; the project's call into a library's code between
+ * hooks that tell what happens in there which line of the project it is under.
+ */
+final class CallEmitter {
+
+    private final RaceMethodVisitor code;
+
+    CallEmitter(RaceMethodVisitor code) {
+        this.code = code;
+    }
+
+    /** The call instruction {@code call}; {@code receiverField} names its receiver where the plan knows it. */
+    void emit(MethodInsnNode call, String receiverField) {
+        RaceClassVisitor.ClassContext context = code.context();
+        int opcode = call.getOpcode();
+        SyncBridges.Kind kind = context.canBridge()
+                ? context.contracts().kindOf(opcode, call.owner, call.name, call.desc, context.loader()) : null;
+        if (opcode == Opcodes.INVOKEVIRTUAL && "start".equals(call.name) && "()V".equals(call.desc)) {
+            code.dup();
+            code.invokeStatic(HookCalls.HOOKS, HookCalls.BEFORE_START);
+        }
+        if (kind == null && !context.library() && context.hierarchy().isLibrary(call.owner, context.loader())) {
+            // the project's call into a library's code: what happens in there is reported with this line too
+            int userSite = SiteRegistry.register(call.owner, call.name, code.method(), code.location(), false, false,
+                    context.loader());
+            code.push(userSite);
+            code.invokeStatic(HookCalls.HOOKS, HookCalls.ENTER_LIBRARY);
+            code.emitMethodInsn(opcode, call.owner, call.name, call.desc, call.itf);
+            code.push(userSite);
+            code.invokeStatic(HookCalls.HOOKS, HookCalls.LEAVE_LIBRARY);
+            return;
+        }
+        if (kind == null) {
+            code.emitMethodInsn(opcode, call.owner, call.name, call.desc, call.itf);
+            return;
+        }
+        if (kind == SyncBridges.Kind.OBJECT_CALL) {
+            code.push(SiteRegistry.registerCall(receiverField, call.owner.substring(call.owner.lastIndexOf('/') + 1),
+                    call.name, CallContracts.returnsView(call.name), code.method(), code.location(),
+                    !CallContracts.onlyReads(call.name), context.library(), context.loader()));
+        }
+        boolean callsBack = (kind == SyncBridges.Kind.SYNC || kind == SyncBridges.Kind.OBJECT_CALL)
+                && context.contracts().callsBack(call.owner, context.loader());
+        context.bridges().invoke(code.next(), context.isInterface(), opcode, call.owner, call.name, call.desc,
+                call.itf, kind, callsBack);
+    }
+}
