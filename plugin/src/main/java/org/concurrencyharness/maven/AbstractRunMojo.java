@@ -13,7 +13,9 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.concurrencyharness.internal.report.ReportFiles;
 import org.concurrencyharness.internal.report.RunReport;
+import org.concurrencyharness.internal.shard.Shard;
 import org.concurrencyharness.internal.suppression.Suppressions;
 import org.concurrencyharness.internal.suppression.SuppressionsFileException;
 
@@ -47,6 +49,15 @@ abstract class AbstractRunMojo extends AbstractMojo {
     /** Which exercises to run: {@code Class}, {@code Class#method}, with {@code *} wildcards, comma-separated. */
     @Parameter(property = "concurrency.include")
     private String include;
+
+    /**
+     * {@code K/N} runs only the K-th of N disjoint parts of the exercises, as the K-th of N CI jobs: an exercise's
+     * part depends on its class and method alone. The part's reports are named for it ({@code report-K-of-N.json},
+     * {@code index-K-of-N.html}, {@code TEST-<class>-K-of-N.xml}), so that the parts' directories copy into one, where
+     * {@code concurrency:report-aggregate} merges them.
+     */
+    @Parameter(property = "concurrency.shard")
+    private String shard;
 
     /** Where the reports go. */
     @Parameter(property = "concurrency.reportsDirectory",
@@ -86,15 +97,31 @@ abstract class AbstractRunMojo extends AbstractMojo {
                     + " or " + project.getBuild().getTestOutputDirectory() + ": no exercises to run.");
             return;
         }
+        Shard part = shard();
         checkSuppressions();
         Path reports = reportsDirectory.toPath();
-        RunReport run = runFork(classesDirectories, reports);
-        RunReport report = new ReportPublisher(getLog(), sourceRoots(), session.getRequest().isInteractiveMode())
-                .publish(run, reports);
-        failOnFailures(report);
+        ReportFiles files = part == null ? ReportFiles.WHOLE : ReportFiles.of(part);
+        RunReport run = runFork(classesDirectories, reports, part);
+        RunReport report = new ReportPublisher(getLog(), SourceRoots.of(project), session.getRequest().isInteractiveMode())
+                .publish(run, reports, files);
+        failOnFailures(report, files);
     }
 
-    private RunReport runFork(List<Path> classesDirectories, Path reports) throws MojoExecutionException {
+    /** The part to run; null for every exercise. Read before anything runs, so that a bad value fails at once. */
+    private Shard shard() throws MojoFailureException {
+        if (shard == null || shard.isBlank()) {
+            return null;
+        }
+        try {
+            Shard part = Shard.parse(shard);
+            getLog().info("Running part " + part + " of the exercises (concurrency.shard=" + part + ").");
+            return part;
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
+    }
+
+    private RunReport runFork(List<Path> classesDirectories, Path reports, Shard part) throws MojoExecutionException {
         try {
             Files.createDirectories(reports);
             ForkClasspath classpath = new ForkClasspath(project, pluginArtifacts);
@@ -105,6 +132,7 @@ abstract class AbstractRunMojo extends AbstractMojo {
                     .classpath(classpath.elements())
                     .classesDirectories(classesDirectories)
                     .include(include)
+                    .shard(part)
                     .failOnRace(failOnRace)
                     .suppressions(suppressions.toPath())
                     .workDirectory(reports)
@@ -144,18 +172,7 @@ abstract class AbstractRunMojo extends AbstractMojo {
         return out;
     }
 
-    private List<Path> sourceRoots() {
-        List<Path> out = new ArrayList<>();
-        for (String root : project.getCompileSourceRoots()) {
-            out.add(Path.of(root));
-        }
-        for (String root : project.getTestCompileSourceRoots()) {
-            out.add(Path.of(root));
-        }
-        return out;
-    }
-
-    private void failOnFailures(RunReport report) throws MojoFailureException {
+    private void failOnFailures(RunReport report, ReportFiles files) throws MojoFailureException {
         if (report.failed() == 0) {
             return;
         }
@@ -163,7 +180,7 @@ abstract class AbstractRunMojo extends AbstractMojo {
                 .append(report.failed()).append(" of ").append(report.exercises().size())
                 .append(" concurrency exercises failed:");
         report.failures().forEach(e -> message.append("\n  ").append(FailureSummary.of(e)));
-        message.append("\nSee ").append(reportsDirectory.toPath().resolve("index.html")).append(" for the details.");
+        message.append("\nSee ").append(reportsDirectory.toPath().resolve(files.html())).append(" for the details.");
         throw new MojoFailureException(message.toString());
     }
 }

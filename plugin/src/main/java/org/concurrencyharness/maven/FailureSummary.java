@@ -1,36 +1,48 @@
 package org.concurrencyharness.maven;
 
-import java.util.LinkedHashSet;
-import java.util.Set;
 import org.concurrencyharness.internal.report.ExerciseResult;
 import org.concurrencyharness.internal.report.Race;
+import org.concurrencyharness.internal.report.RaceText;
 
-/** One line that says which exercise failed and why, for the build's failure message. */
+/**
+ * What the build's failure message says of one failed exercise: a line that names it and why it
+ * failed, then a line for each of its first races, so that the log alone shows where to look.
+ */
 final class FailureSummary {
+
+    /** Past that many, the races are counted, not listed: the reports have them all. */
+    static final int MAX_RACES_LISTED = 5;
 
     private FailureSummary() {
     }
 
     static String of(ExerciseResult exercise) {
-        StringBuilder line = new StringBuilder(exercise.className()).append('#').append(exercise.methodName());
-        if (!exercise.races().isEmpty() && !exercise.conditions().expectRace()) {
-            Set<String> fields = new LinkedHashSet<>();
-            for (Race race : exercise.races()) {
-                fields.add(race.field());
-            }
+        StringBuilder text = new StringBuilder(exercise.className()).append('#').append(exercise.methodName());
+        boolean racesFailed = !exercise.races().isEmpty() && !exercise.conditions().expectRace();
+        if (racesFailed) {
             int count = exercise.races().size();
-            line.append(": ").append(count).append(count == 1 ? " data race on " : " data races on ")
-                    .append(String.join(", ", fields));
+            text.append(": ").append(count).append(count == 1 ? " data race" : " data races");
         }
         if (!exercise.errors().isEmpty()) {
             String first = exercise.errors().get(0);
             int newline = first.indexOf('\n');
-            line.append(exercise.races().isEmpty() || exercise.conditions().expectRace() ? ": " : "; ")
-                    .append(newline < 0 ? first : first.substring(0, newline));
+            text.append(racesFailed ? "; " : ": ").append(newline < 0 ? first : first.substring(0, newline));
             if (exercise.errors().size() > 1) {
-                line.append(" (+").append(exercise.errors().size() - 1).append(" more)");
+                text.append(" (+").append(exercise.errors().size() - 1).append(" more)");
             }
         }
-        return line.toString();
+        if (!exercise.detectorErrors().isEmpty()) {
+            // the detector's failures fail nothing, but a race it missed through them is missing from this message
+            text.append(" (the race detector failed on its own: races may be missed)");
+        }
+        if (racesFailed) {
+            for (Race race : exercise.races().subList(0, Math.min(MAX_RACES_LISTED, exercise.races().size()))) {
+                text.append("\n    ").append(RaceText.oneLine(race));
+            }
+            if (exercise.races().size() > MAX_RACES_LISTED) {
+                text.append("\n    (+").append(exercise.races().size() - MAX_RACES_LISTED).append(" more races)");
+            }
+        }
+        return text.toString();
     }
 }

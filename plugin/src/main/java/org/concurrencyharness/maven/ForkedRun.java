@@ -18,6 +18,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.Log;
 import org.concurrencyharness.internal.report.Json;
 import org.concurrencyharness.internal.report.RunReport;
+import org.concurrencyharness.internal.shard.Shard;
 
 /**
  * One forked JVM that runs the engine, as Surefire and JaCoCo fork theirs: a broken exercise
@@ -132,6 +133,7 @@ final class ForkedRun {
         private List<String> classpath = List.of();
         private List<Path> classesDirectories = List.of();
         private String include;
+        private Shard shard;
         private boolean failOnRace = true;
         private Path suppressions;
         private Path workDirectory;
@@ -164,6 +166,11 @@ final class ForkedRun {
 
         Builder include(String value) {
             this.include = value;
+            return this;
+        }
+
+        Builder shard(Shard value) {
+            this.shard = value;
             return this;
         }
 
@@ -208,6 +215,10 @@ final class ForkedRun {
             if (include != null && !include.isBlank()) {
                 args.add("--include");
                 args.add(include.trim());
+            }
+            if (shard != null) {
+                args.add("--shard");
+                args.add(shard.toString());
             }
             args.add("--failOnRace");
             args.add(Boolean.toString(failOnRace));

@@ -7,6 +7,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.Log;
 import org.concurrencyharness.internal.insight.SourceInsight;
 import org.concurrencyharness.internal.report.ConsoleSummary;
+import org.concurrencyharness.internal.report.ReportFiles;
 import org.concurrencyharness.internal.report.ReportWriter;
 import org.concurrencyharness.internal.report.RunReport;
 
@@ -25,21 +26,35 @@ final class ReportPublisher {
     }
 
     /** Returns the run as reported: with the hints source insight found, confirmed or not by the races. */
-    RunReport publish(RunReport run, Path directory) throws MojoExecutionException {
+    RunReport publish(RunReport run, Path directory, ReportFiles files) throws MojoExecutionException {
         SourceInsight insight = new SourceInsight(sourceRoots);
         insight.skipped().forEach(source -> log.debug("Source insight skipped " + source));
         RunReport report = insight.annotate(run);
         try {
-            new ReportWriter(sourceRoots).write(report, directory);
+            new ReportWriter(sourceRoots).write(report, directory, files);
         } catch (IOException e) {
             throw new MojoExecutionException("Could not write the reports to " + directory + ": " + e.getMessage(), e);
         }
+        summarise(report, directory, files);
+        return report;
+    }
+
+    /** Writes the merge of a sharded run's parts, as it is: each part's run found its hints already. */
+    void publishMerged(RunReport merged, Path directory) throws MojoExecutionException {
+        try {
+            new ReportWriter(sourceRoots).writeMerged(merged, directory);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Could not write the reports to " + directory + ": " + e.getMessage(), e);
+        }
+        summarise(merged, directory, ReportFiles.WHOLE);
+    }
+
+    private void summarise(RunReport report, Path directory, ReportFiles files) {
         log.info("");
         for (String line : ConsoleSummary.render(report, colour)) {
             log.info(line);
         }
         log.info("");
-        log.info("Reports in " + directory + " (index.html, report.json, TEST-*.xml)");
-        return report;
+        log.info("Reports in " + directory + " (" + files.html() + ", " + files.json() + ", " + files.junitXml("*") + ")");
     }
 }

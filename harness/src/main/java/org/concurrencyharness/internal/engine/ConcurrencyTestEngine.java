@@ -7,8 +7,11 @@ import org.concurrencyharness.ExpectRace;
 import org.concurrencyharness.internal.report.ExerciseResult;
 import org.concurrencyharness.internal.report.Json;
 import org.concurrencyharness.internal.report.Outcome;
+import org.concurrencyharness.internal.shard.Shard;
 import org.concurrencyharness.internal.suppression.Suppressions;
 import org.concurrencyharness.internal.suppression.SuppressionsFileException;
+import org.junit.platform.engine.DiscoveryIssue;
+import org.junit.platform.engine.DiscoveryIssue.Severity;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.ExecutionRequest;
@@ -36,6 +39,9 @@ public final class ConcurrencyTestEngine implements TestEngine {
     /** The project's suppressions, from the working directory: Surefire and IDEs run in the project's directory. */
     static final String DEFAULT_SUPPRESSIONS = "src/test/resources/concurrency-suppressions.txt";
 
+    /** Configuration parameter: {@code K/N} runs only the K-th of N parts of the exercises, for a CI matrix. */
+    public static final String SHARD = Shard.PROPERTY;
+
     /** Configuration parameter: {@code false} when the user chose to run without the race detector. */
     public static final String DETECT_RACES = "concurrency.detectRaces";
 
@@ -60,7 +66,15 @@ public final class ConcurrencyTestEngine implements TestEngine {
     @Override
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
         EngineDescriptor engine = new EngineDescriptor(uniqueId, "Concurrency Harness");
-        new ExerciseDiscovery(request, engine).discover();
+        Shard shard;
+        try {
+            shard = request.getConfigurationParameters().get(SHARD).map(Shard::parse).orElse(Shard.WHOLE);
+        } catch (IllegalArgumentException e) {
+            // an error the platform fails the run with; nothing is discovered, since any part would be one not meant
+            request.getDiscoveryListener().issueEncountered(uniqueId, DiscoveryIssue.create(Severity.ERROR, e.getMessage()));
+            return engine;
+        }
+        new ExerciseDiscovery(request, engine, shard).discover();
         return engine;
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import org.concurrencyharness.internal.shard.Shard;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
 import org.junit.platform.engine.EngineDiscoveryRequest;
@@ -21,16 +22,18 @@ import org.junit.platform.engine.discovery.PackageSelector;
 /**
  * Finds exercises for the selectors of a discovery request: classpath roots, packages, classes
  * and methods. Abstract classes, interfaces, local and anonymous classes hold none: exercises
- * they declare run in their concrete subclasses.
+ * they declare run in their concrete subclasses. Of those, it keeps the shard's part.
  */
 final class ExerciseDiscovery {
 
     private final EngineDiscoveryRequest request;
     private final TestDescriptor engine;
+    private final Shard shard;
 
-    ExerciseDiscovery(EngineDiscoveryRequest request, TestDescriptor engine) {
+    ExerciseDiscovery(EngineDiscoveryRequest request, TestDescriptor engine, Shard shard) {
         this.request = request;
         this.engine = engine;
+        this.shard = shard;
     }
 
     void discover() {
@@ -60,7 +63,9 @@ final class ExerciseDiscovery {
         }
     }
 
-    private void addClass(Class<?> type, List<Method> exercises) {
+    private void addClass(Class<?> type, List<Method> found) {
+        // by the concrete class, as the reports name an inherited exercise
+        List<Method> exercises = found.stream().filter(m -> shard.includes(type.getName(), m.getName())).toList();
         if (exercises.isEmpty()) {
             return;
         }

@@ -14,6 +14,7 @@ import org.concurrencyharness.internal.process.ParentWatch;
 import org.concurrencyharness.internal.race.RaceDetection;
 import org.concurrencyharness.internal.report.Json;
 import org.concurrencyharness.internal.report.RunReport;
+import org.concurrencyharness.internal.shard.Shard;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.EngineFilter;
 import org.junit.platform.launcher.Launcher;
@@ -26,7 +27,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * directories and writes the run's results for the plugin to report.
  *
  * <p>Usage: {@code ForkMain --results FILE --classes DIR [--classes DIR] [--include PATTERNS]
- * [--failOnRace true|false] [--suppressions FILE]}. Without {@code --suppressions} the engine looks
+ * [--failOnRace true|false] [--suppressions FILE] [--shard K/N]}. Without {@code --suppressions} the engine looks
  * for the project's file in the working directory, as under Surefire.
  */
 public final class ForkMain {
@@ -72,17 +73,21 @@ public final class ForkMain {
         if (arguments.suppressions() != null) {
             builder.configurationParameter(ConcurrencyTestEngine.SUPPRESSIONS, arguments.suppressions().toString());
         }
+        if (arguments.shard() != null) {
+            builder.configurationParameter(ConcurrencyTestEngine.SHARD, arguments.shard().toString());
+        }
         LauncherDiscoveryRequest request = builder.build();
         ResultCollector collector = new ResultCollector(out, ResultCollector.HEARTBEAT);
         Launcher launcher = LauncherFactory.create();
         launcher.execute(request, collector);
-        RunReport report = new RunReport(RaceDetection.isActive(), collector.results());
+        RunReport report = new RunReport(RaceDetection.isActive(), collector.results(),
+                arguments.shard() == null ? List.of() : List.of(arguments.shard()));
         Files.writeString(arguments.results(), Json.writePretty(report.toJson()), StandardCharsets.UTF_8);
     }
 
     /** The fork's command line. */
     record ForkArguments(Path results, List<Path> classesDirectories, String include, boolean failOnRace,
-                         Path suppressions) {
+                         Path suppressions, Shard shard) {
 
         static ForkArguments parse(String[] args) {
             Path results = null;
@@ -90,6 +95,7 @@ public final class ForkMain {
             String include = null;
             boolean failOnRace = true;
             Path suppressions = null;
+            Shard shard = null;
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
                 if (i + 1 >= args.length) {
@@ -102,14 +108,15 @@ public final class ForkMain {
                     case "--include" -> include = value;
                     case "--failOnRace" -> failOnRace = Boolean.parseBoolean(value);
                     case "--suppressions" -> suppressions = Path.of(value);
+                    case "--shard" -> shard = Shard.parse(value);
                     default -> throw new IllegalArgumentException("unknown argument " + name);
                 }
             }
             if (results == null || classes.isEmpty()) {
                 throw new IllegalArgumentException("usage: ForkMain --results FILE --classes DIR [--classes DIR]"
-                        + " [--include PATTERNS] [--failOnRace true|false] [--suppressions FILE]");
+                        + " [--include PATTERNS] [--failOnRace true|false] [--suppressions FILE] [--shard K/N]");
             }
-            return new ForkArguments(results, classes, include, failOnRace, suppressions);
+            return new ForkArguments(results, classes, include, failOnRace, suppressions, shard);
         }
     }
 }

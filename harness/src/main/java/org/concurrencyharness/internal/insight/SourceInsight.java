@@ -100,6 +100,6 @@ public final class SourceInsight {
             }
             annotated.add(exercise.withHints(hints));
         }
-        return new RunReport(report.detectRaces(), annotated);
+        return report.withExercises(annotated);
     }
 }

@@ -16,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
-import org.concurrencyharness.internal.report.Json;
 
 /**
  * A child's end of its channel to the parent: one JSON object a line on the child's own
@@ -68,7 +67,7 @@ final class ChildChannel {
     }
 
     void send(Map<String, Object> message) {
-        String line = Json.write(message);
+        String line = LineJson.write(message);
         synchronized (protocol) {
             protocol.println(line);
             protocol.flush();
@@ -122,7 +121,7 @@ final class ChildChannel {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
-                Map<String, Object> message = (Map<String, Object>) Json.parse(line);
+                Map<String, Object> message = (Map<String, Object>) LineJson.parse(line);
                 if ("reply".equals(message.get("t"))) {
                     CompletableFuture<Object> reply = pending.get(((Number) message.get("id")).longValue());
                     if (reply != null) {

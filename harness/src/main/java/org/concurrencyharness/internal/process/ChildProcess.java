@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
-import org.concurrencyharness.internal.report.Json;
 
 /**
  * The parent's side of one child JVM: writes its commands, reads its messages, answers its
@@ -83,7 +82,7 @@ final class ChildProcess {
     private void send(Map<String, Object> message) {
         synchronized (commands) {
             try {
-                commands.write(Json.write(message));
+                commands.write(LineJson.write(message));
                 commands.write('\n');
                 commands.flush();
             } catch (IOException gone) {
@@ -99,7 +98,7 @@ final class ChildProcess {
             while ((line = reader.readLine()) != null) {
                 Map<String, Object> message;
                 try {
-                    message = line.startsWith("{") ? (Map<String, Object>) Json.parse(line) : null;
+                    message = line.startsWith("{") ? (Map<String, Object>) LineJson.parse(line) : null;
                 } catch (IllegalArgumentException notOurs) {
                     message = null;
                 }

@@ -14,7 +14,6 @@ import org.concurrencyharness.SharedLock;
 import org.concurrencyharness.SharedMap;
 import org.concurrencyharness.SharedQueue;
 import org.concurrencyharness.internal.engine.ValueRenderer;
-import org.concurrencyharness.internal.report.Json;
 
 /**
  * The objects a forked exercise's children share, hosted in the parent for one round: named
@@ -164,7 +163,7 @@ final class SharedHost {
     }
 
     static Object plain(Object value) {
-        Json.write(value == null ? List.of() : List.of(value));
+        LineJson.write(value == null ? List.of() : List.of(value));
         return value;
     }
 

@@ -30,6 +30,7 @@ public final class ConsoleSummary {
         lines.add(report.exercises().size() + " exercises: " + report.passed() + " passed, " + report.failed()
                 + " failed, " + RaceCounts.describe(report.races(), report.suppressed())
                 + (report.detectRaces() ? "" : " (race detector off)"));
+        ShardNotice.of(report).ifPresent(lines::add);
         for (ExerciseResult exercise : report.exercises()) {
             details(lines, exercise);
         }
@@ -45,7 +46,7 @@ public final class ConsoleSummary {
 
     private static void details(List<String> lines, ExerciseResult exercise) {
         if (exercise.sharedState().isEmpty() && exercise.races().isEmpty() && exercise.suppressed().isEmpty()
-                && exercise.errors().isEmpty() && exercise.hints().isEmpty()) {
+                && exercise.errors().isEmpty() && exercise.hints().isEmpty() && exercise.detectorErrors().isEmpty()) {
             return;
         }
         lines.add("");
@@ -64,19 +65,27 @@ public final class ConsoleSummary {
                     + (hint.confirmed() ? " (confirmed by a race)" : ""));
         }
         for (String error : exercise.errors()) {
-            String[] errorLines = error.split("\n");
-            lines.add("  error: " + errorLines[0]);
-            for (int i = 1; i < Math.min(errorLines.length, 12); i++) {
-                lines.add("    " + errorLines[i].strip());
-            }
+            stack(lines, "error: ", error, 12);
+        }
+        // the detector's own failures fail nothing, but the races it missed through them are not in this report
+        for (String error : exercise.detectorErrors()) {
+            stack(lines, "detector error: ", error, 6);
         }
     }
 
     private static void race(List<String> lines, String label, Race race, String note) {
-        lines.add("  " + label + race.field() + note);
+        lines.add("  " + label + RaceText.subject(race) + note);
         for (Access access : List.of(race.first(), race.second())) {
-            lines.add("    " + access.kind() + " by " + access.thread() + " in " + access.method() + " at "
-                    + access.location());
+            lines.add("    " + RaceText.access(access));
+        }
+    }
+
+    /** A text with a stack trace: its first line, then at most {@code maxLines} lines in all. */
+    private static void stack(List<String> lines, String label, String text, int maxLines) {
+        String[] textLines = text.split("\n");
+        lines.add("  " + label + textLines[0]);
+        for (int i = 1; i < Math.min(textLines.length, maxLines); i++) {
+            lines.add("    " + textLines[i].strip());
         }
     }
 }

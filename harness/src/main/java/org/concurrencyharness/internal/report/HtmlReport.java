@@ -1,12 +1,18 @@
 package org.concurrencyharness.internal.report;
 
+import java.util.Comparator;
+import java.util.DoubleSummaryStatistics;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * {@code index.html}: one self-contained page, every exercise with its conditions, outcome,
- * shared state, errors, a timeline of its threads and its races with their source lines. It is
- * well-formed XHTML, so machines can check it too.
+ * {@code index.html}: one self-contained page that opens with a table of every exercise, then
+ * each exercise with its conditions, outcome, shared state, errors, a timeline of its threads and
+ * its races with their source lines; failed exercises first, then those that raced, then the
+ * rest. It is well-formed XHTML, so machines can check it too.
  */
 final class HtmlReport {
 
@@ -22,7 +28,12 @@ final class HtmlReport {
             td,th{border:1px solid #ddd;padding:.2em .5em;text-align:left;vertical-align:top;word-break:break-word}
             pre{background:#f6f6f6;padding:.5em;overflow-x:auto;white-space:pre-wrap;word-break:break-word}
             .excerpt .hl{background:#ffe082;font-weight:bold}
-            svg.timeline{width:100%;height:auto;display:block}
+            svg.timeline,svg.histogram{width:100%;height:auto;display:block}
+            svg .start{fill:#1976d2}svg .end{fill:#6a1b9a}
+            .wide{overflow-x:auto}#summary td,#summary th{word-break:normal}
+            #summary .num{text-align:right;white-space:nowrap}#summary td:first-child{white-space:nowrap}
+            a.top{float:right;font-size:.85em}
+            details.timeline-fold>summary{cursor:pointer}
             svg .label,svg .axis{font:11px monospace;fill:#333}
             svg .run{fill:#1976d2}svg .wait{fill:#ffb300}svg .failed{fill:#c62828}
             svg .abandoned{fill:#9e9e9e;stroke:#616161;stroke-dasharray:3 2}
@@ -36,10 +47,13 @@ final class HtmlReport {
             @media print{section.exercise{break-inside:avoid}details{display:block}details>*{display:block}}
             """;
 
-    private final SourceExcerpts sources;
+    /** A round with more workers than this shows its start and end times on one line, its timeline folded. */
+    private static final int FOLD_WORKERS = 20;
+
+    private final RaceHtml races;
 
     HtmlReport(SourceExcerpts sources) {
-        this.sources = sources;
+        this.races = new RaceHtml(sources);
     }
 
     String render(RunReport report) {
@@ -60,19 +74,49 @@ final class HtmlReport {
                     .append(" (concurrency.detectRaces=false): no data race was looked for, so none is reported.")
                     .append(" Leave concurrency.detectRaces out to turn it on.</p>");
         }
+        ShardNotice.of(report).ifPresent(notice ->
+                html.append("<p class=\"notice\" id=\"shards\">").append(Xml.escape(notice)).append("</p>"));
+        List<ExerciseResult> exercises = report.exercises().stream()
+                .sorted(Comparator.comparingInt(HtmlReport::rank)).toList();
+        Map<ExerciseResult, String> sectionIds = sectionIds(exercises);
+        SummaryTable.render(html, exercises, sectionIds);
         html.append("<p class=\"legend\"><span><i style=\"background:#1976d2\"></i>running</span>")
                 .append("<span><i style=\"background:#ffb300\"></i>waiting for a permit</span>")
                 .append("<span><i style=\"background:#9e9e9e\"></i>abandoned daemon</span>")
                 .append("<span><i style=\"background:#c62828\"></i>failed, hung or deadlocked</span></p>");
-        for (ExerciseResult exercise : report.exercises()) {
-            exercise(html, exercise);
+        for (ExerciseResult exercise : exercises) {
+            exercise(html, exercise, sectionIds.get(exercise));
         }
         return html.append("</body></html>\n").toString();
     }
 
-    private void exercise(StringBuilder html, ExerciseResult exercise) {
-        html.append("<section class=\"exercise\" id=\"").append(Xml.escape(exercise.className() + "." + exercise.methodName()))
-                .append("\"><h2><span class=\"badge ").append(exercise.outcome()).append("\">").append(exercise.outcome())
+    /** Failed exercises first, then those that raced, then the rest, each group in the order it ran. */
+    private static int rank(ExerciseResult exercise) {
+        if (exercise.outcome() == Outcome.FAIL) {
+            return 0;
+        }
+        return exercise.races().isEmpty() ? 2 : 1;
+    }
+
+    /** Each exercise's section id, {@code class.method}, numbered apart where overloads share one. */
+    private static Map<ExerciseResult, String> sectionIds(List<ExerciseResult> exercises) {
+        Map<ExerciseResult, String> ids = new IdentityHashMap<>();
+        Set<String> used = new HashSet<>();
+        for (ExerciseResult exercise : exercises) {
+            String name = exercise.className() + "." + exercise.methodName();
+            String id = name;
+            for (int n = 2; !used.add(id); n++) {
+                id = name + "-" + n;
+            }
+            ids.put(exercise, id);
+        }
+        return ids;
+    }
+
+    private void exercise(StringBuilder html, ExerciseResult exercise, String id) {
+        html.append("<section class=\"exercise\" id=\"").append(Xml.escape(id))
+                .append("\"><a class=\"top\" href=\"#summary\">&#8593; summary</a>")
+                .append("<h2><span class=\"badge ").append(exercise.outcome()).append("\">").append(exercise.outcome())
                 .append("</span> ").append(Xml.escape(exercise.displayName())).append("</h2>");
         html.append("<p class=\"conditions\">").append(Xml.escape(exercise.className())).append(" &#8212; ")
                 .append(Xml.escape(exercise.conditions().describe())).append(" &#8212; ")
@@ -80,25 +124,26 @@ final class HtmlReport {
                 .append(exercise.maxConcurrency()).append("</p>");
         if (!exercise.errors().isEmpty()) {
             html.append("<h3>Errors</h3>");
-            for (String error : exercise.errors()) {
-                int newline = error.indexOf('\n');
-                String first = newline < 0 ? error : error.substring(0, newline);
-                html.append("<details class=\"error\"><summary>").append(Xml.escape(first)).append("</summary><pre>")
-                        .append(Xml.escape(error)).append("</pre></details>");
-            }
+            stacks(html, "error", exercise.errors());
         }
         if (!exercise.races().isEmpty()) {
             html.append("<h3>Data races</h3>");
             for (Race race : exercise.races()) {
-                race(html, exercise, race);
+                races.race(html, exercise, race);
             }
         }
         if (!exercise.suppressed().isEmpty()) {
             html.append("<h3>Suppressed races</h3><p class=\"note\">Matched by concurrency.suppressions:")
                     .append(" reported, but failing nothing.</p>");
             for (Race race : exercise.suppressed()) {
-                suppressedRace(html, exercise, race);
+                races.suppressedRace(html, exercise, race);
             }
+        }
+        if (!exercise.detectorErrors().isEmpty()) {
+            // they fail nothing, but a race the detector missed through them is missing from this page
+            html.append("<h3>Race detector errors</h3><p class=\"note\">The race detector failed on its own here;")
+                    .append(" the exercise went on and its outcome stands, but races may have been missed.</p>");
+            stacks(html, "detector-error", exercise.detectorErrors());
         }
         hints(html, exercise);
         if (!exercise.sharedState().isEmpty()) {
@@ -116,44 +161,36 @@ final class HtmlReport {
             html.append("<h3>Round ").append(round.round()).append(": ").append(Math.round(round.wallMillis()))
                     .append(" ms, ").append(round.finished()).append(" of ").append(round.workers().size())
                     .append(" finished</h3>");
-            html.append(TimelineSvg.render(round));
+            timeline(html, round);
             workersTable(html, round.workers());
         }
         html.append("</section>");
     }
 
-    private void race(StringBuilder html, ExerciseResult exercise, Race race) {
-        boolean foreseen = exercise.hints().stream().anyMatch(h -> h.field().equals(race.field()));
-        html.append("<div class=\"race\"><p><strong>").append(Xml.escape(race.field())).append("</strong>")
-                .append(foreseen || exercise.hints().isEmpty() ? "" : " (no hint foresaw this race)").append("</p>");
-        accesses(html, exercise, race);
-        html.append("</div>");
-    }
-
-    private void suppressedRace(StringBuilder html, ExerciseResult exercise, Race race) {
-        html.append("<div class=\"race suppressed\"><p><span class=\"badge suppressed\">suppressed</span> <strong>")
-                .append(Xml.escape(race.field())).append("</strong></p>");
-        accesses(html, exercise, race);
-        html.append("</div>");
-    }
-
-    /** Both accesses of a race, each with its source lines. */
-    private void accesses(StringBuilder html, ExerciseResult exercise, Race race) {
-        for (Access access : List.of(race.first(), race.second())) {
-            html.append("<p>").append(Xml.escape(access.kind())).append(" by <code>").append(Xml.escape(access.thread()))
-                    .append("</code> in <code>").append(Xml.escape(access.method())).append("</code> at <code>")
-                    .append(Xml.escape(access.location())).append("</code></p>");
-            List<SourceExcerpts.Line> lines = sources.around(exercise.className(), access.location(), 2);
-            if (!lines.isEmpty()) {
-                html.append("<pre class=\"excerpt\">");
-                for (SourceExcerpts.Line line : lines) {
-                    String text = String.format("%4d  %s", line.number(), line.text());
-                    html.append(line.highlighted() ? "<span class=\"hl\">" + Xml.escape(text) + "</span>" : Xml.escape(text))
-                            .append('\n');
-                }
-                html.append("</pre>");
-            }
+    /** Texts with a stack trace each, folded behind their first line. */
+    private static void stacks(StringBuilder html, String cssClass, List<String> texts) {
+        for (String text : texts) {
+            int newline = text.indexOf('\n');
+            String first = newline < 0 ? text : text.substring(0, newline);
+            html.append("<details class=\"").append(cssClass).append("\"><summary>").append(Xml.escape(first))
+                    .append("</summary><pre>").append(Xml.escape(text)).append("</pre></details>");
         }
+    }
+
+    /** The round's timeline; past {@link #FOLD_WORKERS} workers, folded behind a line of their start and end times. */
+    private static void timeline(StringBuilder html, RoundResult round) {
+        if (round.workers().size() <= FOLD_WORKERS) {
+            html.append(TimelineSvg.render(round));
+            return;
+        }
+        DoubleSummaryStatistics starts = round.workers().stream().mapToDouble(WorkerResult::startMillis).summaryStatistics();
+        DoubleSummaryStatistics ends = round.workers().stream().mapToDouble(WorkerResult::endMillis).summaryStatistics();
+        html.append("<details class=\"timeline-fold\"><summary>").append(round.workers().size())
+                .append(" workers: started ").append(TimelineSvg.fmt(starts.getMin())).append("&#8211;")
+                .append(TimelineSvg.fmt(starts.getMax())).append(" ms, ended ").append(TimelineSvg.fmt(ends.getMin()))
+                .append("&#8211;").append(TimelineSvg.fmt(ends.getMax())).append(" ms (open for every worker&#8217;s bar)")
+                .append(StartEndHistogram.render(round)).append("</summary>").append(TimelineSvg.render(round))
+                .append("</details>");
     }
 
     private static void hints(StringBuilder html, ExerciseResult exercise) {

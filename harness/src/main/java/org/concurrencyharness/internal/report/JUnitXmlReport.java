@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * {@code TEST-<class>.xml} as Surefire writes it, one file per exercise class and one test case
  * per exercise, so that CI servers list exercises as tests, with races and errors as failures.
- * Suppressed races fail nothing, so they go in the test case's output.
+ * Races that fail nothing (suppressed, expected) go in the test case's output; the race
+ * detector's own failures fail nothing either, and go in its error output.
  */
 final class JUnitXmlReport {
 
@@ -30,6 +31,10 @@ final class JUnitXmlReport {
                         .append("\" type=\"concurrency\">").append(Xml.escape(details(exercise))).append("</failure>\n");
             }
             xml.append("    <system-out>").append(Xml.escape(systemOut(exercise))).append("</system-out>\n");
+            if (!exercise.detectorErrors().isEmpty()) {
+                xml.append("    <system-err>").append(Xml.escape(String.join("\n", exercise.detectorErrors())))
+                        .append("</system-err>\n");
+            }
             xml.append("  </testcase>\n");
         }
         return xml.append("</testsuite>\n").toString();
@@ -37,7 +42,7 @@ final class JUnitXmlReport {
 
     private static String failureMessage(ExerciseResult exercise) {
         if (!exercise.races().isEmpty() && !exercise.conditions().expectRace()) {
-            return exercise.races().size() + " data race(s), the first on " + exercise.races().get(0).field();
+            return exercise.races().size() + " data race(s), the first on " + RaceText.subject(exercise.races().get(0));
         }
         String first = exercise.errors().isEmpty() ? "failed" : exercise.errors().get(0);
         int newline = first.indexOf('\n');
@@ -54,10 +59,9 @@ final class JUnitXmlReport {
     }
 
     private static void race(StringBuilder out, String label, Race race) {
-        out.append(label).append(race.field()).append('\n');
+        out.append(label).append(RaceText.subject(race)).append('\n');
         for (Access access : List.of(race.first(), race.second())) {
-            out.append("  ").append(access.kind()).append(" by ").append(access.thread()).append(" in ")
-                    .append(access.method()).append(" at ").append(access.location()).append('\n');
+            out.append("  ").append(RaceText.access(access)).append('\n');
         }
     }
 
@@ -66,6 +70,12 @@ final class JUnitXmlReport {
         out.append("max concurrency: ").append(exercise.maxConcurrency()).append('\n');
         for (Map.Entry<String, String> field : exercise.sharedState().entrySet()) {
             out.append(field.getKey()).append(" = ").append(field.getValue()).append('\n');
+        }
+        if (exercise.outcome() == Outcome.PASS) {
+            // an expected race, or one that failOnRace=false lets pass: no failure lists it, so the output does
+            for (Race race : exercise.races()) {
+                race(out, "race on ", race);
+            }
         }
         for (Race race : exercise.suppressed()) {
             race(out, "suppressed race on ", race);

@@ -1,322 +1,169 @@
 package org.concurrencyharness.internal.report;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.PrettyPrinter;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A small JSON writer and parser for plain values only: strings, numbers, booleans, null, and
- * lists and maps of them. It never builds objects of other types, so what a child process or a
- * report file says can be read without deserialising anything arbitrary.
+ * JSON for plain values only: strings, numbers, booleans, null, and lists and maps of them, written
+ * and read with jackson-core's streaming API (shaded into the harness jar): {@code report.json}, and
+ * each exercise's result as the engine hands it to the plugin's fork. Reading builds nothing but
+ * those: never an object of a type the text names, so a report file can be read without
+ * deserialising anything arbitrary. A forked exercise's children speak their line protocol
+ * without it, in {@code LineJson}, so that no child JVM spends its start-up loading jackson-core.
  */
 public final class Json {
+
+    private static final JsonFactory FACTORY = newFactory();
 
     private Json() {
     }
 
+    private static JsonFactory newFactory() {
+        JsonFactory factory = new JsonFactory();
+        // a child's line of output or a long stack trace is a long string: only the nesting is limited
+        factory.setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxStringLength(Integer.MAX_VALUE)
+                .maxNameLength(Integer.MAX_VALUE)
+                .build());
+        // the keys of a child's shared map are data, not a fixed vocabulary worth the JVM's string table
+        factory.disable(JsonFactory.Feature.INTERN_FIELD_NAMES);
+        factory.setCharacterEscapes(new LineSeparatorEscapes());
+        return factory;
+    }
+
     /** Writes a plain value as compact JSON. */
     public static String write(Object value) {
-        StringBuilder out = new StringBuilder();
-        write(value, out, -1, 0);
-        return out.toString();
+        return write(value, null);
     }
 
     /** Writes a plain value as JSON indented by two spaces, for files a person may open. */
     public static String writePretty(Object value) {
-        StringBuilder out = new StringBuilder();
-        write(value, out, 2, 0);
-        return out.append('\n').toString();
+        return write(value, PrettyLayout.TEMPLATE.createInstance()) + "\n";
     }
 
-    /** Parses JSON text into maps ({@link LinkedHashMap}), lists, strings, numbers, booleans and null. */
+    /** Parses JSON text into maps ({@link LinkedHashMap}), lists, strings, numbers (long or double), booleans and null. */
     public static Object parse(String text) {
-        Parser parser = new Parser(text);
-        Object value = parser.value();
-        parser.skipWhitespace();
-        if (parser.pos != text.length()) {
-            throw parser.error("unexpected text after the value");
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            Object value = read(parser, parser.nextToken());
+            if (parser.nextToken() != null) {
+                throw new JsonParseException(parser, "unexpected text after the value");
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            JsonLocation location = e.getLocation();
+            throw new IllegalArgumentException("Invalid JSON at offset " + (location == null ? "?" : location.getCharOffset())
+                    + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a string failed", e);
         }
-        return value;
     }
 
-    private static void write(Object value, StringBuilder out, int indent, int depth) {
+    private static String write(Object value, PrettyPrinter pretty) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+            generator.setPrettyPrinter(pretty);
+            writeValue(value, generator);
+        } catch (IOException e) {
+            // a StringWriter never fails: this is the nesting limit, reached by a value too deep or one that holds itself
+            throw new IllegalArgumentException("not writable as JSON: " + e.getMessage(), e);
+        }
+        return out.toString();
+    }
+
+    private static void writeValue(Object value, JsonGenerator out) throws IOException {
         if (value == null) {
-            out.append("null");
+            out.writeNull();
         } else if (value instanceof String s) {
-            quote(s, out);
-        } else if (value instanceof Boolean) {
-            out.append(value);
-        } else if (value instanceof Double d) {
-            writeDouble(d, out);
-        } else if (value instanceof Float f) {
-            writeDouble(f.doubleValue(), out);
-        } else if (value instanceof Number) {
-            out.append(value);
+            out.writeString(s);
+        } else if (value instanceof Boolean b) {
+            out.writeBoolean(b);
+        } else if (value instanceof Double || value instanceof Float) {
+            writeDouble(((Number) value).doubleValue(), out);
+        } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            out.writeNumber(((Number) value).longValue());
+        } else if (value instanceof BigInteger i) {
+            out.writeNumber(i);
+        } else if (value instanceof Number n) {
+            // BigDecimal, and the atomics and adders, as they print themselves
+            out.writeNumber(new BigDecimal(n.toString()));
         } else if (value instanceof Map<?, ?> map) {
-            writeMap(map, out, indent, depth);
+            out.writeStartObject();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                out.writeFieldName(String.valueOf(entry.getKey()));
+                writeValue(entry.getValue(), out);
+            }
+            out.writeEndObject();
         } else if (value instanceof Iterable<?> list) {
-            writeList(list, out, indent, depth);
+            out.writeStartArray();
+            for (Object item : list) {
+                writeValue(item, out);
+            }
+            out.writeEndArray();
         } else if (value instanceof Character || value instanceof Enum<?>) {
-            quote(value.toString(), out);
+            out.writeString(value.toString());
         } else {
             throw new IllegalArgumentException("not a plain JSON value: " + value.getClass().getName());
         }
     }
 
-    private static void writeDouble(double d, StringBuilder out) {
+    /** A whole number without a fraction ({@code 2000}, not {@code 2000.0}); JSON has no NaN or infinity. */
+    private static void writeDouble(double d, JsonGenerator out) throws IOException {
         if (Double.isNaN(d) || Double.isInfinite(d)) {
-            out.append("null");
+            out.writeNull();
         } else if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-            out.append((long) d);
+            out.writeNumber((long) d);
         } else {
-            out.append(d);
+            out.writeNumber(d);
         }
     }
 
-    private static void writeMap(Map<?, ?> map, StringBuilder out, int indent, int depth) {
-        if (map.isEmpty()) {
-            out.append("{}");
-            return;
+    private static Object read(JsonParser parser, JsonToken token) throws IOException {
+        if (token == null) {
+            throw new JsonParseException(parser, "unexpected end of input");
         }
-        out.append('{');
-        boolean first = true;
-        for (Map.Entry<?, ?> entry : map.entrySet()) {
-            if (!first) {
-                out.append(',');
-            }
-            first = false;
-            newline(out, indent, depth + 1);
-            quote(String.valueOf(entry.getKey()), out);
-            out.append(indent < 0 ? ":" : ": ");
-            write(entry.getValue(), out, indent, depth + 1);
-        }
-        newline(out, indent, depth);
-        out.append('}');
+        return switch (token) {
+            case START_OBJECT -> readObject(parser);
+            case START_ARRAY -> readArray(parser);
+            case VALUE_STRING -> parser.getText();
+            // a whole number beyond a long's range is refused, so callers get a long or a double, nothing else
+            case VALUE_NUMBER_INT -> parser.getLongValue();
+            case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            case VALUE_NULL -> null;
+            default -> throw new JsonParseException(parser, "unexpected " + token);
+        };
     }
 
-    private static void writeList(Iterable<?> list, StringBuilder out, int indent, int depth) {
-        if (!list.iterator().hasNext()) {
-            out.append("[]");
-            return;
+    private static Map<String, Object> readObject(JsonParser parser) throws IOException {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (String key = parser.nextFieldName(); key != null; key = parser.nextFieldName()) {
+            map.put(key, read(parser, parser.nextToken()));
         }
-        out.append('[');
-        boolean first = true;
-        for (Object item : list) {
-            if (!first) {
-                out.append(',');
-            }
-            first = false;
-            newline(out, indent, depth + 1);
-            write(item, out, indent, depth + 1);
-        }
-        newline(out, indent, depth);
-        out.append(']');
+        return map;
     }
 
-    private static void newline(StringBuilder out, int indent, int depth) {
-        if (indent >= 0) {
-            out.append('\n').append(" ".repeat(indent * depth));
+    private static List<Object> readArray(JsonParser parser) throws IOException {
+        List<Object> list = new ArrayList<>();
+        for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+            list.add(read(parser, token));
         }
-    }
-
-    private static void quote(String s, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
-    }
-
-    private static final class Parser {
-        private final String text;
-        private int pos;
-
-        Parser(String text) {
-            this.text = text;
-        }
-
-        Object value() {
-            skipWhitespace();
-            if (pos >= text.length()) {
-                throw error("unexpected end of input");
-            }
-            char c = text.charAt(pos);
-            return switch (c) {
-                case '{' -> object();
-                case '[' -> array();
-                case '"' -> string();
-                case 't' -> literal("true", Boolean.TRUE);
-                case 'f' -> literal("false", Boolean.FALSE);
-                case 'n' -> literal("null", null);
-                default -> {
-                    if (c == '-' || (c >= '0' && c <= '9')) {
-                        yield number();
-                    }
-                    throw error("unexpected character '" + c + "'");
-                }
-            };
-        }
-
-        private Map<String, Object> object() {
-            Map<String, Object> map = new LinkedHashMap<>();
-            pos++;
-            skipWhitespace();
-            if (peek() == '}') {
-                pos++;
-                return map;
-            }
-            while (true) {
-                skipWhitespace();
-                if (peek() != '"') {
-                    throw error("expected a quoted key");
-                }
-                String key = string();
-                skipWhitespace();
-                expect(':');
-                map.put(key, value());
-                skipWhitespace();
-                char c = next();
-                if (c == '}') {
-                    return map;
-                }
-                if (c != ',') {
-                    throw error("expected ',' or '}'");
-                }
-            }
-        }
-
-        private List<Object> array() {
-            List<Object> list = new ArrayList<>();
-            pos++;
-            skipWhitespace();
-            if (peek() == ']') {
-                pos++;
-                return list;
-            }
-            while (true) {
-                list.add(value());
-                skipWhitespace();
-                char c = next();
-                if (c == ']') {
-                    return list;
-                }
-                if (c != ',') {
-                    throw error("expected ',' or ']'");
-                }
-            }
-        }
-
-        private String string() {
-            pos++;
-            StringBuilder out = new StringBuilder();
-            while (true) {
-                char c = next();
-                if (c == '"') {
-                    return out.toString();
-                }
-                if (c != '\\') {
-                    out.append(c);
-                    continue;
-                }
-                char e = next();
-                switch (e) {
-                    case '"', '\\', '/' -> out.append(e);
-                    case 'n' -> out.append('\n');
-                    case 'r' -> out.append('\r');
-                    case 't' -> out.append('\t');
-                    case 'b' -> out.append('\b');
-                    case 'f' -> out.append('\f');
-                    case 'u' -> {
-                        if (pos + 4 > text.length()) {
-                            throw error("truncated \\u escape");
-                        }
-                        out.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
-                        pos += 4;
-                    }
-                    default -> throw error("unknown escape \\" + e);
-                }
-            }
-        }
-
-        private Number number() {
-            int start = pos;
-            if (peek() == '-') {
-                pos++;
-            }
-            boolean decimal = false;
-            while (pos < text.length()) {
-                char c = text.charAt(pos);
-                if (c >= '0' && c <= '9') {
-                    pos++;
-                } else if (c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-') {
-                    decimal = true;
-                    pos++;
-                } else {
-                    break;
-                }
-            }
-            String digits = text.substring(start, pos);
-            try {
-                if (decimal) {
-                    return Double.parseDouble(digits);
-                }
-                long value = Long.parseLong(digits);
-                return value;
-            } catch (NumberFormatException e) {
-                throw error("bad number '" + digits + "'");
-            }
-        }
-
-        private Object literal(String word, Object value) {
-            if (!text.startsWith(word, pos)) {
-                throw error("expected " + word);
-            }
-            pos += word.length();
-            return value;
-        }
-
-        void skipWhitespace() {
-            while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
-                pos++;
-            }
-        }
-
-        private char peek() {
-            return pos < text.length() ? text.charAt(pos) : '\0';
-        }
-
-        private char next() {
-            if (pos >= text.length()) {
-                throw error("unexpected end of input");
-            }
-            return text.charAt(pos++);
-        }
-
-        private void expect(char c) {
-            if (next() != c) {
-                throw error("expected '" + c + "'");
-            }
-        }
-
-        IllegalArgumentException error(String message) {
-            return new IllegalArgumentException("Invalid JSON at offset " + pos + ": " + message);
-        }
+        return list;
     }
 }

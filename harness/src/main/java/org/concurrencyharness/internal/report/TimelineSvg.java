@@ -20,8 +20,7 @@ final class TimelineSvg {
     static String render(RoundResult round) {
         List<WorkerResult> workers = round.workers();
         int rows = Math.min(workers.size(), MAX_ROWS);
-        double span = Math.max(1, Math.max(round.wallMillis(),
-                workers.stream().mapToDouble(WorkerResult::endMillis).max().orElse(1)));
+        double span = span(round);
         double height = rows * ROW + 24;
         StringBuilder svg = new StringBuilder();
         svg.append("<svg class=\"timeline\" role=\"img\" viewBox=\"0 0 ").append(fmt(WIDTH)).append(' ').append(fmt(height))
@@ -56,6 +55,12 @@ final class TimelineSvg {
                     .append("\">(+").append(workers.size() - rows).append(" more)</text>");
         }
         return svg.append("</svg>").toString();
+    }
+
+    /** The time the timeline spans, in milliseconds: the round's, or the last worker's end if that is later. */
+    static double span(RoundResult round) {
+        return Math.max(1, Math.max(round.wallMillis(),
+                round.workers().stream().mapToDouble(WorkerResult::endMillis).max().orElse(1)));
     }
 
     /** The x position of a time, in the viewBox's units. */

@@ -4,6 +4,7 @@ import static org.concurrencyharness.internal.engine.EngineTestSupport.execute;
 import static org.concurrencyharness.internal.engine.EngineTestSupport.resultsOf;
 import static org.concurrencyharness.internal.engine.EngineTestSupport.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,8 +14,11 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.concurrencyharness.internal.engine.fixtures.Bounded;
 import org.concurrencyharness.internal.engine.fixtures.Daemons;
 import org.concurrencyharness.internal.engine.fixtures.ExpectedRaces;
@@ -59,6 +63,48 @@ class ConcurrencyTestEngineTest {
         EngineExecutionResults one = EngineTestKit.engine(ConcurrencyTestEngine.ENGINE_ID)
                 .selectors(selectMethod(Failures.class, "fine")).execute();
         one.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+    }
+
+    @Test
+    void theShardsOfTheExercisesAreDisjointAndTogetherHoldThemAll() {
+        Set<String> all = discovered(null);
+        assertTrue(all.size() >= 15, "every fixture exercise, found " + all.size());
+        Set<String> together = new HashSet<>();
+        for (int k = 1; k <= 3; k++) {
+            Set<String> part = discovered(k + "/3");
+            assertFalse(part.isEmpty(), "part " + k + " of 3");
+            for (String exercise : part) {
+                assertTrue(together.add(exercise), exercise + " is in two parts");
+            }
+        }
+        assertEquals(all, together);
+        assertEquals(discovered("2/3"), discovered("2/3"), "a part is the same each time");
+    }
+
+    /** The unique ids of the fixture exercises the engine discovers with that shard, checking it keeps no empty class. */
+    private static Set<String> discovered(String shard) {
+        var kit = EngineTestKit.engine(ConcurrencyTestEngine.ENGINE_ID)
+                .selectors(selectPackage("org.concurrencyharness.internal.engine.fixtures"));
+        if (shard != null) {
+            kit.configurationParameter(ConcurrencyTestEngine.SHARD, shard);
+        }
+        var engine = kit.discover().getEngineDescriptor();
+        engine.getChildren().forEach(c -> assertFalse(c.getChildren().isEmpty(), c + " has no exercise of part " + shard));
+        return engine.getDescendants().stream().filter(d -> d.isTest()).map(d -> d.getUniqueId().toString())
+                .collect(Collectors.toSet());
+    }
+
+    @Test
+    void aShardThatIsNoShardFailsTheRunWithWhatToWriteAndRunsNothing() {
+        EngineExecutionResults results = EngineTestKit.engine(ConcurrencyTestEngine.ENGINE_ID)
+                .configurationParameter(ConcurrencyTestEngine.SHARD, "4/3")
+                .selectors(selectClass(Sleepers.class)).execute();
+        results.testEvents().assertStatistics(stats -> stats.started(0));
+        Throwable failure = results.containerEvents().failed().stream()
+                .map(e -> e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow())
+                .findFirst().orElseThrow();
+        assertTrue(failure.getMessage().contains("concurrency.shard=4/3: K must be from 1 to 3; write K/N"),
+                failure.getMessage());
     }
 
     @Test

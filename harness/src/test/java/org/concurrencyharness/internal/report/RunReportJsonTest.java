@@ -1,9 +1,11 @@
 package org.concurrencyharness.internal.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.List;
 import java.util.Map;
+import org.concurrencyharness.internal.shard.Shard;
 import org.junit.jupiter.api.Test;
 
 class RunReportJsonTest {
@@ -32,6 +34,17 @@ class RunReportJsonTest {
     void aReportSurvivesItsOwnJson() {
         RunReport report = sample();
         assertEquals(report, RunReport.fromJson(Json.parse(Json.writePretty(report.toJson()))));
+    }
+
+    @Test
+    void aPartOfAShardedRunSaysWhichAndWhichAreMissingAndAWholeRunSaysNothingOfShards() {
+        RunReport part = new RunReport(true, sample().exercises(), List.of(new Shard(2, 3)));
+        assertEquals(part, RunReport.fromJson(Json.parse(Json.write(part.toJson()))));
+        Map<?, ?> json = (Map<?, ?>) Json.parse(Json.write(part.toJson()));
+        assertEquals(List.of("2/3"), json.get("shards"));
+        assertEquals(List.of("1/3", "3/3"), json.get("missingShards"));
+        Map<?, ?> whole = (Map<?, ?>) Json.parse(Json.write(sample().toJson()));
+        assertFalse(whole.containsKey("shards") || whole.containsKey("missingShards"), whole.keySet().toString());
     }
 
     @Test

@@ -3,12 +3,14 @@ package org.concurrencyharness.internal.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A run with one of each kind of exercise, a suppressed race among them, and the source its races point into, for
- * the report tests.
+ * A run with one of each kind of exercise, a suppressed race among them, races on a JDK object and in a library's
+ * code with a failure of the detector's own, a round too long to draw bar by bar, and the source its races point
+ * into, for the report tests. Its exercises ran in an order that the page's order (failed, raced, the rest) changes.
  */
 final class SampleReports {
 
@@ -24,6 +26,34 @@ final class SampleReports {
             }
             """;
 
+    static final String REGISTRY_SOURCE = """
+            package org.example;
+
+            import java.util.ArrayList;
+            import java.util.List;
+            import org.library.Tally;
+
+            public class Registry {
+                private final List<String> names = new ArrayList<>();
+                private final Tally tally = new Tally();
+
+                public void register(int index) {
+                    names.add("worker-" + index);
+                    if (index % 2 == 0) {
+                        return;
+                    }
+                    tally.add(index);
+                }
+
+                public String find(int index) {
+                    return names.get(index);
+                }
+            }
+            """;
+
+    /** Workers in the crowd's round: more than a timeline shows bar by bar unfolded. */
+    static final int CROWD = 30;
+
     private SampleReports() {
     }
 
@@ -31,6 +61,7 @@ final class SampleReports {
         Path dir = root.resolve("org/example");
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("Counter.java"), COUNTER_SOURCE);
+        Files.writeString(dir.resolve("Registry.java"), REGISTRY_SOURCE);
         return root;
     }
 
@@ -65,6 +96,43 @@ final class SampleReports {
                 new Conditions(1, 1, 60_000, false, 0, 0, false), Outcome.FAIL, 1, 1, Map.of(), List.of(), List.of(), List.of(),
                 List.of("worker-0 threw java.lang.IllegalStateException: <script>alert(1)</script>\n\tat org.example.Thrower.explode(Thrower.java:5)"),
                 List.of(), List.of());
-        return new RunReport(true, List.of(racy, bounded, daemons, thrower));
+        return new RunReport(true, List.of(racy, bounded, registry(), daemons, thrower, crowd()));
+    }
+
+    /**
+     * An expected race on an {@code ArrayList} through calls, and one inside a library's code under the project's
+     * line 16, while the detector failed once on its own.
+     */
+    static ExerciseResult registry() {
+        Race onTheList = new Race("org.example.Registry.names", "java.util.ArrayList",
+                new Access("worker-1", "Registry.register", "Registry.java:12", "write", "ArrayList.add", null),
+                new Access("worker-0", "Registry.find", "Registry.java:20", "read", "ArrayList.get", null));
+        Race inTheLibrary = new Race("org.library.Tally.count",
+                new Access("worker-1", "Tally.add", "Tally.java:271", "write", null, "Registry.java:16"),
+                new Access("worker-3", "Tally.add", "Tally.java:270", "read", null, "Registry.java:16"));
+        return new ExerciseResult("org.example.Registry", "register", "Registry.java",
+                new Conditions(2, 1, 60_000, false, 0, 0, true), Outcome.PASS, 4, 2, Map.of("names", "[]"),
+                List.of(onTheList, inTheLibrary), List.of(),
+                List.of("The race detector failed (the program went on; races may be missed):"
+                        + " java.lang.IllegalStateException: a broken hook\n\tat org.concurrencyharness.internal.race.Hooks"
+                        + ".read(Hooks.java:10)"),
+                List.of(), List.of(new RoundResult(1, 4, 2, 2, List.of(
+                        WorkerResult.ofThread("worker-0", 0, 0, 4, 0, 4, "finished", null, null),
+                        WorkerResult.ofThread("worker-1", 1, 0, 3, 0, 3, "finished", null, null)),
+                        Map.of("names", "[]"), List.of())), List.of());
+    }
+
+    /** {@link #CROWD} threads, a third each started at 0, 5 and 10 ms, ended over the round's last 10 ms. */
+    static ExerciseResult crowd() {
+        List<WorkerResult> workers = new ArrayList<>();
+        for (int i = 0; i < CROWD; i++) {
+            double start = i % 3 * 5;
+            double end = 90 + i % 10;
+            workers.add(WorkerResult.ofThread("worker-" + i, i, start, end, 0, end - start, "finished", null, null));
+        }
+        return new ExerciseResult("org.example.Crowd", "gather", "Crowd.java",
+                new Conditions(CROWD, 1, 60_000, false, 0, 0, false), Outcome.PASS, 100, CROWD, Map.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of(new RoundResult(1, 100, CROWD, CROWD, workers, Map.of(),
+                List.of())), List.of());
     }
 }

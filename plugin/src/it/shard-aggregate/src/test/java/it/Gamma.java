@@ -1,0 +1,14 @@
+package it;
+
+import org.concurrencyharness.Concurrent;
+
+public class Gamma {
+
+    @Concurrent(threads = 2)
+    public void first() {
+    }
+
+    @Concurrent(threads = 2)
+    public void second() {
+    }
+}
