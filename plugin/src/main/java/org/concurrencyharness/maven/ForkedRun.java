@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.Log;
+import org.concurrencyharness.internal.fork.ForkOptions;
 import org.concurrencyharness.internal.report.Json;
 import org.concurrencyharness.internal.report.RunReport;
 import org.concurrencyharness.internal.shard.Shard;
@@ -27,7 +28,6 @@ import org.concurrencyharness.internal.shard.Shard;
  */
 final class ForkedRun {
 
-    static final String FORK_MAIN = "org.concurrencyharness.internal.fork.ForkMain";
     private static final int STDERR_LINES_KEPT = 40;
 
     private final List<String> command;
@@ -205,28 +205,9 @@ final class ForkedRun {
             }
             args.add("-cp");
             args.add(String.join(File.pathSeparator, classpath));
-            args.add(FORK_MAIN);
-            args.add("--results");
-            args.add(results.toAbsolutePath().toString());
-            for (Path dir : classesDirectories) {
-                args.add("--classes");
-                args.add(dir.toAbsolutePath().toString());
-            }
-            if (include != null && !include.isBlank()) {
-                args.add("--include");
-                args.add(include.trim());
-            }
-            if (shard != null) {
-                args.add("--shard");
-                args.add(shard.toString());
-            }
-            args.add("--failOnRace");
-            args.add(Boolean.toString(failOnRace));
-            if (suppressions != null) {
-                // named even when missing, so that the fork never looks for one in Maven's working directory
-                args.add("--suppressions");
-                args.add(suppressions.toAbsolutePath().toString());
-            }
+            args.add(ForkOptions.MAIN_CLASS);
+            args.addAll(new ForkOptions(results, classesDirectories, include, failOnRace, suppressions, shard)
+                    .toArguments());
             Path argFile = workDirectory.resolve("fork.args");
             Files.write(argFile, quoted(args), StandardCharsets.UTF_8);
             List<String> command = List.of(java(), "@" + argFile.toAbsolutePath());

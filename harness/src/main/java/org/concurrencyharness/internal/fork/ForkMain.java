@@ -26,9 +26,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * The main class of the forked JVM the plugin starts: runs the engine over the project's class
  * directories and writes the run's results for the plugin to report.
  *
- * <p>Usage: {@code ForkMain --results FILE --classes DIR [--classes DIR] [--include PATTERNS]
- * [--failOnRace true|false] [--suppressions FILE] [--shard K/N]}. Without {@code --suppressions} the engine looks
- * for the project's file in the working directory, as under Surefire.
+ * <p>Its arguments are {@link ForkOptions}'. Without a suppressions file the engine looks for
+ * the project's in the working directory, as under Surefire.
  */
 public final class ForkMain {
 
@@ -43,7 +42,7 @@ public final class ForkMain {
         PrintStream out = System.out;
         int status;
         try {
-            run(ForkArguments.parse(args), out);
+            run(ForkOptions.parse(args), out);
             status = 0;
         } catch (IllegalArgumentException e) {
             System.err.println("[concurrency] " + e.getMessage());
@@ -59,7 +58,7 @@ public final class ForkMain {
         System.exit(status);
     }
 
-    static void run(ForkArguments arguments, PrintStream out) throws Exception {
+    static void run(ForkOptions arguments, PrintStream out) throws Exception {
         Set<Path> roots = new LinkedHashSet<>(arguments.classesDirectories());
         LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request()
                 .selectors(DiscoverySelectors.selectClasspathRoots(roots))
@@ -83,40 +82,5 @@ public final class ForkMain {
         RunReport report = new RunReport(RaceDetection.isActive(), collector.results(),
                 arguments.shard() == null ? List.of() : List.of(arguments.shard()));
         Files.writeString(arguments.results(), Json.writePretty(report.toJson()), StandardCharsets.UTF_8);
-    }
-
-    /** The fork's command line. */
-    record ForkArguments(Path results, List<Path> classesDirectories, String include, boolean failOnRace,
-                         Path suppressions, Shard shard) {
-
-        static ForkArguments parse(String[] args) {
-            Path results = null;
-            List<Path> classes = new ArrayList<>();
-            String include = null;
-            boolean failOnRace = true;
-            Path suppressions = null;
-            Shard shard = null;
-            for (int i = 0; i < args.length; i++) {
-                String name = args[i];
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("missing a value after " + name);
-                }
-                String value = args[++i];
-                switch (name) {
-                    case "--results" -> results = Path.of(value);
-                    case "--classes" -> classes.add(Path.of(value));
-                    case "--include" -> include = value;
-                    case "--failOnRace" -> failOnRace = Boolean.parseBoolean(value);
-                    case "--suppressions" -> suppressions = Path.of(value);
-                    case "--shard" -> shard = Shard.parse(value);
-                    default -> throw new IllegalArgumentException("unknown argument " + name);
-                }
-            }
-            if (results == null || classes.isEmpty()) {
-                throw new IllegalArgumentException("usage: ForkMain --results FILE --classes DIR [--classes DIR]"
-                        + " [--include PATTERNS] [--failOnRace true|false] [--suppressions FILE] [--shard K/N]");
-            }
-            return new ForkArguments(results, classes, include, failOnRace, suppressions, shard);
-        }
     }
 }

@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.concurrencyharness.internal.agent.RaceDetectorAgent;
+import org.concurrencyharness.internal.fork.ForkOptions;
 import org.concurrencyharness.internal.report.Access;
 import org.concurrencyharness.internal.report.ExerciseResult;
 import org.concurrencyharness.internal.report.Json;
@@ -210,8 +211,8 @@ final class LabelledCorpus {
                 "-javaagent:" + System.getProperty("concurrency.harnessJar")));
         // as the plugin runs it
         command.addAll(RaceDetectorAgent.JVM_OPTIONS);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.concurrencyharness.internal.fork.ForkMain",
-                "--results", results.toString(), "--classes", TEST_CLASSES.toString(), "--include", include));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ForkOptions.MAIN_CLASS));
+        command.addAll(ForkOptions.of(results, List.of(TEST_CLASSES)).withInclude(include).toArguments());
         Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         if (!child.waitFor(4, TimeUnit.MINUTES)) {
             child.destroyForcibly();
