@@ -74,7 +74,7 @@ public final class ConcurrencyTestEngine implements TestEngine {
             request.getDiscoveryListener().issueEncountered(uniqueId, DiscoveryIssue.create(Severity.ERROR, e.getMessage()));
             return engine;
         }
-        new ExerciseDiscovery(request, engine, shard).discover();
+        ExerciseDiscovery.discover(request, engine, shard);
         return engine;
     }
 

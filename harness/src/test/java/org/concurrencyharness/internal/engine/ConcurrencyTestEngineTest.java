@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
 import java.nio.file.Files;
@@ -33,6 +34,7 @@ import org.concurrencyharness.internal.report.Outcome;
 import org.concurrencyharness.internal.report.WorkerResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -63,6 +65,22 @@ class ConcurrencyTestEngineTest {
         EngineExecutionResults one = EngineTestKit.engine(ConcurrencyTestEngine.ENGINE_ID)
                 .selectors(selectMethod(Failures.class, "fine")).execute();
         one.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+    }
+
+    @Test
+    void anIdeRerunsOneExerciseOrOneClassByItsUniqueId() {
+        var discovered = EngineTestKit.engine(ConcurrencyTestEngine.ENGINE_ID)
+                .selectors(selectClass(Failures.class)).discover().getEngineDescriptor();
+        TestDescriptor container = discovered.getChildren().iterator().next();
+        TestDescriptor fine = container.getChildren().stream()
+                .filter(d -> d.getDisplayName().equals("fine")).findFirst().orElseThrow();
+        EngineExecutionResults one = EngineTestKit.engine(ConcurrencyTestEngine.ENGINE_ID)
+                .selectors(selectUniqueId(fine.getUniqueId())).execute();
+        one.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+        var again = EngineTestKit.engine(ConcurrencyTestEngine.ENGINE_ID)
+                .selectors(selectUniqueId(container.getUniqueId())).discover().getEngineDescriptor();
+        assertEquals(container.getChildren().stream().map(TestDescriptor::getUniqueId).toList(),
+                again.getDescendants().stream().filter(TestDescriptor::isTest).map(TestDescriptor::getUniqueId).toList());
     }
 
     @Test
