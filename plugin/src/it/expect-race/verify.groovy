@@ -1,7 +1,7 @@
-import groovy.json.JsonSlurper
+def build = evaluate(new File(verifyHelpers))
 
-def report = new JsonSlurper().parse(new File(basedir, 'target/concurrency-reports/report.json'))
-def byName = report.exercises.collectEntries { [(it['class'].tokenize('.').last() + '#' + it.method): it] }
+def report = build.report()
+def byName = build.byName(report)
 
 def racy = byName['RacyOnPurpose#increment']
 assert racy.conditions.expectRace
@@ -13,6 +13,6 @@ assert wrong.outcome == 'FAIL'
 assert wrong.races.isEmpty()
 assert wrong.errors.any { it.toLowerCase().contains('expect') }
 
-def log = new File(basedir, 'build.log').text
+def log = build.log
 assert log.contains('it.WronglyExpected#increment')
 assert !log.contains('it.RacyOnPurpose#increment: ')

@@ -1,6 +1,6 @@
-import groovy.json.JsonSlurper
+def build = evaluate(new File(verifyHelpers))
 
-def report = new JsonSlurper().parse(new File(basedir, 'target/concurrency-reports/report.json'))
+def report = build.report()
 def racy = report.exercises.find { it.method == 'increment' }
 assert racy.races.any { it.field == 'it.Racy.count' } : 'the race is still reported'
 assert report.summary.races >= 1

@@ -1,7 +1,7 @@
-import groovy.json.JsonSlurper
+def build = evaluate(new File(verifyHelpers))
 
-def report = new JsonSlurper().parse(new File(basedir, 'target/concurrency-reports/report.json'))
-def byName = report.exercises.collectEntries { [(it['class'].tokenize('.').last() + '#' + it.method): it] }
+def report = build.report()
+def byName = build.byName(report)
 
 assert byName.keySet() == ['Thrower#explode', 'Deadlock#lockInOppositeOrder', 'Hang#spinForever',
                            'Invalid#noThreads', 'Invalid#wrongParameter', 'Good#visit'] as Set
@@ -31,11 +31,11 @@ assert hang.errors.join('\n').contains('Hang.java:')
 assert byName['Invalid#noThreads'].errors.join('\n').contains('threads')
 assert byName['Invalid#wrongParameter'].errors.join('\n').contains('int')
 
-def log = new File(basedir, 'build.log').text
+def log = build.log
 ['it.Thrower#explode', 'it.Deadlock#lockInOppositeOrder', 'it.Hang#spinForever', 'it.Invalid#noThreads',
  'it.Invalid#wrongParameter'].each { assert log.contains(it + ': ') : "the build failure names $it" }
 
 // no forked JVM of this project outlives the build
-def argFile = new File(basedir, 'target/concurrency-reports/fork.args').absolutePath
-def leftovers = ProcessHandle.allProcesses().filter { p -> p.info().commandLine().orElse('').contains(argFile) }.count()
+def argFile = new File(build.reports, 'fork.args').absolutePath
+def leftovers = build.processes { it.contains(argFile) }
 assert leftovers == 0

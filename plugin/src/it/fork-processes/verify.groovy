@@ -1,7 +1,7 @@
-import groovy.json.JsonSlurper
+def build = evaluate(new File(verifyHelpers))
 
-def report = new JsonSlurper().parse(new File(basedir, 'target/concurrency-reports/report.json'))
-def byName = report.exercises.collectEntries { [(it['class'].tokenize('.').last() + '#' + it.method): it] }
+def report = build.report()
+def byName = build.byName(report)
 
 def fork = byName['Fork#pid']
 assert fork.outcome == 'PASS'
@@ -45,15 +45,12 @@ assert pool.rounds[0].workers.sum { it.threads.size() } == 6
 assert pool.maxConcurrency == 2
 (0..5).each { assert pool.sharedState.callbacks.contains("task $it -> ${it * it * it}") }
 
-def log = new File(basedir, 'build.log').text
+def log = build.log
 ['it.Crash#exitThree', 'it.Killed#killSelf', 'it.Oom#allocate', 'it.Hang#forever'].each {
     assert log.contains(it + ': ') : "the build failure names $it"
 }
 
 // no child JVM of this project outlives the build
 def testClasses = new File(basedir, 'target/test-classes').absolutePath
-def orphans = ProcessHandle.allProcesses().filter { p ->
-    def line = p.info().commandLine().orElse('')
-    line.contains('ChildMain') && line.contains(testClasses)
-}.count()
+def orphans = build.processes { line -> line.contains('ChildMain') && line.contains(testClasses) }
 assert orphans == 0

@@ -1,11 +1,10 @@
-import javax.xml.parsers.DocumentBuilderFactory
+def build = evaluate(new File(verifyHelpers))
 
-def log = new File(basedir, 'build.log').text
+def log = build.log
 assert log.contains('argLine set to -Dit.kept=yes -javaagent:') : 'the agent was appended to the build\'s own argLine'
 assert log.contains('BUILD SUCCESS')
 
-def suite = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-        .parse(new File(basedir, 'target/surefire-reports/TEST-it.CounterTest.xml')).documentElement
+def suite = build.surefireSuite('it.CounterTest')
 // racyOnPurpose passes only when the detector ran and found its race; raceFree only when -Dit.kept=yes was kept
 assert suite.getAttribute('tests') == '2'
 assert suite.getAttribute('failures') == '0'

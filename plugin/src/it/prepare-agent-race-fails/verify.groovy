@@ -1,14 +1,13 @@
-import javax.xml.parsers.DocumentBuilderFactory
+def build = evaluate(new File(verifyHelpers))
 
-def log = new File(basedir, 'build.log').text
+def log = build.log
 assert log.contains('argLine set to -javaagent:') : 'prepare-agent put the agent on Surefire\'s argLine'
 assert log.contains('Tests run: 1, Failures: 1, Errors: 0, Skipped: 0')
 assert log.contains('it.CounterTest.count: write at CounterTest.java:12')
 assert log.contains('BUILD FAILURE')
-assert !new File(basedir, 'target/concurrency-reports').exists() : 'plain Surefire ran the exercise, not concurrency:run'
+assert !build.reports.exists() : 'plain Surefire ran the exercise, not concurrency:run'
 
-def suite = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-        .parse(new File(basedir, 'target/surefire-reports/TEST-it.CounterTest.xml')).documentElement
+def suite = build.surefireSuite('it.CounterTest')
 def testcase = suite.getElementsByTagName('testcase').item(0)
 assert testcase.getAttribute('name') == 'increment'
 def failure = testcase.getElementsByTagName('failure').item(0)

@@ -1,6 +1,6 @@
-import javax.xml.parsers.DocumentBuilderFactory
+def build = evaluate(new File(verifyHelpers))
 
-def log = new File(basedir, 'build.log').text
+def log = build.log
 assert log.contains('No race detector for the tests (concurrency.skip=true).')
 assert !log.contains('argLine set to')
 assert log.contains('Tests run: 3, Failures: 0, Errors: 0, Skipped: 1')
@@ -9,8 +9,7 @@ def notices = log.readLines().findAll { it.contains('[concurrency] Race detectio
 assert notices.size() == 1 : 'said once for the run, not once for each class: ' + notices
 assert notices[0].contains('concurrency:prepare-agent') && notices[0].contains('mvn concurrency:run')
 
-def suite = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-        .parse(new File(basedir, 'target/surefire-reports/TEST-it.CounterTest.xml')).documentElement
+def suite = build.surefireSuite('it.CounterTest')
 def testcases = suite.getElementsByTagName('testcase')
 def byName = (0..<testcases.length).collectEntries { [(testcases.item(it).getAttribute('name')): testcases.item(it)] }
 def skipped = byName['racyOnPurpose'].getElementsByTagName('skipped').item(0)

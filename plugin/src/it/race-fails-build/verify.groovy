@@ -1,7 +1,7 @@
-import groovy.json.JsonSlurper
+def build = evaluate(new File(verifyHelpers))
 
-def report = new JsonSlurper().parse(new File(basedir, 'target/concurrency-reports/report.json'))
-def byName = report.exercises.collectEntries { [(it['class'].tokenize('.').last() + '#' + it.method): it] }
+def report = build.report()
+def byName = build.byName(report)
 
 def racy = byName['RacyCounter#increment']
 assert racy.outcome == 'FAIL'
@@ -29,7 +29,7 @@ assert safe.outcome == 'PASS'
 assert safe.races.isEmpty()
 assert safe.sharedState.count == '4000'
 
-def log = new File(basedir, 'build.log').text
+def log = build.log
 assert log.contains('BUILD FAILURE')
 assert log.contains('it.RacyCounter#increment: ')
 assert log.contains('data race')
@@ -39,7 +39,7 @@ assert log =~ /it\.RacyRegistry\.names \(java\.util\.ArrayList\): ArrayList\.add
 assert log.contains('race on it.RacyRegistry.names (java.util.ArrayList)') : 'the closing summary names the object'
 assert log =~ /ArrayList\.add write by worker-\d in RacyRegistry\.register at RacyRegistry\.java:14/
 
-def page = new File(basedir, 'target/concurrency-reports/index.html').text
+def page = new File(build.reports, 'index.html').text
 assert page.contains('<table id="summary">') : 'the page opens with its summary table'
 assert page.contains('(<code class="object">java.util.ArrayList</code>)')
 assert log.contains('hint: count++ at RacyCounter.java:12')

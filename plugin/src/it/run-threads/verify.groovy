@@ -1,8 +1,8 @@
-import groovy.json.JsonSlurper
+def build = evaluate(new File(verifyHelpers))
 
-def reports = new File(basedir, 'target/concurrency-reports')
-def report = new JsonSlurper().parse(new File(reports, 'report.json'))
-def byName = report.exercises.collectEntries { [(it['class'].tokenize('.').last() + '#' + it.method): it] }
+def reports = build.reports
+def report = build.report()
+def byName = build.byName(report)
 
 assert new File(basedir, 'target/test-classes/it/Sleepers.class').isFile() : 'the goal compiles the test classes itself'
 assert report.summary.exercises == 5
@@ -34,6 +34,6 @@ assert counter.rounds.every { it.sharedState.count == '8000' } : 'each round has
 def returns = byName['ReturnsIndex#twice']
 assert returns.rounds[0].workers.sort { it.index }*.returnValue == ['0', '2', '4']
 
-def log = new File(basedir, 'build.log').text
+def log = build.log
 assert log.contains('BUILD SUCCESS')
 assert log.contains('Sleepers#sleep')

@@ -1,13 +1,11 @@
-import groovy.json.JsonSlurper
+def build = evaluate(new File(verifyHelpers))
 
-def reports = new File(basedir, 'target/concurrency-reports')
+def reports = build.reports
 def all = ['it.Alpha#first', 'it.Alpha#second', 'it.Beta#first', 'it.Beta#second', 'it.Gamma#first', 'it.Gamma#second']
-def json = new JsonSlurper()
-def names = { report -> report.exercises.collect { it['class'] + '#' + it.method } }
 
 // each part ran some of the exercises, and together they ran each exactly once
-def first = names(json.parse(new File(reports, 'report-1-of-2.json')))
-def second = names(json.parse(new File(reports, 'report-2-of-2.json')))
+def first = build.names(build.report('report-1-of-2.json'))
+def second = build.names(build.report('report-2-of-2.json'))
 assert !first.isEmpty() && !second.isEmpty() : "both parts hold exercises: $first, $second"
 assert (first + second).sort() == all : "every exercise exactly once: $first + $second"
 
@@ -19,8 +17,8 @@ assert xml == (classesOf(first).collect { "TEST-${it}-1-of-2.xml".toString() }
 assert new File(reports, 'index-1-of-2.html').text.contains('Holds part 1 of 2 of a sharded run')
 
 // the merge: one report.json and one index.html of every exercise
-def merged = json.parse(new File(reports, 'report.json'))
-assert names(merged) == all
+def merged = build.report()
+assert build.names(merged) == all
 assert merged.summary.exercises == 6 && merged.summary.passed == 6
 assert merged.shards == ['1/2', '2/2'] && merged.missingShards == []
 def html = new File(reports, 'index.html').text
@@ -30,7 +28,7 @@ assert rows.sort() == all.collect { it.replace('#', '.') }.sort() : "the summary
 rows.each { assert html.contains("<section class=\"exercise\" id=\"${it}\">") : "$it links to its section" }
 assert html.contains('Holds all 2 parts of a sharded run (concurrency.shard): every exercise.')
 
-def log = new File(basedir, 'build.log').text
+def log = build.log
 assert log.contains('Running part 1/2 of the exercises (concurrency.shard=1/2).')
 assert log.contains('6 exercises: 6 passed, 0 failed')
 assert log.contains('concurrency.shard=3/2: K must be from 1 to 2; write K/N to run the K-th of N parts')

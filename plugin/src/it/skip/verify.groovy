@@ -1,4 +1,6 @@
-assert !new File(basedir, 'target/concurrency-reports').exists()
-def log = new File(basedir, 'build.log').text
+def build = evaluate(new File(verifyHelpers))
+
+assert !build.reports.exists()
+def log = build.log
 assert log.contains('skipped')
 assert log.contains('BUILD SUCCESS')

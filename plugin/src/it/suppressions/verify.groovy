@@ -1,7 +1,7 @@
-import groovy.json.JsonSlurper
+def build = evaluate(new File(verifyHelpers))
 
-def report = new JsonSlurper().parse(new File(basedir, 'target/concurrency-reports/report.json'))
-def byName = report.exercises.collectEntries { [(it['class'].tokenize('.').last() + '#' + it.method): it] }
+def report = build.report()
+def byName = build.byName(report)
 
 def suppressed = byName['UsesLegacyCache#lookup']
 assert suppressed.outcome == 'PASS'
@@ -19,12 +19,12 @@ assert racy.suppressed.isEmpty()
 assert report.summary.suppressed == suppressed.suppressed.size()
 assert report.summary.races == racy.races.size()
 
-def junit = new File(basedir, 'target/concurrency-reports/TEST-it.UsesLegacyCache.xml').text
+def junit = new File(build.reports, 'TEST-it.UsesLegacyCache.xml').text
 assert !junit.contains('<failure')
 assert junit.contains('suppressed race on vendor.LegacyCache.hits')
-assert new File(basedir, 'target/concurrency-reports/index.html').text.contains('class="race suppressed"')
+assert new File(build.reports, 'index.html').text.contains('class="race suppressed"')
 
-def log = new File(basedir, 'build.log').text
+def log = build.log
 assert log.contains('Races that match the 1 pattern in ')
 def found = report.summary.races + report.summary.suppressed
 assert log.contains("${found} races (${report.summary.suppressed} suppressed)") : 'the closing summary counts them'
