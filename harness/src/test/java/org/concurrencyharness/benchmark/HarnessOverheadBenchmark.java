@@ -10,7 +10,7 @@ import org.concurrencyharness.Semaphore;
 import org.concurrencyharness.internal.engine.ExerciseDefinition;
 import org.concurrencyharness.internal.engine.ExerciseValidator;
 import org.concurrencyharness.internal.engine.ThreadRoundRunner;
-import org.concurrencyharness.internal.report.RoundResult;
+import org.concurrencyharness.internal.result.RoundResult;
 
 /**
  * What the harness itself costs, in one run on this machine: the lesson's timings against their

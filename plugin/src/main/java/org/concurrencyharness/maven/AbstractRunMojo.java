@@ -14,7 +14,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.concurrencyharness.internal.report.ReportFiles;
-import org.concurrencyharness.internal.report.RunReport;
+import org.concurrencyharness.internal.result.RunReport;
 import org.concurrencyharness.internal.shard.Shard;
 import org.concurrencyharness.internal.suppression.Suppressions;
 import org.concurrencyharness.internal.suppression.SuppressionsFileException;

@@ -1,7 +1,7 @@
 package org.concurrencyharness.maven;
 
-import org.concurrencyharness.internal.report.ExerciseResult;
-import org.concurrencyharness.internal.report.Race;
+import org.concurrencyharness.internal.result.ExerciseResult;
+import org.concurrencyharness.internal.result.Race;
 import org.concurrencyharness.internal.report.RaceText;
 
 /**

@@ -17,8 +17,8 @@ import java.util.function.Consumer;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.Log;
 import org.concurrencyharness.internal.fork.ForkOptions;
-import org.concurrencyharness.internal.report.Json;
-import org.concurrencyharness.internal.report.RunReport;
+import org.concurrencyharness.internal.result.Json;
+import org.concurrencyharness.internal.result.RunReport;
 import org.concurrencyharness.internal.shard.Shard;
 
 /**

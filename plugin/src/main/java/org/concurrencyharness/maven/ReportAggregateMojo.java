@@ -14,7 +14,7 @@ import org.apache.maven.project.MavenProject;
 import org.concurrencyharness.internal.report.ReportFiles;
 import org.concurrencyharness.internal.report.ReportParts;
 import org.concurrencyharness.internal.report.ReportPartsException;
-import org.concurrencyharness.internal.report.RunReport;
+import org.concurrencyharness.internal.result.RunReport;
 import org.concurrencyharness.internal.shard.Shard;
 
 /**

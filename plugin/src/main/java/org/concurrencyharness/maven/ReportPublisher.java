@@ -9,7 +9,7 @@ import org.concurrencyharness.internal.insight.SourceInsight;
 import org.concurrencyharness.internal.report.ConsoleSummary;
 import org.concurrencyharness.internal.report.ReportFiles;
 import org.concurrencyharness.internal.report.ReportWriter;
-import org.concurrencyharness.internal.report.RunReport;
+import org.concurrencyharness.internal.result.RunReport;
 
 /** Writes the run's reports and prints the summary at the end of the build. */
 final class ReportPublisher {

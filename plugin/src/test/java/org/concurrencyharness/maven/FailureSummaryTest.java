@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.concurrencyharness.internal.report.Access;
-import org.concurrencyharness.internal.report.Conditions;
-import org.concurrencyharness.internal.report.ExerciseResult;
-import org.concurrencyharness.internal.report.Outcome;
-import org.concurrencyharness.internal.report.Race;
+import org.concurrencyharness.internal.result.Access;
+import org.concurrencyharness.internal.result.Conditions;
+import org.concurrencyharness.internal.result.ExerciseResult;
+import org.concurrencyharness.internal.result.Outcome;
+import org.concurrencyharness.internal.result.Race;
 import org.junit.jupiter.api.Test;
 
 class FailureSummaryTest {

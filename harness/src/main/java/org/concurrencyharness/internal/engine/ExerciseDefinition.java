@@ -2,7 +2,7 @@ package org.concurrencyharness.internal.engine;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import org.concurrencyharness.internal.report.Conditions;
+import org.concurrencyharness.internal.result.Conditions;
 
 /**
  * A valid exercise: the method, its class and the conditions its annotations ask for.

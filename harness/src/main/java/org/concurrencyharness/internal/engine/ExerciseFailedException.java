@@ -1,7 +1,7 @@
 package org.concurrencyharness.internal.engine;
 
-import org.concurrencyharness.internal.report.ExerciseResult;
-import org.concurrencyharness.internal.report.Race;
+import org.concurrencyharness.internal.result.ExerciseResult;
+import org.concurrencyharness.internal.result.Race;
 
 /** Why an exercise failed, as an IDE or Surefire shows a failed test. */
 final class ExerciseFailedException extends AssertionError {

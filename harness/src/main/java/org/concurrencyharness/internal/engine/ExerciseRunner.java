@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Map;
 import org.concurrencyharness.internal.process.ProcessRoundRunner;
 import org.concurrencyharness.internal.race.RaceDetection;
-import org.concurrencyharness.internal.report.Access;
-import org.concurrencyharness.internal.report.Conditions;
-import org.concurrencyharness.internal.report.ExerciseResult;
-import org.concurrencyharness.internal.report.Outcome;
-import org.concurrencyharness.internal.report.Race;
-import org.concurrencyharness.internal.report.RoundResult;
+import org.concurrencyharness.internal.result.Access;
+import org.concurrencyharness.internal.result.Conditions;
+import org.concurrencyharness.internal.result.ExerciseResult;
+import org.concurrencyharness.internal.result.Outcome;
+import org.concurrencyharness.internal.result.Race;
+import org.concurrencyharness.internal.result.RoundResult;
 import org.concurrencyharness.internal.suppression.Suppressions;
 
 /** Runs every round of one exercise and decides its outcome. Never throws: what goes wrong is the exercise's result. */

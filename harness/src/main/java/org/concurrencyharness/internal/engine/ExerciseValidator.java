@@ -11,7 +11,7 @@ import org.concurrencyharness.ExpectRace;
 import org.concurrencyharness.ForkProcesses;
 import org.concurrencyharness.Pipe;
 import org.concurrencyharness.Semaphore;
-import org.concurrencyharness.internal.report.Conditions;
+import org.concurrencyharness.internal.result.Conditions;
 
 /**
  * Turns an annotated method into an {@link ExerciseDefinition}, or into the list of what is wrong

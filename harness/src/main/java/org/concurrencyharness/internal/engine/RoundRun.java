@@ -1,8 +1,8 @@
 package org.concurrencyharness.internal.engine;
 
 import java.util.List;
-import org.concurrencyharness.internal.report.Race;
-import org.concurrencyharness.internal.report.RoundResult;
+import org.concurrencyharness.internal.result.Race;
+import org.concurrencyharness.internal.result.RoundResult;
 
 /**
  * One round as it ran, and the races the detector found in it.

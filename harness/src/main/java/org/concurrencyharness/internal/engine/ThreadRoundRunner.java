@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.concurrencyharness.internal.race.RaceDetection;
-import org.concurrencyharness.internal.report.Race;
-import org.concurrencyharness.internal.report.RoundResult;
-import org.concurrencyharness.internal.report.WorkerResult;
+import org.concurrencyharness.internal.result.Race;
+import org.concurrencyharness.internal.result.RoundResult;
+import org.concurrencyharness.internal.result.WorkerResult;
 
 /**
  * Runs one round of an exercise in real platform threads: all started, held at a start gate,

@@ -3,7 +3,7 @@ package org.concurrencyharness.internal.engine;
 import java.lang.reflect.InvocationTargetException;
 import java.util.concurrent.CountDownLatch;
 import org.concurrencyharness.internal.race.RaceDetection;
-import org.concurrencyharness.internal.report.WorkerResult;
+import org.concurrencyharness.internal.result.WorkerResult;
 
 /**
  * One thread of a round. Its timings are plain fields written by its own thread and read by the

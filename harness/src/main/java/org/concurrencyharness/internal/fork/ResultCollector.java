@@ -11,10 +11,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.concurrencyharness.internal.engine.ConcurrencyTestEngine;
-import org.concurrencyharness.internal.report.ExerciseResult;
-import org.concurrencyharness.internal.report.Json;
-import org.concurrencyharness.internal.report.Outcome;
-import org.concurrencyharness.internal.report.RaceCounts;
+import org.concurrencyharness.internal.result.ExerciseResult;
+import org.concurrencyharness.internal.result.Json;
+import org.concurrencyharness.internal.result.Outcome;
+import org.concurrencyharness.internal.result.RaceCounts;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -118,7 +118,7 @@ final class ResultCollector implements TestExecutionListener {
         String className = source.map(MethodSource::getClassName).orElse(test.getLegacyReportingName());
         String method = source.map(MethodSource::getMethodName).orElse(test.getDisplayName());
         return new ExerciseResult(className, method, null,
-                new org.concurrencyharness.internal.report.Conditions(0, 0, 0, false, 0, 0, false), Outcome.FAIL, 0, 0,
+                new org.concurrencyharness.internal.result.Conditions(0, 0, 0, false, 0, 0, false), Outcome.FAIL, 0, 0,
                 Map.of(), List.of(), List.of(), List.of(), List.of("The harness failed on this exercise: " + reason), List.of(), List.of());
     }
 

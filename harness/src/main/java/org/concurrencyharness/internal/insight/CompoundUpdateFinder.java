@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.concurrencyharness.internal.report.Hint;
+import org.concurrencyharness.internal.result.Hint;
 
 /**
  * Flags the compound updates of a class's fields that no lock protects: {@code x++},

@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.concurrencyharness.internal.report.ExerciseResult;
-import org.concurrencyharness.internal.report.Hint;
-import org.concurrencyharness.internal.report.Race;
-import org.concurrencyharness.internal.report.RunReport;
+import org.concurrencyharness.internal.result.ExerciseResult;
+import org.concurrencyharness.internal.result.Hint;
+import org.concurrencyharness.internal.result.Race;
+import org.concurrencyharness.internal.result.RunReport;
 
 /**
  * Reads the project's sources with javaparser and, for each exercise, flags the unprotected

@@ -12,9 +12,9 @@ import java.util.Map;
 import org.concurrencyharness.internal.engine.ExerciseDefinition;
 import org.concurrencyharness.internal.engine.RoundRun;
 import org.concurrencyharness.internal.engine.ThreadRoundRunner;
-import org.concurrencyharness.internal.report.Conditions;
-import org.concurrencyharness.internal.report.Race;
-import org.concurrencyharness.internal.report.WorkerResult;
+import org.concurrencyharness.internal.result.Conditions;
+import org.concurrencyharness.internal.result.Race;
+import org.concurrencyharness.internal.result.WorkerResult;
 
 /**
  * The main class of a child JVM of a forked exercise: runs the invocations the parent hands it,

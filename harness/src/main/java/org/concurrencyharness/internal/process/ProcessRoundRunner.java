@@ -23,9 +23,9 @@ import org.concurrencyharness.Pipe;
 import org.concurrencyharness.internal.engine.ExerciseDefinition;
 import org.concurrencyharness.internal.engine.Intervals;
 import org.concurrencyharness.internal.engine.RoundRun;
-import org.concurrencyharness.internal.report.Race;
-import org.concurrencyharness.internal.report.RoundResult;
-import org.concurrencyharness.internal.report.WorkerResult;
+import org.concurrencyharness.internal.result.Race;
+import org.concurrencyharness.internal.result.RoundResult;
+import org.concurrencyharness.internal.result.WorkerResult;
 
 /**
  * Runs one round of a {@code @ForkProcesses} exercise in child JVMs started at once, with this

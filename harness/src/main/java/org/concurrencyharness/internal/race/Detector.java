@@ -2,7 +2,7 @@ package org.concurrencyharness.internal.race;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.concurrencyharness.internal.report.Race;
+import org.concurrencyharness.internal.result.Race;
 
 /**
  * The happens-before analysis, FastTrack (Flanagan and Freund, PLDI 2009), on the side of threads

@@ -1,7 +1,7 @@
 package org.concurrencyharness.internal.race;
 
 import java.util.List;
-import org.concurrencyharness.internal.report.Race;
+import org.concurrencyharness.internal.result.Race;
 
 /**
  * What the engine tells the race detector, and what it asks of it. Every call is a no-op when

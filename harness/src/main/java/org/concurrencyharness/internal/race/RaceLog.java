@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.concurrencyharness.internal.report.Access;
-import org.concurrencyharness.internal.report.Race;
+import org.concurrencyharness.internal.result.Access;
+import org.concurrencyharness.internal.result.Race;
 
 /**
  * The races of the present round, each pair of sites once, and the names of the threads that

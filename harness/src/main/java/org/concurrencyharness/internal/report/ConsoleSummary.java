@@ -3,6 +3,13 @@ package org.concurrencyharness.internal.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.concurrencyharness.internal.result.Access;
+import org.concurrencyharness.internal.result.ExerciseResult;
+import org.concurrencyharness.internal.result.Hint;
+import org.concurrencyharness.internal.result.Outcome;
+import org.concurrencyharness.internal.result.Race;
+import org.concurrencyharness.internal.result.RaceCounts;
+import org.concurrencyharness.internal.result.RunReport;
 
 /** The closing summary a person reads at the end of the build: a table, then what went wrong and where. */
 public final class ConsoleSummary {

@@ -7,6 +7,14 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.concurrencyharness.internal.result.ExerciseResult;
+import org.concurrencyharness.internal.result.Hint;
+import org.concurrencyharness.internal.result.Outcome;
+import org.concurrencyharness.internal.result.Race;
+import org.concurrencyharness.internal.result.RaceCounts;
+import org.concurrencyharness.internal.result.RoundResult;
+import org.concurrencyharness.internal.result.RunReport;
+import org.concurrencyharness.internal.result.WorkerResult;
 
 /**
  * {@code index.html}: one self-contained page that opens with a table of every exercise, then

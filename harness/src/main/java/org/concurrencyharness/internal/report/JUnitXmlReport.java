@@ -3,6 +3,10 @@ package org.concurrencyharness.internal.report;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.concurrencyharness.internal.result.Access;
+import org.concurrencyharness.internal.result.ExerciseResult;
+import org.concurrencyharness.internal.result.Outcome;
+import org.concurrencyharness.internal.result.Race;
 
 /**
  * {@code TEST-<class>.xml} as Surefire writes it, one file per exercise class and one test case

@@ -1,6 +1,9 @@
 package org.concurrencyharness.internal.report;
 
 import java.util.List;
+import org.concurrencyharness.internal.result.Access;
+import org.concurrencyharness.internal.result.ExerciseResult;
+import org.concurrencyharness.internal.result.Race;
 
 /**
  * An exercise's races in {@code index.html}: what was raced on, and each access with the call it

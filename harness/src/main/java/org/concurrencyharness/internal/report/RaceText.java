@@ -1,5 +1,8 @@
 package org.concurrencyharness.internal.report;
 
+import org.concurrencyharness.internal.result.Access;
+import org.concurrencyharness.internal.result.Race;
+
 /**
  * A race as text, worded the same in every report: what was raced on, and each access with the
  * call it was made through and the project's line it was made under, where there are those.

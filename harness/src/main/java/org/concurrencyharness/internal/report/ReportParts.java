@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.concurrencyharness.internal.result.ExerciseResult;
+import org.concurrencyharness.internal.result.Json;
+import org.concurrencyharness.internal.result.RunReport;
 import org.concurrencyharness.internal.shard.Shard;
 
 /**

@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.concurrencyharness.internal.result.ExerciseResult;
+import org.concurrencyharness.internal.result.Json;
+import org.concurrencyharness.internal.result.RunReport;
 
 /** Writes the report files of a run: {@code report.json}, {@code index.html} and {@code TEST-*.xml}, under {@link ReportFiles}' names. */
 public final class ReportWriter {

@@ -2,6 +2,7 @@ package org.concurrencyharness.internal.report;
 
 import java.util.List;
 import java.util.Optional;
+import org.concurrencyharness.internal.result.RunReport;
 import org.concurrencyharness.internal.shard.Shard;
 
 /**

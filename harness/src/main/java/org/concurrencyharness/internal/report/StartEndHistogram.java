@@ -2,6 +2,8 @@ package org.concurrencyharness.internal.report;
 
 import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
+import org.concurrencyharness.internal.result.RoundResult;
+import org.concurrencyharness.internal.result.WorkerResult;
 
 /**
  * A round's start and end times on one line: how many workers started, and how many ended, in

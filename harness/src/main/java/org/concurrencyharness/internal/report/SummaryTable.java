@@ -2,6 +2,7 @@ package org.concurrencyharness.internal.report;
 
 import java.util.List;
 import java.util.Map;
+import org.concurrencyharness.internal.result.ExerciseResult;
 
 /**
  * The table {@code index.html} opens with: a row for every exercise, in the page's order, each

@@ -2,6 +2,8 @@ package org.concurrencyharness.internal.report;
 
 import java.util.List;
 import java.util.Locale;
+import org.concurrencyharness.internal.result.RoundResult;
+import org.concurrencyharness.internal.result.WorkerResult;
 
 /**
  * A round's threads (or processes) as an SVG timeline: one bar a worker, the wait for a permit

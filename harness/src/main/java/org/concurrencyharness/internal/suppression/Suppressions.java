@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.concurrencyharness.internal.report.Race;
+import org.concurrencyharness.internal.result.Race;
 
 /**
  * {@code concurrency.suppressions}: the races a user judged benign in code they cannot change, one

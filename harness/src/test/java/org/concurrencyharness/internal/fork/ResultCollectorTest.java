@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import org.concurrencyharness.internal.engine.ConcurrencyTestEngine;
 import org.concurrencyharness.internal.engine.fixtures.Sleepers;
-import org.concurrencyharness.internal.report.Outcome;
+import org.concurrencyharness.internal.result.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.launcher.EngineFilter;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.concurrencyharness.internal.report.Race;
+import org.concurrencyharness.internal.result.Race;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -3,7 +3,7 @@ package org.concurrencyharness.internal.race;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import org.concurrencyharness.internal.report.Race;
+import org.concurrencyharness.internal.result.Race;
 import org.junit.jupiter.api.Test;
 
 /**

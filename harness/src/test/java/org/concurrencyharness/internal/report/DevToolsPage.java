@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.concurrencyharness.internal.result.Json;
 
 /**
  * A page in headless Chromium, used as a person uses it: a click is the mouse's, pressed where the

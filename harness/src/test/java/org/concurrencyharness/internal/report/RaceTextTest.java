@@ -2,6 +2,8 @@ package org.concurrencyharness.internal.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.concurrencyharness.internal.result.Access;
+import org.concurrencyharness.internal.result.Race;
 import org.junit.jupiter.api.Test;
 
 class RaceTextTest {

@@ -6,6 +6,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.concurrencyharness.internal.result.Access;
+import org.concurrencyharness.internal.result.Conditions;
+import org.concurrencyharness.internal.result.ExerciseResult;
+import org.concurrencyharness.internal.result.Outcome;
+import org.concurrencyharness.internal.result.Race;
+import org.concurrencyharness.internal.result.RoundResult;
+import org.concurrencyharness.internal.result.RunReport;
+import org.concurrencyharness.internal.result.WorkerResult;
 
 /**
  * A run with one of each kind of exercise, a suppressed race among them, races on a JDK object and in a library's

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.concurrencyharness.internal.report.Access;
-import org.concurrencyharness.internal.report.Race;
+import org.concurrencyharness.internal.result.Access;
+import org.concurrencyharness.internal.result.Race;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

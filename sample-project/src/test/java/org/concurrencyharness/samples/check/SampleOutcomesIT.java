@@ -9,11 +9,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.concurrencyharness.internal.report.ExerciseResult;
-import org.concurrencyharness.internal.report.Json;
-import org.concurrencyharness.internal.report.Outcome;
-import org.concurrencyharness.internal.report.RunReport;
-import org.concurrencyharness.internal.report.WorkerResult;
+import org.concurrencyharness.internal.result.ExerciseResult;
+import org.concurrencyharness.internal.result.Json;
+import org.concurrencyharness.internal.result.Outcome;
+import org.concurrencyharness.internal.result.RunReport;
+import org.concurrencyharness.internal.result.WorkerResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.concurrencyharness.internal.report;
+package org.concurrencyharness.internal.result;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.concurrencyharness.internal.report;
+package org.concurrencyharness.internal.result;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

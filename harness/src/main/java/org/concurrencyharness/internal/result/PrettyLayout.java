@@ -1,4 +1,4 @@
-package org.concurrencyharness.internal.report;
+package org.concurrencyharness.internal.result;
 
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;

@@ -1,4 +1,4 @@
-package org.concurrencyharness.internal.report;
+package org.concurrencyharness.internal.result;
 
 /** Whether an exercise met its expectations. */
 public enum Outcome {

@@ -1,4 +1,4 @@
-package org.concurrencyharness.internal.report;
+package org.concurrencyharness.internal.result;
 
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;

@@ -1,4 +1,4 @@
-package org.concurrencyharness.internal.report;
+package org.concurrencyharness.internal.result;
 
 /**
  * The races found, as a person reads the count: {@code 3 races (1 suppressed)}. The suppressed ones
