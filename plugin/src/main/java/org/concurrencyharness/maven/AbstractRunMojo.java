@@ -13,11 +13,11 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
-import org.concurrencyharness.internal.report.ReportFiles;
 import org.concurrencyharness.internal.result.RunReport;
 import org.concurrencyharness.internal.shard.Shard;
 import org.concurrencyharness.internal.suppression.Suppressions;
 import org.concurrencyharness.internal.suppression.SuppressionsFileException;
+import org.concurrencyharness.maven.report.ReportFiles;
 
 /**
  * Runs the project's exercises in a forked JVM and reports them. A thin shell over the harness:

@@ -2,7 +2,7 @@ package org.concurrencyharness.maven;
 
 import org.concurrencyharness.internal.result.ExerciseResult;
 import org.concurrencyharness.internal.result.Race;
-import org.concurrencyharness.internal.report.RaceText;
+import org.concurrencyharness.maven.report.RaceText;
 
 /**
  * What the build's failure message says of one failed exercise: a line that names it and why it

@@ -11,11 +11,11 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
-import org.concurrencyharness.internal.report.ReportFiles;
-import org.concurrencyharness.internal.report.ReportParts;
-import org.concurrencyharness.internal.report.ReportPartsException;
 import org.concurrencyharness.internal.result.RunReport;
 import org.concurrencyharness.internal.shard.Shard;
+import org.concurrencyharness.maven.report.ReportFiles;
+import org.concurrencyharness.maven.report.ReportParts;
+import org.concurrencyharness.maven.report.ReportPartsException;
 
 /**
  * {@code concurrency:report-aggregate}: merges the reports of a sharded run's parts (each CI job's

@@ -5,11 +5,11 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.Log;
-import org.concurrencyharness.internal.insight.SourceInsight;
-import org.concurrencyharness.internal.report.ConsoleSummary;
-import org.concurrencyharness.internal.report.ReportFiles;
-import org.concurrencyharness.internal.report.ReportWriter;
 import org.concurrencyharness.internal.result.RunReport;
+import org.concurrencyharness.maven.insight.SourceInsight;
+import org.concurrencyharness.maven.report.ConsoleSummary;
+import org.concurrencyharness.maven.report.ReportFiles;
+import org.concurrencyharness.maven.report.ReportWriter;
 
 /** Writes the run's reports and prints the summary at the end of the build. */
 final class ReportPublisher {

@@ -1,4 +1,4 @@
-package org.concurrencyharness.internal.report;
+package org.concurrencyharness.maven.report;
 
 /** Escaping for XML and HTML text and attributes. */
 final class Xml {

@@ -1,4 +1,4 @@
-package org.concurrencyharness.internal.report;
+package org.concurrencyharness.maven.report;
 
 import java.io.IOException;
 import java.net.URI;

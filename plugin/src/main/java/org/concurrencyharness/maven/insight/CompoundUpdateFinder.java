@@ -1,4 +1,4 @@
-package org.concurrencyharness.internal.insight;
+package org.concurrencyharness.maven.insight;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;

@@ -1,4 +1,4 @@
-package org.concurrencyharness.internal.report;
+package org.concurrencyharness.maven.report;
 
 import java.util.Optional;
 import java.util.regex.Matcher;

@@ -1,4 +1,4 @@
-package org.concurrencyharness.internal.report;
+package org.concurrencyharness.maven.report;
 
 /**
  * Parts of a sharded run that cannot be merged: none, parts of different shardings, or one

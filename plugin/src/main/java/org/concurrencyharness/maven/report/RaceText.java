@@ -1,4 +1,4 @@
-package org.concurrencyharness.internal.report;
+package org.concurrencyharness.maven.report;
 
 import org.concurrencyharness.internal.result.Access;
 import org.concurrencyharness.internal.result.Race;

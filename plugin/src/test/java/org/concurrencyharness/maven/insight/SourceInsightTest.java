@@ -1,4 +1,4 @@
-package org.concurrencyharness.internal.insight;
+package org.concurrencyharness.maven.insight;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
