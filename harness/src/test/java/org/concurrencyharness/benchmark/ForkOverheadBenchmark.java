@@ -9,8 +9,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.concurrencyharness.ForkProcesses;
-import org.concurrencyharness.internal.engine.ExerciseDefinition;
-import org.concurrencyharness.internal.engine.ExerciseValidator;
+import org.concurrencyharness.internal.execution.ExerciseDefinition;
+import org.concurrencyharness.internal.execution.ExerciseValidator;
 import org.concurrencyharness.internal.process.ProcessRoundRunner;
 
 /**

@@ -7,9 +7,9 @@ import java.util.Locale;
 import org.concurrencyharness.Concurrent;
 import org.concurrencyharness.Daemon;
 import org.concurrencyharness.Semaphore;
-import org.concurrencyharness.internal.engine.ExerciseDefinition;
-import org.concurrencyharness.internal.engine.ExerciseValidator;
-import org.concurrencyharness.internal.engine.ThreadRoundRunner;
+import org.concurrencyharness.internal.execution.ExerciseDefinition;
+import org.concurrencyharness.internal.execution.ExerciseValidator;
+import org.concurrencyharness.internal.execution.ThreadRoundRunner;
 import org.concurrencyharness.internal.result.RoundResult;
 
 /**

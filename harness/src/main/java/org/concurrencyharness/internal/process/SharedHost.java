@@ -13,7 +13,7 @@ import org.concurrencyharness.SharedList;
 import org.concurrencyharness.SharedLock;
 import org.concurrencyharness.SharedMap;
 import org.concurrencyharness.SharedQueue;
-import org.concurrencyharness.internal.engine.ValueRenderer;
+import org.concurrencyharness.internal.execution.ValueRenderer;
 
 /**
  * The objects a forked exercise's children share, hosted in the parent for one round: named

@@ -1,4 +1,4 @@
-package org.concurrencyharness.internal.engine;
+package org.concurrencyharness.internal.execution;
 
 import java.util.List;
 import org.concurrencyharness.internal.result.Race;

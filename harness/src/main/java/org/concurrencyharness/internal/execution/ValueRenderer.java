@@ -1,4 +1,4 @@
-package org.concurrencyharness.internal.engine;
+package org.concurrencyharness.internal.execution;
 
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;

@@ -1,4 +1,4 @@
-package org.concurrencyharness.internal.engine;
+package org.concurrencyharness.internal.execution;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

@@ -1,4 +1,4 @@
-package org.concurrencyharness.internal.engine;
+package org.concurrencyharness.internal.execution;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;

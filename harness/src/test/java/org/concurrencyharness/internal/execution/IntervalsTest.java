@@ -1,4 +1,4 @@
-package org.concurrencyharness.internal.engine;
+package org.concurrencyharness.internal.execution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
