@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The packaged harness jar carries jackson-core and ASM relocated under the harness's own
  * packages, and nothing under their own names, so that it never meets the user's copies; and
- * its JSON works from the jar alone, with nothing else on the class path.
+ * its JSON works from the jar alone, with nothing else on the class path. Being the agent, it
+ * carries nothing the plugin alone uses: no report writer, no source insight, no javaparser.
  */
 class HarnessJarIT {
 
@@ -32,6 +33,19 @@ class HarnessJarIT {
             assertEquals(List.of(), names.stream().filter(n -> n.contains("org/objectweb")).toList());
             assertEquals(List.of(), names.stream().filter(n -> n.startsWith("META-INF/services/com.fasterxml")).toList(),
                     "no service entry announces the relocated factory to the user's Jackson");
+        }
+    }
+
+    @Test
+    void theJarHoldsNeitherTheReportWritersNorSourceInsightNorJavaparser() throws Exception {
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            List<String> names = jar.stream().map(ZipEntry::getName).toList();
+            assertTrue(names.contains("org/concurrencyharness/internal/result/RunReport.class"), JAR.toString());
+            assertEquals(List.of(), names.stream().filter(n -> n.startsWith("com/github/javaparser")
+                    || n.startsWith("org/concurrencyharness/maven/")
+                    || n.startsWith("org/concurrencyharness/internal/report/")
+                    || n.startsWith("org/concurrencyharness/internal/insight/")
+                    || n.contains("Html")).toList());
         }
     }
 
