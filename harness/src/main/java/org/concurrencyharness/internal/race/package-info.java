@@ -1,0 +1,10 @@
+/**
+ * The race detector at run time: {@code Hooks}, which the instrumented code calls, the threads'
+ * vector clocks and the shadows of fields and array elements, the happens-before edges of monitors,
+ * volatiles, threads and the {@code java.util.concurrent} contracts, and {@code RaceDetection}, through
+ * which a round states its own edges and takes the races found.
+ *
+ * <p>May use: {@link org.concurrencyharness.internal.result}, whose {@code Race} and {@code Access} it
+ * reports.
+ */
+package org.concurrencyharness.internal.race;
