@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.concurrencyharness.internal.result.AccessKind;
 import org.concurrencyharness.internal.result.Access;
 import org.concurrencyharness.internal.result.Conditions;
 import org.concurrencyharness.internal.result.ExerciseResult;
@@ -16,11 +17,11 @@ class FailureSummaryTest {
 
     private static final Conditions TWO_THREADS = new Conditions(2, 1, 60_000, false, 0, 0, false);
     private static final Race ON_A_LIST = new Race("it.Registry.names", "java.util.ArrayList",
-            new Access("worker-1", "Registry.register", "Registry.java:12", "write", "ArrayList.add", null),
-            new Access("worker-0", "Registry.find", "Registry.java:20", "read", "ArrayList.get", null));
+            new Access("worker-1", "Registry.register", "Registry.java:12", AccessKind.WRITE, "ArrayList.add", null),
+            new Access("worker-0", "Registry.find", "Registry.java:20", AccessKind.READ, "ArrayList.get", null));
     private static final Race IN_A_LIBRARY = new Race("com.google.common.collect.HashMultiset.size",
-            new Access("worker-1", "HashMultiset.add", "HashMultiset.java:271", "write", null, "Counter.java:41"),
-            new Access("worker-0", "HashMultiset.size", "HashMultiset.java:90", "read", null, "Counter.java:45"));
+            new Access("worker-1", "HashMultiset.add", "HashMultiset.java:271", AccessKind.WRITE, null, "Counter.java:41"),
+            new Access("worker-0", "HashMultiset.size", "HashMultiset.java:90", AccessKind.READ, null, "Counter.java:45"));
 
     private static ExerciseResult failed(List<Race> races, List<String> detectorErrors, List<String> errors) {
         return new ExerciseResult("it.Registry", "register", "Registry.java", TWO_THREADS, Outcome.FAIL, 10, 2,

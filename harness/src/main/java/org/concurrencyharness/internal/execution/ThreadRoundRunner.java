@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.concurrencyharness.internal.race.RaceDetection;
+import org.concurrencyharness.internal.result.WorkerState;
 import org.concurrencyharness.internal.result.Race;
 import org.concurrencyharness.internal.result.RoundResult;
 import org.concurrencyharness.internal.result.WorkerResult;
@@ -39,7 +40,7 @@ public final class ThreadRoundRunner {
         }
         DeadlockWatch deadlocks = new DeadlockWatch(workers.get(0).thread.getId());
         List<String> errors = new ArrayList<>();
-        String unfinishedState = WorkerResult.STATE_ABANDONED;
+        WorkerState unfinishedState = WorkerState.ABANDONED;
         try {
             for (Worker worker : workers) {
                 worker.thread.start();
@@ -81,24 +82,24 @@ public final class ThreadRoundRunner {
     }
 
     /** Waits for every thread, watching for deadlocks and the deadline; says what to call the threads left. */
-    private String awaitWorkers(ExerciseDefinition exercise, List<Worker> workers, CountDownLatch done, long deadline,
+    private WorkerState awaitWorkers(ExerciseDefinition exercise, List<Worker> workers, CountDownLatch done, long deadline,
                                 DeadlockWatch deadlocks, List<String> errors) throws InterruptedException {
         while (!done.await(Math.min(POLL_MILLIS, Math.max(1, remainingMillis(deadline))), TimeUnit.MILLISECONDS)) {
             List<ThreadInfo> deadlock = deadlocks.newDeadlock();
             if (!deadlock.isEmpty()) {
                 errors.add(describeDeadlock(deadlock, exercise));
-                return WorkerResult.STATE_DEADLOCKED;
+                return WorkerState.DEADLOCKED;
             }
             if (System.nanoTime() - deadline >= 0) {
                 errors.add(describeTimeout(exercise, workers));
-                return WorkerResult.STATE_TIMED_OUT;
+                return WorkerState.TIMED_OUT;
             }
         }
         for (Worker worker : workers) {
             worker.thread.join();
             RaceDetection.acquireFrom(worker.endSyncPoint);
         }
-        return WorkerResult.STATE_FINISHED;
+        return WorkerState.FINISHED;
     }
 
     private static String describeDeadlock(List<ThreadInfo> deadlock, ExerciseDefinition exercise) {

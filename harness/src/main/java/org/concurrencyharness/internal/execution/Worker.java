@@ -3,6 +3,7 @@ package org.concurrencyharness.internal.execution;
 import java.lang.reflect.InvocationTargetException;
 import java.util.concurrent.CountDownLatch;
 import org.concurrencyharness.internal.race.RaceDetection;
+import org.concurrencyharness.internal.result.WorkerState;
 import org.concurrencyharness.internal.result.WorkerResult;
 
 /**
@@ -102,14 +103,14 @@ final class Worker implements Runnable {
         return finished ? bodyEnded : now;
     }
 
-    WorkerResult result(String unfinishedState, long roundEnd) {
+    WorkerResult result(WorkerState unfinishedState, long roundEnd) {
         boolean isFinished = finished;
         long start = started == 0 ? roundEnd : started;
         long end = isFinished ? ended : roundEnd;
         long bodyStart = bodyStarted == 0 ? end : bodyStarted;
         long bodyEnd = isFinished ? bodyEnded : end;
-        String state = !isFinished ? unfinishedState
-                : thrown != null ? WorkerResult.STATE_FAILED : WorkerResult.STATE_FINISHED;
+        WorkerState state = !isFinished ? unfinishedState
+                : thrown != null ? WorkerState.FAILED : WorkerState.FINISHED;
         String returnValue = isFinished && thrown == null && exercise.method().getReturnType() != void.class
                 ? ValueRenderer.render(returned) : null;
         String error = isFinished && thrown != null ? StackTraces.of(thrown, exercise.method()) : null;

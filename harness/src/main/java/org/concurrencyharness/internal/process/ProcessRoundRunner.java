@@ -23,6 +23,7 @@ import org.concurrencyharness.Pipe;
 import org.concurrencyharness.internal.execution.ExerciseDefinition;
 import org.concurrencyharness.internal.execution.Intervals;
 import org.concurrencyharness.internal.execution.RoundRun;
+import org.concurrencyharness.internal.result.WorkerState;
 import org.concurrencyharness.internal.result.Race;
 import org.concurrencyharness.internal.result.RoundResult;
 import org.concurrencyharness.internal.result.WorkerResult;
@@ -301,9 +302,9 @@ public final class ProcessRoundRunner {
         double started = child.startedMillis - roundStart;
         double ended = (child.endedMillis == 0 ? System.currentTimeMillis() : child.endedMillis) - roundStart;
         Integer exitCode = child.process.isAlive() ? null : child.process.exitValue();
-        String state = exitCode == null ? WorkerResult.STATE_KILLED
-                : exitCode == 0 && error == null ? WorkerResult.STATE_FINISHED
-                : exitCode == 0 ? WorkerResult.STATE_FAILED : WorkerResult.STATE_CRASHED;
+        WorkerState state = exitCode == null ? WorkerState.KILLED
+                : exitCode == 0 && error == null ? WorkerState.FINISHED
+                : exitCode == 0 ? WorkerState.FAILED : WorkerState.CRASHED;
         int index = pool ? -1 : child.id;
         double wait = firstStart == Double.MAX_VALUE ? 0 : Math.max(0, firstStart - started);
         return new WorkerResult(name(child, pool), index, child.pid(), started, ended, wait, busy, state,

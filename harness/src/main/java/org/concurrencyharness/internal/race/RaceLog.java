@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.concurrencyharness.internal.result.AccessKind;
 import org.concurrencyharness.internal.result.Access;
 import org.concurrencyharness.internal.result.Race;
 
@@ -87,12 +88,12 @@ final class RaceLog {
         String declared = call.substring(0, call.indexOf('.'));
         boolean onView = declared.contains("Iterator") || declared.equals("Entry") || declared.equals("Spliterator");
         String on = onView ? declared : type.substring(type.lastIndexOf('.') + 1);
-        return new Access(thread, site.method(), site.location(), site.write() ? "write" : "read", on + "." + method,
+        return new Access(thread, site.method(), site.location(), AccessKind.of(site.write()), on + "." + method,
                 site.userFrame());
     }
 
     private static Access access(AccessSite site, String thread) {
-        return new Access(thread, site.method(), site.location(), site.write() ? "write" : "read", null,
+        return new Access(thread, site.method(), site.location(), AccessKind.of(site.write()), null,
                 site.userFrame());
     }
 }

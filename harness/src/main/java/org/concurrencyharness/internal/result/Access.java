@@ -9,15 +9,15 @@ import java.util.Map;
  * @param thread the thread's name
  * @param method the method, as {@code SimpleClass.method}
  * @param location {@code File.java:LINE}
- * @param kind {@code read} or {@code write}
+ * @param kind whether it read or wrote
  * @param call for an access through a call on a JDK object, the method called, such as {@code ArrayList.add}; else null
  * @param userFrame for an access inside a library's classes, the nearest frame in the project's own classes, as
  *     {@code File.java:LINE}; else null
  */
-public record Access(String thread, String method, String location, String kind, String call, String userFrame) {
+public record Access(String thread, String method, String location, AccessKind kind, String call, String userFrame) {
 
     /** A field or element access in the project's own code. */
-    public Access(String thread, String method, String location, String kind) {
+    public Access(String thread, String method, String location, AccessKind kind) {
         this(thread, method, location, kind, null, null);
     }
 
@@ -26,7 +26,7 @@ public record Access(String thread, String method, String location, String kind,
         json.put("thread", thread);
         json.put("method", method);
         json.put("location", location);
-        json.put("kind", kind);
+        json.put("kind", kind.toString());
         if (call != null) {
             json.put("call", call);
         }
@@ -37,7 +37,7 @@ public record Access(String thread, String method, String location, String kind,
     }
 
     static Access fromJson(JsonObject json) {
-        return new Access(json.string("thread"), json.string("method"), json.string("location"), json.string("kind"),
+        return new Access(json.string("thread"), json.string("method"), json.string("location"), AccessKind.of(json.string("kind")),
                 json.string("call"), json.string("userFrame"));
     }
 }

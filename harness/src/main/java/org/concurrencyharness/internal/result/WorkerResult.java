@@ -15,7 +15,7 @@ import java.util.Map;
  * @param endMillis when it ended; for a worker still running when the round ended, that moment
  * @param waitMillis how long it waited (at the {@code @Semaphore}, or for a pool worker)
  * @param runMillis how long it ran the exercise's body
- * @param state one of the {@code STATE_*} words
+ * @param state how it ended
  * @param returnValue the rendered return value, or null for void and for none
  * @param error the exception with its stack trace, or null
  * @param exitCode a child's exit code, or null for a thread or a child still running
@@ -24,21 +24,14 @@ import java.util.Map;
  * @param threads a child's own threads, or the invocations a pool worker served
  */
 public record WorkerResult(String name, int index, long pid, double startMillis, double endMillis,
-                           double waitMillis, double runMillis, String state, String returnValue, String error,
+                           double waitMillis, double runMillis, WorkerState state, String returnValue, String error,
                            Integer exitCode, List<String> stdout, List<String> stderr,
                            List<WorkerResult> threads) {
 
-    public static final String STATE_FINISHED = "finished";
-    public static final String STATE_FAILED = "failed";
-    public static final String STATE_ABANDONED = "abandoned";
-    public static final String STATE_TIMED_OUT = "timed out";
-    public static final String STATE_DEADLOCKED = "deadlocked";
-    public static final String STATE_CRASHED = "crashed";
-    public static final String STATE_KILLED = "killed";
 
     /** A thread's result: no pid, exit code, output or children. */
     public static WorkerResult ofThread(String name, int index, double startMillis, double endMillis,
-                                        double waitMillis, double runMillis, String state, String returnValue,
+                                        double waitMillis, double runMillis, WorkerState state, String returnValue,
                                         String error) {
         return new WorkerResult(name, index, 0, startMillis, endMillis, waitMillis, runMillis, state, returnValue,
                 error, null, List.of(), List.of(), List.of());
@@ -55,7 +48,7 @@ public record WorkerResult(String name, int index, long pid, double startMillis,
         json.put("endMillis", round(endMillis));
         json.put("waitMillis", round(waitMillis));
         json.put("runMillis", round(runMillis));
-        json.put("state", state);
+        json.put("state", state.toString());
         json.put("returnValue", returnValue);
         json.put("error", error);
         if (exitCode != null) {
@@ -81,7 +74,7 @@ public record WorkerResult(String name, int index, long pid, double startMillis,
     static WorkerResult fromJson(JsonObject json) {
         return new WorkerResult(json.string("name"), json.intValue("index"), json.longValue("pid"),
                 json.doubleValue("startMillis"), json.doubleValue("endMillis"), json.doubleValue("waitMillis"),
-                json.doubleValue("runMillis"), json.string("state"), json.string("returnValue"),
+                json.doubleValue("runMillis"), WorkerState.of(json.string("state")), json.string("returnValue"),
                 json.string("error"), json.nullableInt("exitCode"), json.strings("stdout"), json.strings("stderr"),
                 json.list("threads", WorkerResult::fromJson));
     }

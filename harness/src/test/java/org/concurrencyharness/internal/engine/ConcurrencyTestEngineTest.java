@@ -32,6 +32,7 @@ import org.concurrencyharness.internal.engine.fixtures.State;
 import org.concurrencyharness.internal.result.ExerciseResult;
 import org.concurrencyharness.internal.result.Outcome;
 import org.concurrencyharness.internal.result.WorkerResult;
+import org.concurrencyharness.internal.result.WorkerState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestDescriptor;
@@ -160,7 +161,7 @@ class ConcurrencyTestEngineTest {
         assertEquals(Outcome.PASS, daemons.outcome());
         assertEquals(0, daemons.rounds().get(0).finished());
         assertTrue(daemons.wallMillis() < 3_000, "the round did not wait: " + daemons.wallMillis());
-        assertTrue(daemons.rounds().get(0).workers().stream().allMatch(w -> w.state().equals("abandoned")));
+        assertTrue(daemons.rounds().get(0).workers().stream().allMatch(w -> w.state() == WorkerState.ABANDONED));
     }
 
     @Test

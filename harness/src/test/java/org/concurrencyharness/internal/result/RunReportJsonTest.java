@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 class RunReportJsonTest {
 
     private static RunReport sample() {
-        Access write = new Access("worker-0", "Counter.increment", "Counter.java:12", "write");
-        Access read = new Access("worker-1", "Counter.increment", "Counter.java:12", "read");
-        WorkerResult thread = WorkerResult.ofThread("worker-0", 0, 0.4, 2001.3, 0, 2000.9, "finished", "7", null);
-        WorkerResult child = new WorkerResult("process 0", 0, 4242, 1, 300, 0, 250, "failed", null,
+        Access write = new Access("worker-0", "Counter.increment", "Counter.java:12", AccessKind.WRITE);
+        Access read = new Access("worker-1", "Counter.increment", "Counter.java:12", AccessKind.READ);
+        WorkerResult thread = WorkerResult.ofThread("worker-0", 0, 0.4, 2001.3, 0, 2000.9, WorkerState.FINISHED, "7", null);
+        WorkerResult child = new WorkerResult("process 0", 0, 4242, 1, 300, 0, 250, WorkerState.FAILED, null,
                 "java.lang.IllegalStateException: boom\n\tat X.y(X.java:3)", 1, List.of("hello"), List.of("oops"),
                 List.of(thread));
         RoundResult round = new RoundResult(1, 2003.0, 50, 50, List.of(thread, child), Map.of("num", "50"),
@@ -23,8 +23,8 @@ class RunReportJsonTest {
                 new Conditions(50, 1, 60_000, false, 5, 0, true), Outcome.FAIL, 2003.0, 50, Map.of("num", "50"),
                 List.of(new Race("org.example.Counter.num", read, write)),
                 List.of(new Race("java.util.HashMap.table", "java.util.HashMap",
-                        new Access("worker-2", "Registry.add", "HashMap.java:610", "write", "HashMap.put", "Registry.java:9"),
-                        new Access("worker-3", "Registry.find", "HashMap.java:570", "read", "HashMap.get", "Registry.java:14"))),
+                        new Access("worker-2", "Registry.add", "HashMap.java:610", AccessKind.WRITE, "HashMap.put", "Registry.java:9"),
+                        new Access("worker-3", "Registry.find", "HashMap.java:570", AccessKind.READ, "HashMap.get", "Registry.java:14"))),
                 List.of("NullPointerException in the detector"), List.of("an error"), List.of(round),
                 List.of(new Hint("org.example.Counter.num", "Counter.java:12", "num += 1", "read-modify-write", true)));
         return new RunReport(true, List.of(exercise));

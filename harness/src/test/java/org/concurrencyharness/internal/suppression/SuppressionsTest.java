@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.concurrencyharness.internal.result.AccessKind;
 import org.concurrencyharness.internal.result.Access;
 import org.concurrencyharness.internal.result.Race;
 import org.junit.jupiter.api.Test;
@@ -16,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SuppressionsTest {
 
-    private static final Access READ = new Access("worker-0", "Cache.get", "Cache.java:9", "read");
-    private static final Access WRITE = new Access("worker-1", "Cache.put", "Cache.java:14", "write");
+    private static final Access READ = new Access("worker-0", "Cache.get", "Cache.java:9", AccessKind.READ);
+    private static final Access WRITE = new Access("worker-1", "Cache.put", "Cache.java:14", AccessKind.WRITE);
 
     private static Suppressions of(String... lines) {
         return Suppressions.parse("suppressions.txt", List.of(lines));

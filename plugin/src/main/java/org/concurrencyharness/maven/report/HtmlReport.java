@@ -223,7 +223,7 @@ final class HtmlReport {
                     .append("</td><td>").append(TimelineSvg.fmt(worker.startMillis())).append("</td><td>")
                     .append(TimelineSvg.fmt(worker.waitMillis())).append("</td><td>").append(TimelineSvg.fmt(worker.runMillis()))
                     .append("</td><td>").append(TimelineSvg.fmt(worker.endMillis())).append("</td><td>")
-                    .append(Xml.escape(worker.state())).append("</td><td>")
+                    .append(Xml.escape(worker.state().toString())).append("</td><td>")
                     .append(Xml.escape(worker.returnValue() == null ? "" : worker.returnValue())).append("</td></tr>");
         }
         html.append("</table></details>");

@@ -52,7 +52,7 @@ final class RaceHtml {
             if (access.call() != null) {
                 html.append("<code class=\"call\">").append(Xml.escape(access.call())).append("</code> ");
             }
-            html.append(Xml.escape(access.kind())).append(" by <code>").append(Xml.escape(access.thread()))
+            html.append(Xml.escape(access.kind().toString())).append(" by <code>").append(Xml.escape(access.thread()))
                     .append("</code> in <code>").append(Xml.escape(access.method())).append("</code> at <code>")
                     .append(Xml.escape(access.location())).append("</code>");
             if (access.userFrame() != null) {

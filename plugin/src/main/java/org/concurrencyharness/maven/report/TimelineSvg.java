@@ -41,8 +41,8 @@ final class TimelineSvg {
                 bar(svg, "wait", waitStart, runStart, y, span, worker.name() + " waited " + fmt(worker.waitMillis()) + " ms");
             }
             String kind = switch (worker.state()) {
-                case WorkerResult.STATE_ABANDONED -> "abandoned";
-                case WorkerResult.STATE_FINISHED -> "run";
+                case ABANDONED -> "abandoned";
+                case FINISHED -> "run";
                 default -> "failed";
             };
             bar(svg, kind, runStart, runEnd, y, span, worker.name() + " " + worker.state() + ", ran "

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.concurrencyharness.internal.result.AccessKind;
 import org.concurrencyharness.internal.result.Access;
 import org.concurrencyharness.internal.result.Conditions;
 import org.concurrencyharness.internal.result.ExerciseResult;
@@ -114,7 +115,7 @@ class SourceInsightTest {
 
     @Test
     void aHintIsConfirmedWhenTheDetectorFoundARaceOnItsField() {
-        Access write = new Access("worker-0", "Snippets.hintPostIncrement", "Snippets.java:19", "write");
+        Access write = new Access("worker-0", "Snippets.hintPostIncrement", "Snippets.java:19", AccessKind.WRITE);
         Race race = new Race("demo.Snippets.count", write, write);
         ExerciseResult raced = exercise("hintPostIncrement", List.of(race));
         ExerciseResult clean = exercise("hintThroughCall", List.of());

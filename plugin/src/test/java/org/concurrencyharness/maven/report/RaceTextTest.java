@@ -2,6 +2,7 @@ package org.concurrencyharness.maven.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.concurrencyharness.internal.result.AccessKind;
 import org.concurrencyharness.internal.result.Access;
 import org.concurrencyharness.internal.result.Race;
 import org.junit.jupiter.api.Test;
@@ -9,14 +10,14 @@ import org.junit.jupiter.api.Test;
 class RaceTextTest {
 
     private static final Race ON_A_LIST = new Race("it.Registry.names", "java.util.ArrayList",
-            new Access("worker-1", "Registry.register", "Registry.java:12", "write", "ArrayList.add", null),
-            new Access("worker-0", "Registry.find", "Registry.java:20", "read", "ArrayList.get", null));
+            new Access("worker-1", "Registry.register", "Registry.java:12", AccessKind.WRITE, "ArrayList.add", null),
+            new Access("worker-0", "Registry.find", "Registry.java:20", AccessKind.READ, "ArrayList.get", null));
     private static final Race IN_A_LIBRARY = new Race("com.google.common.collect.HashMultiset.size",
-            new Access("worker-1", "HashMultiset.add", "HashMultiset.java:271", "write", null, "Counter.java:41"),
-            new Access("worker-0", "HashMultiset.size", "HashMultiset.java:90", "read", null, "Counter.java:45"));
+            new Access("worker-1", "HashMultiset.add", "HashMultiset.java:271", AccessKind.WRITE, null, "Counter.java:41"),
+            new Access("worker-0", "HashMultiset.size", "HashMultiset.java:90", AccessKind.READ, null, "Counter.java:45"));
     private static final Race ON_A_FIELD = new Race("it.Counter.count",
-            new Access("worker-1", "Counter.increment", "Counter.java:12", "write"),
-            new Access("worker-0", "Counter.increment", "Counter.java:12", "read"));
+            new Access("worker-1", "Counter.increment", "Counter.java:12", AccessKind.WRITE),
+            new Access("worker-0", "Counter.increment", "Counter.java:12", AccessKind.READ));
 
     @Test
     void aRaceOnAJdkObjectNamesItsClassAndEachAccessItsCall() {

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.concurrencyharness.internal.result.AccessKind;
+import org.concurrencyharness.internal.result.WorkerState;
 import org.concurrencyharness.internal.result.Access;
 import org.concurrencyharness.internal.result.Conditions;
 import org.concurrencyharness.internal.result.ExerciseResult;
@@ -74,31 +76,31 @@ final class SampleReports {
     }
 
     static RunReport run() {
-        Access write = new Access("worker-3", "Counter.increment", "Counter.java:7", "write");
-        Access read = new Access("worker-1", "Counter.increment", "Counter.java:7", "read");
+        Access write = new Access("worker-3", "Counter.increment", "Counter.java:7", AccessKind.WRITE);
+        Access read = new Access("worker-1", "Counter.increment", "Counter.java:7", AccessKind.READ);
         ExerciseResult racy = new ExerciseResult("org.example.Counter", "increment", "Counter.java",
                 new Conditions(2, 1, 60_000, false, 0, 0, false), Outcome.FAIL, 20, 2, Map.of("num", "1"),
                 List.of(new Race("org.example.Counter.num", write, read)), List.of(), List.of(), List.of(), List.of(new RoundResult(1, 20, 2, 2,
-                List.of(WorkerResult.ofThread("worker-0", 0, 1, 11, 0, 10, "finished", null, null),
-                        WorkerResult.ofThread("worker-1", 1, 2, 20, 0, 18, "finished", null, null)),
+                List.of(WorkerResult.ofThread("worker-0", 0, 1, 11, 0, 10, WorkerState.FINISHED, null, null),
+                        WorkerResult.ofThread("worker-1", 1, 2, 20, 0, 18, WorkerState.FINISHED, null, null)),
                 Map.of("num", "1"), List.of())), List.of());
         // a race in a library's statistics, judged benign: it is listed, and fails nothing
         Race inLibrary = new Race("org.library.Stats.hits",
-                new Access("worker-0", "Stats.hit", "Stats.java:12", "write"),
-                new Access("worker-2", "Stats.hit", "Stats.java:12", "read"));
+                new Access("worker-0", "Stats.hit", "Stats.java:12", AccessKind.WRITE),
+                new Access("worker-2", "Stats.hit", "Stats.java:12", AccessKind.READ));
         ExerciseResult bounded = new ExerciseResult("org.example.Pool", "work", "Pool.java",
                 new Conditions(3, 1, 60_000, false, 1, 0, false), Outcome.PASS, 300, 1, Map.of(), List.of(),
                 List.of(inLibrary), List.of(), List.of(),
                 List.of(new RoundResult(1, 300, 1, 3, List.of(
-                        WorkerResult.ofThread("worker-0", 0, 0, 100, 0, 100, "finished", null, null),
-                        WorkerResult.ofThread("worker-1", 1, 0, 200, 100, 100, "finished", null, null),
-                        WorkerResult.ofThread("worker-2", 2, 0, 300, 200, 100, "finished", null, null)),
+                        WorkerResult.ofThread("worker-0", 0, 0, 100, 0, 100, WorkerState.FINISHED, null, null),
+                        WorkerResult.ofThread("worker-1", 1, 0, 200, 100, 100, WorkerState.FINISHED, null, null),
+                        WorkerResult.ofThread("worker-2", 2, 0, 300, 200, 100, WorkerState.FINISHED, null, null)),
                         Map.of(), List.of())), List.of());
         ExerciseResult daemons = new ExerciseResult("org.example.Daemons", "linger", "Daemons.java",
                 new Conditions(2, 1, 60_000, true, 0, 0, false), Outcome.PASS, 5, 2, Map.of("woke", "0"), List.of(),
                 List.of(), List.of(), List.of(), List.of(new RoundResult(1, 5, 2, 0, List.of(
-                        WorkerResult.ofThread("worker-0", 0, 1, 5, 0, 4, "abandoned", null, null),
-                        WorkerResult.ofThread("worker-1", 1, 1, 5, 0, 4, "abandoned", null, null)),
+                        WorkerResult.ofThread("worker-0", 0, 1, 5, 0, 4, WorkerState.ABANDONED, null, null),
+                        WorkerResult.ofThread("worker-1", 1, 1, 5, 0, 4, WorkerState.ABANDONED, null, null)),
                         Map.of("woke", "0"), List.of())), List.of());
         ExerciseResult thrower = new ExerciseResult("org.example.Thrower", "explode", "Thrower.java",
                 new Conditions(1, 1, 60_000, false, 0, 0, false), Outcome.FAIL, 1, 1, Map.of(), List.of(), List.of(), List.of(),
@@ -113,11 +115,11 @@ final class SampleReports {
      */
     static ExerciseResult registry() {
         Race onTheList = new Race("org.example.Registry.names", "java.util.ArrayList",
-                new Access("worker-1", "Registry.register", "Registry.java:12", "write", "ArrayList.add", null),
-                new Access("worker-0", "Registry.find", "Registry.java:20", "read", "ArrayList.get", null));
+                new Access("worker-1", "Registry.register", "Registry.java:12", AccessKind.WRITE, "ArrayList.add", null),
+                new Access("worker-0", "Registry.find", "Registry.java:20", AccessKind.READ, "ArrayList.get", null));
         Race inTheLibrary = new Race("org.library.Tally.count",
-                new Access("worker-1", "Tally.add", "Tally.java:271", "write", null, "Registry.java:16"),
-                new Access("worker-3", "Tally.add", "Tally.java:270", "read", null, "Registry.java:16"));
+                new Access("worker-1", "Tally.add", "Tally.java:271", AccessKind.WRITE, null, "Registry.java:16"),
+                new Access("worker-3", "Tally.add", "Tally.java:270", AccessKind.READ, null, "Registry.java:16"));
         return new ExerciseResult("org.example.Registry", "register", "Registry.java",
                 new Conditions(2, 1, 60_000, false, 0, 0, true), Outcome.PASS, 4, 2, Map.of("names", "[]"),
                 List.of(onTheList, inTheLibrary), List.of(),
@@ -125,8 +127,8 @@ final class SampleReports {
                         + " java.lang.IllegalStateException: a broken hook\n\tat org.concurrencyharness.internal.race.Hooks"
                         + ".read(Hooks.java:10)"),
                 List.of(), List.of(new RoundResult(1, 4, 2, 2, List.of(
-                        WorkerResult.ofThread("worker-0", 0, 0, 4, 0, 4, "finished", null, null),
-                        WorkerResult.ofThread("worker-1", 1, 0, 3, 0, 3, "finished", null, null)),
+                        WorkerResult.ofThread("worker-0", 0, 0, 4, 0, 4, WorkerState.FINISHED, null, null),
+                        WorkerResult.ofThread("worker-1", 1, 0, 3, 0, 3, WorkerState.FINISHED, null, null)),
                         Map.of("names", "[]"), List.of())), List.of());
     }
 
@@ -136,7 +138,7 @@ final class SampleReports {
         for (int i = 0; i < CROWD; i++) {
             double start = i % 3 * 5;
             double end = 90 + i % 10;
-            workers.add(WorkerResult.ofThread("worker-" + i, i, start, end, 0, end - start, "finished", null, null));
+            workers.add(WorkerResult.ofThread("worker-" + i, i, start, end, 0, end - start, WorkerState.FINISHED, null, null));
         }
         return new ExerciseResult("org.example.Crowd", "gather", "Crowd.java",
                 new Conditions(CROWD, 1, 60_000, false, 0, 0, false), Outcome.PASS, 100, CROWD, Map.of(), List.of(),

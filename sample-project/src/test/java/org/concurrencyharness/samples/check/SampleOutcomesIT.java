@@ -14,6 +14,7 @@ import org.concurrencyharness.internal.result.Json;
 import org.concurrencyharness.internal.result.Outcome;
 import org.concurrencyharness.internal.result.RunReport;
 import org.concurrencyharness.internal.result.WorkerResult;
+import org.concurrencyharness.internal.result.WorkerState;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -84,7 +85,7 @@ class SampleOutcomesIT {
         assertEquals(0, daemons.rounds().get(0).finished());
         assertEquals("0", daemons.sharedState().get("woke"));
         assertTrue(daemons.rounds().get(0).workers().stream()
-                .allMatch(w -> w.state().equals(WorkerResult.STATE_ABANDONED)));
+                .allMatch(w -> w.state() == WorkerState.ABANDONED));
     }
 
     @Test
