@@ -77,7 +77,7 @@ public final class ThreadRoundRunner {
         }
         RoundResult result = new RoundResult(round, Worker.nanosToMillis(roundEnd - roundStart),
                 maxConcurrency(workers, roundEnd), finished, results, sharedState, errors);
-        return new RoundRun(result, races);
+        return new RoundRun(result, races, List.of());
     }
 
     /** Waits for every thread, watching for deadlocks and the deadline; says what to call the threads left. */

@@ -89,7 +89,7 @@ public final class ProcessRoundRunner {
         int finished = (int) results.values().stream().filter(r -> ((List<?>) r.get("errors")).isEmpty()).count();
         RoundResult roundResult = new RoundResult(round, roundEnd - roundStart, maxConcurrency(results.values()),
                 finished, workerResults, host.render(), errors);
-        return new RoundRun(roundResult, races);
+        return new RoundRun(roundResult, races, List.of());
     }
 
     private static boolean lostInvocationsOf(ChildProcess child, Map<Integer, String> lost) {

@@ -29,6 +29,7 @@ public final class ConsoleSummary {
         }
         lines.add(report.exercises().size() + " exercises: " + report.passed() + " passed, " + report.failed()
                 + " failed, " + RaceCounts.describe(report.races(), report.suppressed())
+                + (report.lostUpdates() == 0 ? "" : ", " + LostUpdateText.count(report.lostUpdates()))
                 + (report.detectRaces() ? "" : " (race detector off)"));
         for (ExerciseResult exercise : report.exercises()) {
             details(lines, exercise);
@@ -45,7 +46,7 @@ public final class ConsoleSummary {
 
     private static void details(List<String> lines, ExerciseResult exercise) {
         if (exercise.sharedState().isEmpty() && exercise.races().isEmpty() && exercise.suppressed().isEmpty()
-                && exercise.errors().isEmpty() && exercise.hints().isEmpty()) {
+                && exercise.errors().isEmpty() && exercise.hints().isEmpty() && exercise.lostUpdates().isEmpty()) {
             return;
         }
         lines.add("");
@@ -59,6 +60,7 @@ public final class ConsoleSummary {
         for (Race race : exercise.suppressed()) {
             race(lines, "suppressed race on ", race, "");
         }
+        lostUpdates(lines, exercise);
         for (Hint hint : exercise.hints()) {
             lines.add("  hint: " + hint.code() + " at " + hint.location() + ", " + hint.reason()
                     + (hint.confirmed() ? " (confirmed by a race)" : ""));
@@ -77,6 +79,13 @@ public final class ConsoleSummary {
         for (Access access : List.of(race.first(), race.second())) {
             lines.add("    " + access.kind() + " by " + access.thread() + " in " + access.method() + " at "
                     + access.location());
+        }
+    }
+
+    private static void lostUpdates(List<String> lines, ExerciseResult exercise) {
+        for (LostUpdate lost : exercise.lostUpdates()) {
+            lines.add("  lost update of " + lost.subject() + (exercise.conditions().expectRace() ? " (expected)" : ""));
+            LostUpdateText.accesses(lost).forEach(access -> lines.add("    " + access));
         }
     }
 }

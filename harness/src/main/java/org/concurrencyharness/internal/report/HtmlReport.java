@@ -37,9 +37,11 @@ final class HtmlReport {
             """;
 
     private final SourceExcerpts sources;
+    private final LostUpdateHtml lostUpdates;
 
     HtmlReport(SourceExcerpts sources) {
         this.sources = sources;
+        this.lostUpdates = new LostUpdateHtml(sources);
     }
 
     String render(RunReport report) {
@@ -53,6 +55,7 @@ final class HtmlReport {
                 .append("<span id=\"failed\">").append(report.failed()).append(" failed</span>")
                 .append("<span id=\"races\">").append(RaceCounts.describe(report.races(), report.suppressed()))
                 .append("</span>")
+                .append("<span id=\"lost-updates\">").append(LostUpdateText.count(report.lostUpdates())).append("</span>")
                 .append("<span>race detector ").append(report.detectRaces() ? "on" : "off").append("</span></p>");
         if (!report.detectRaces()) {
             // an empty list of races must not read as a clean bill of health
@@ -93,6 +96,7 @@ final class HtmlReport {
                 race(html, exercise, race);
             }
         }
+        lostUpdates.section(html, exercise);
         if (!exercise.suppressed().isEmpty()) {
             html.append("<h3>Suppressed races</h3><p class=\"note\">Matched by concurrency.suppressions:")
                     .append(" reported, but failing nothing.</p>");

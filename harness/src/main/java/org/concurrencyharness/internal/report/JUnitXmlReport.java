@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * {@code TEST-<class>.xml} as Surefire writes it, one file per exercise class and one test case
- * per exercise, so that CI servers list exercises as tests, with races and errors as failures.
- * Suppressed races fail nothing, so they go in the test case's output.
+ * per exercise, so that CI servers list exercises as tests, with races, lost updates and errors as failures.
+ * Suppressed races fail nothing, so they go in the test case's output, as lost updates that fail nothing do.
  */
 final class JUnitXmlReport {
 
@@ -39,6 +39,10 @@ final class JUnitXmlReport {
         if (!exercise.races().isEmpty() && !exercise.conditions().expectRace()) {
             return exercise.races().size() + " data race(s), the first on " + exercise.races().get(0).field();
         }
+        if (!exercise.lostUpdates().isEmpty() && !exercise.conditions().expectRace()) {
+            return LostUpdateText.count(exercise.lostUpdates().size()) + ", the first of "
+                    + exercise.lostUpdates().get(0).subject();
+        }
         String first = exercise.errors().isEmpty() ? "failed" : exercise.errors().get(0);
         int newline = first.indexOf('\n');
         return newline < 0 ? first : first.substring(0, newline);
@@ -49,6 +53,7 @@ final class JUnitXmlReport {
         for (Race race : exercise.races()) {
             race(out, "race on ", race);
         }
+        lostUpdates(out, exercise);
         exercise.errors().forEach(e -> out.append(e).append('\n'));
         return out.toString();
     }
@@ -61,6 +66,13 @@ final class JUnitXmlReport {
         }
     }
 
+    private static void lostUpdates(StringBuilder out, ExerciseResult exercise) {
+        for (LostUpdate lost : exercise.lostUpdates()) {
+            out.append("lost update of ").append(lost.subject()).append('\n');
+            LostUpdateText.accesses(lost).forEach(access -> out.append("  ").append(access).append('\n'));
+        }
+    }
+
     private static String systemOut(ExerciseResult exercise) {
         StringBuilder out = new StringBuilder("conditions: ").append(exercise.conditions().describe()).append('\n');
         out.append("max concurrency: ").append(exercise.maxConcurrency()).append('\n');
@@ -69,6 +81,10 @@ final class JUnitXmlReport {
         }
         for (Race race : exercise.suppressed()) {
             race(out, "suppressed race on ", race);
+        }
+        if (exercise.outcome() == Outcome.PASS) {
+            // expected, or let pass by failOnRace=false: no failure lists them
+            lostUpdates(out, exercise);
         }
         return out.toString();
     }
