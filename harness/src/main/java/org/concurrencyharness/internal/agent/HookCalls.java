@@ -66,6 +66,11 @@ final class HookCalls {
     static final Method HAND_OVER_EACH = Method.getMethod("Object handOverEach(Object)");
     static final Method JOINED = Method.getMethod("void joined(Object)");
 
+    // the project's calls on a concurrent map's key or on an atomic (see UpdateCalls and SyncBridges)
+    static final Method BEFORE_UPDATE = Method.getMethod("long beforeUpdate(Object, Object, Object, int, int)");
+    static final Method AFTER_UPDATE = Method.getMethod(
+            "void afterUpdate(Object, Object, Object, Object, long, int, int)");
+
     private HookCalls() {
     }
 

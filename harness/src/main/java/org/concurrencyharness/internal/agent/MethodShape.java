@@ -34,7 +34,8 @@ record MethodShape(ArrayUse arrays, HoistedLoops loops, BitSet monitorHooksAfter
         FieldChecks fields = RedundantChecks.of(flow, declarations);
         return new MethodShape(arrays, loops, MonitorEntries.hookedAfterLabel(method), fields,
                 arrays.sites() > 0 || !loops.loops().isEmpty() || checksFields(method, declarations, fields),
-                ReceiverFields.of(flow, call -> CallContracts.isObjectOwner(call.owner)), isFenced(method));
+                ReceiverFields.of(flow, call -> CallContracts.isObjectOwner(call.owner)
+                        || UpdateCalls.isUpdateOwner(call.owner)), isFenced(method));
     }
 
     private static boolean isFenced(MethodNode method) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.concurrencyharness.internal.race.ObjectSummary;
 import org.concurrencyharness.internal.race.ShadowField;
 import org.concurrencyharness.internal.race.SiteRegistry;
+import org.concurrencyharness.internal.race.UpdateRole;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -511,15 +512,18 @@ final class RaceMethodVisitor extends AdviceAdapter {
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
             return;
         }
-        if (kind == SyncBridges.Kind.OBJECT_CALL) {
+        boolean callsBack = (kind == SyncBridges.Kind.SYNC || kind == SyncBridges.Kind.OBJECT_CALL)
+                && context.contracts().callsBack(owner, context.loader());
+        // only the project's own calls: a library's reads and writes of its maps are its business
+        UpdateRole role = !context.library() && (kind == SyncBridges.Kind.SYNC || kind == SyncBridges.Kind.OBJECT_CALL)
+                ? UpdateCalls.roleOf(opcode, owner, name, descriptor) : null;
+        if (kind == SyncBridges.Kind.OBJECT_CALL || role != null) {
             push(SiteRegistry.registerCall(shape.receiverFields().of(call), owner.substring(owner.lastIndexOf('/') + 1),
                     name, CallContracts.returnsView(name), method(), location(), !CallContracts.onlyReads(name),
                     context.library(), context.loader()));
         }
-        boolean callsBack = (kind == SyncBridges.Kind.SYNC || kind == SyncBridges.Kind.OBJECT_CALL)
-                && context.contracts().callsBack(owner, context.loader());
         context.bridges().invoke(mv, context.isInterface(), opcode, owner, name, descriptor, isInterface, kind,
-                callsBack);
+                callsBack, role);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.concurrencyharness.internal.race.RaceDetection;
+import org.concurrencyharness.internal.report.LostUpdate;
 import org.concurrencyharness.internal.report.Race;
 import org.concurrencyharness.internal.report.RoundResult;
 import org.concurrencyharness.internal.report.WorkerResult;
@@ -59,6 +60,7 @@ public final class ThreadRoundRunner {
         long roundEnd = System.nanoTime();
         Map<String, String> sharedState = SharedStateRenderer.render(exercise.type(), instance);
         List<Race> races = RaceDetection.endExercise();
+        List<LostUpdate> lostUpdates = RaceDetection.drainLostUpdates();
 
         List<WorkerResult> results = new ArrayList<>(count);
         int finished = 0;
@@ -77,7 +79,7 @@ public final class ThreadRoundRunner {
         }
         RoundResult result = new RoundResult(round, Worker.nanosToMillis(roundEnd - roundStart),
                 maxConcurrency(workers, roundEnd), finished, results, sharedState, errors);
-        return new RoundRun(result, races, List.of());
+        return new RoundRun(result, races, lostUpdates);
     }
 
     /** Waits for every thread, watching for deadlocks and the deadline; says what to call the threads left. */

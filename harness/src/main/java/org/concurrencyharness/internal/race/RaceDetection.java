@@ -1,6 +1,7 @@
 package org.concurrencyharness.internal.race;
 
 import java.util.List;
+import org.concurrencyharness.internal.report.LostUpdate;
 import org.concurrencyharness.internal.report.Race;
 
 /**
@@ -33,12 +34,18 @@ public final class RaceDetection {
     public static void beginExercise(String exerciseId) {
         if (active) {
             Detector.begin();
+            ThreadUpdates.begin();
         }
     }
 
     /** Stops collecting and returns the races of the round, each pair of sites once. */
     public static List<Race> endExercise() {
         return active ? Detector.end() : List.of();
+    }
+
+    /** The lost updates of the round that ended, each three sites once; call after {@link #endExercise}. */
+    public static List<LostUpdate> drainLostUpdates() {
+        return active ? ThreadUpdates.drain() : List.of();
     }
 
     /** The detector's own failures since the last call, once per kind: it went on without throwing into the program. */
