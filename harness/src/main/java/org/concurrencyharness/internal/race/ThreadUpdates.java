@@ -68,7 +68,11 @@ final class ThreadUpdates {
         if (what.reads()) {
             return CLOCK.incrementAndGet();
         }
-        LostUpdateFinder<Step> finder = present.computeIfAbsent(receiver, r -> new LostUpdateFinder<>());
+        LostUpdateFinder<Step> finder = present.get(receiver);
+        if (finder == null) {
+            // nothing read it yet in this round: an atomic only ever incremented costs no more than this look
+            return 0;
+        }
         Thread caller = Thread.currentThread();
         Step step = new Step(caller.getName(), site);
         LostUpdateFinder.StaleRead<Step> stale = null;
