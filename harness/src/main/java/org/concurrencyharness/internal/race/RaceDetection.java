@@ -61,6 +61,9 @@ public final class RaceDetection {
     /** Everything the calling thread did so far happens before what follows a later {@link #acquireFrom}. */
     public static void releaseTo(Object syncPoint) {
         if (active) {
+            // optimistic reads the thread never validated by now (a worker's last, at its end) were plain reads,
+            // and are part of what it releases: left deferred, they would never be checked
+            Detector.stopSpeculating(null);
             Detector.release(syncPoint);
         }
     }
