@@ -63,6 +63,16 @@ final class LabelledCorpus {
      * and gives one test per labelled class of the package, then one that the corpus has at least {@code minimum}
      * exercises.
      */
+    /** What the printed lines call it. */
+    String name() {
+        return name;
+    }
+
+    /** The corpus's exercises that race or lose updates. */
+    List<Class<?>> racyClasses() throws IOException, ClassNotFoundException {
+        return labelledClasses().stream().filter(type -> !type.isAnnotationPresent(RaceFree.class)).toList();
+    }
+
     Stream<DynamicTest> judge(int minimum) throws Exception {
         List<Class<?>> labelled = labelledClasses();
         RunReport report = run(packageName + ".*", "target/" + name.replace(' ', '-') + "-output.txt");
@@ -119,7 +129,7 @@ final class LabelledCorpus {
     }
 
     /** Null when the exercise's label holds, else what went wrong. */
-    private String verdict(Class<?> type, ExerciseResult exercise) throws IOException {
+    String verdict(Class<?> type, ExerciseResult exercise) throws IOException {
         LosesUpdates losesUpdates = type.getAnnotation(LosesUpdates.class);
         if (losesUpdates != null) {
             Set<Integer> lines = raceLines(type);
@@ -205,7 +215,7 @@ final class LabelledCorpus {
     }
 
     /** The classes of the package, compiled, that carry a label, by name. */
-    private List<Class<?>> labelledClasses() throws IOException, ClassNotFoundException {
+    List<Class<?>> labelledClasses() throws IOException, ClassNotFoundException {
         List<Class<?>> labelled = new ArrayList<>();
         try (Stream<Path> files = Files.list(TEST_CLASSES.resolve(packageName.replace('.', '/')))) {
             for (Path file : files.sorted().toList()) {
