@@ -37,11 +37,16 @@ public final class ConsoleSummary {
         return lines;
     }
 
-    /** The races found, the suppressed ones counted in and said apart: {@code 3 (1 suppressed)}. */
+    /**
+     * The races found, the suppressed ones counted in and said apart, then the lost updates:
+     * {@code 3 (1 suppressed) + 2 lost updates}.
+     */
     private static String racesCell(ExerciseResult exercise) {
         int suppressed = exercise.suppressed().size();
         int found = exercise.races().size() + suppressed;
-        return suppressed == 0 ? String.valueOf(found) : found + " (" + suppressed + " suppressed)";
+        int lost = exercise.lostUpdates().size();
+        return (suppressed == 0 ? String.valueOf(found) : found + " (" + suppressed + " suppressed)")
+                + (lost == 0 ? "" : " + " + LostUpdateText.count(lost));
     }
 
     private static void details(List<String> lines, ExerciseResult exercise) {
