@@ -176,7 +176,9 @@ final class Accesses {
         if (read != VarState.SHARED && state.covers(written) && state.covers(read)) {
             var.writeSite = site;
             if (VarState.WRITE.compareAndSet(var, written, state.epoch)) {
-                // a read made at the same moment, which the look above missed (see read)
+                // a read made at the same moment, which the look above missed (see read); the compare-and-set
+                // orders as a fence does on the machines HotSpot runs on, the fence says so for the memory model
+                VarHandle.fullFence();
                 long now = var.read;
                 if (now != read && now != VarState.SHARED && !state.covers(now)) {
                     RaceLog.report(name, var.readSite, now, site, state);
