@@ -33,9 +33,19 @@ def unlocked = byName['Counters#unlocked']
 def locked = byName['Counters#locked']
 assert locked.sharedState['map counts'] == '{"n"=300}' : 'the locked read-then-write is exact'
 assert locked.sharedState['lock counts'] == 'taken 300 times'
+assert locked.lostUpdates.isEmpty() : 'the lock every process takes leaves no write between a read and a write'
 def lost = (unlocked.sharedState['map counts'] =~ /"n"=(\d+)/)[0][1] as int
 assert lost <= 300 : 'without the lock updates can only be lost'
-println "unlocked read-then-write from 6 processes: n = $lost of 300"
+println "unlocked read-then-write from 6 processes: n = $lost of 300, ${unlocked.lostUpdates.size()} lost update(s) reported"
+if (lost < 300) {
+    // an update was lost, so the parent, which saw every call in order, saw a write between a read and a write
+    assert unlocked.outcome == 'FAIL'
+    def reported = unlocked.lostUpdates[0]
+    assert reported.field == 'Shared.map("counts")' && reported.key == '"n"'
+    assert reported.accesses*.location == ['Counters.java:14', 'Counters.java:14', 'Counters.java:14']
+    assert reported.accesses*.call == ['SharedMap.getLong', 'SharedMap.put', 'SharedMap.put']
+}
+assert unlocked.outcome == (unlocked.lostUpdates.isEmpty() ? 'PASS' : 'FAIL')
 
 def pool = byName['Pool#cube']
 assert pool.outcome == 'PASS'
@@ -46,6 +56,9 @@ assert pool.maxConcurrency == 2
 (0..5).each { assert pool.sharedState.callbacks.contains("task $it -> ${it * it * it}") }
 
 def log = build.log
+if (!unlocked.lostUpdates.isEmpty()) {
+    assert log.contains('it.Counters#unlocked: ') : 'the build failure names the exercise that lost updates'
+}
 ['it.Crash#exitThree', 'it.Killed#killSelf', 'it.Oom#allocate', 'it.Hang#forever'].each {
     assert log.contains(it + ': ') : "the build failure names $it"
 }

@@ -36,7 +36,12 @@ boolean running(ProcessHandle process) {
         return false
     }
     File stat = new File("/proc/${process.pid()}/stat")
-    String text = stat.exists() ? stat.text : ''
+    String text
+    try {
+        text = stat.exists() ? stat.text : ''
+    } catch (FileNotFoundException gone) {
+        return false   // it ended between the two looks
+    }
     return text.isEmpty() || !text.substring(text.lastIndexOf(')') + 2).startsWith('Z')
 }
 

@@ -415,7 +415,10 @@ public class JdkTaskFrameworks {
         }
     }
 
-    /** Leaves of a RecursiveAction that all add to one plain counter. */
+    /**
+     * Leaves of a RecursiveAction that all add to one plain counter. Each thread's runs in a ForkJoinPool of its
+     * own: the common pool has one worker on a 2-core machine, which could run every leaf of both and not race.
+     */
     @Racy(field = "realcode.JdkTaskFrameworks$LeavesShareACounter.processed")
     public static class LeavesShareACounter {
         private int processed;
@@ -449,7 +452,12 @@ public class JdkTaskFrameworks {
         public void run() {
             double[] data = new double[8000];
             Arrays.fill(data, 1.5);
-            ForkJoinPool.commonPool().invoke(new Scale(data, 0, data.length));
+            ForkJoinPool pool = new ForkJoinPool(2);
+            try {
+                pool.invoke(new Scale(data, 0, data.length));
+            } finally {
+                pool.shutdown();
+            }
         }
     }
 

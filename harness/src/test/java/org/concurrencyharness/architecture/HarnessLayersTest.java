@@ -40,7 +40,7 @@ class HarnessLayersTest {
             RACE, Set.of(RESULT),
             AGENT, Set.of(RACE),
             EXECUTION, Set.of(API, RACE, RESULT),
-            PROCESS, Set.of(API, EXECUTION, RESULT),
+            PROCESS, Set.of(API, EXECUTION, RACE, RESULT),
             ENGINE, Set.of(API, EXECUTION, PROCESS, RACE, RESULT, SHARD, SUPPRESSION),
             FORK, Set.of(ENGINE, PROCESS, RACE, RESULT, SHARD));
 

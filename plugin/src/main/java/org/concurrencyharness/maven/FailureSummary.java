@@ -1,6 +1,10 @@
 package org.concurrencyharness.maven;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.concurrencyharness.internal.result.ExerciseResult;
+import org.concurrencyharness.internal.result.LostUpdate;
+import org.concurrencyharness.internal.result.LostUpdateText;
 import org.concurrencyharness.internal.result.Race;
 import org.concurrencyharness.maven.report.RaceText;
 
@@ -18,15 +22,19 @@ final class FailureSummary {
 
     static String of(ExerciseResult exercise) {
         StringBuilder text = new StringBuilder(exercise.className()).append('#').append(exercise.methodName());
+        int named = text.length();
         boolean racesFailed = !exercise.races().isEmpty() && !exercise.conditions().expectRace();
         if (racesFailed) {
             int count = exercise.races().size();
             text.append(": ").append(count).append(count == 1 ? " data race" : " data races");
         }
+        if (!exercise.lostUpdates().isEmpty() && !exercise.conditions().expectRace()) {
+            text.append(text.length() == named ? ": " : "; ").append(lostUpdates(exercise));
+        }
         if (!exercise.errors().isEmpty()) {
             String first = exercise.errors().get(0);
             int newline = first.indexOf('\n');
-            text.append(racesFailed ? "; " : ": ").append(newline < 0 ? first : first.substring(0, newline));
+            text.append(text.length() == named ? ": " : "; ").append(newline < 0 ? first : first.substring(0, newline));
             if (exercise.errors().size() > 1) {
                 text.append(" (+").append(exercise.errors().size() - 1).append(" more)");
             }
@@ -44,5 +52,14 @@ final class FailureSummary {
             }
         }
         return text.toString();
+    }
+
+    /** {@code 2 lost updates of Shared.map("d")["n"]}: what was updated, each once. */
+    private static String lostUpdates(ExerciseResult exercise) {
+        Set<String> subjects = new LinkedHashSet<>();
+        for (LostUpdate lost : exercise.lostUpdates()) {
+            subjects.add(lost.subject());
+        }
+        return LostUpdateText.count(exercise.lostUpdates().size()) + " of " + String.join(", ", subjects);
     }
 }

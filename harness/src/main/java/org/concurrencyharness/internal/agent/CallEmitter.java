@@ -1,6 +1,7 @@
 package org.concurrencyharness.internal.agent;
 
 import org.concurrencyharness.internal.race.SiteRegistry;
+import org.concurrencyharness.internal.race.UpdateRole;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.MethodInsnNode;
 
@@ -43,14 +44,17 @@ final class CallEmitter {
             code.emitMethodInsn(opcode, call.owner, call.name, call.desc, call.itf);
             return;
         }
-        if (kind == SyncBridges.Kind.OBJECT_CALL) {
+        boolean callsBack = (kind == SyncBridges.Kind.SYNC || kind == SyncBridges.Kind.OBJECT_CALL)
+                && context.contracts().callsBack(call.owner, context.loader());
+        // only the project's own calls: a library's reads and writes of its maps are its business
+        UpdateRole role = !context.library() && (kind == SyncBridges.Kind.SYNC || kind == SyncBridges.Kind.OBJECT_CALL)
+                ? UpdateCalls.roleOf(opcode, call.owner, call.name, call.desc) : null;
+        if (kind == SyncBridges.Kind.OBJECT_CALL || role != null) {
             code.push(SiteRegistry.registerCall(receiverField, call.owner.substring(call.owner.lastIndexOf('/') + 1),
                     call.name, CallContracts.returnsView(call.name), code.method(), code.location(),
                     !CallContracts.onlyReads(call.name), context.library(), context.loader()));
         }
-        boolean callsBack = (kind == SyncBridges.Kind.SYNC || kind == SyncBridges.Kind.OBJECT_CALL)
-                && context.contracts().callsBack(call.owner, context.loader());
         context.bridges().invoke(code.next(), context.isInterface(), opcode, call.owner, call.name, call.desc,
-                call.itf, kind, callsBack);
+                call.itf, kind, callsBack, role);
     }
 }

@@ -83,7 +83,8 @@ final class MethodPlan {
                 ? HoistedLoops.of(flow, declarations) : HoistedLoops.NONE;
         FieldChecks fields = RedundantChecks.of(flow, declarations);
         Set<AbstractInsnNode> hookedAfterLabel = MonitorEntries.hookedAfterLabel(method);
-        ReceiverFields receivers = ReceiverFields.of(flow, call -> CallContracts.isObjectOwner(call.owner));
+        ReceiverFields receivers = ReceiverFields.of(flow, call -> CallContracts.isObjectOwner(call.owner)
+                || UpdateCalls.isUpdateOwner(call.owner));
         Map<AbstractInsnNode, Step> steps = new IdentityHashMap<>();
         int elementSites = 0;
         int cachedSites = 0;

@@ -3,6 +3,7 @@ package org.concurrencyharness.internal.agent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.concurrencyharness.internal.race.UpdateRole;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -83,8 +84,14 @@ final class SyncBridges {
     private static final Set<String> KEYED = Set.of("computeIfAbsent", "compute", "computeIfPresent", "merge");
     static final Set<String> KEYED_TYPES = Set.of("java/util/function/Function", "java/util/function/BiFunction");
 
+    /** {@code role}: the call's part in a lost update (see UpdateCalls), or null. */
     private record Call(int opcode, String owner, String name, String descriptor, boolean isInterface, Kind kind,
-                        boolean callsBack) {
+                        boolean callsBack, UpdateRole role) {
+
+        /** Whether the bridge takes the call's site, as its last argument. */
+        boolean takesSite() {
+            return kind == Kind.OBJECT_CALL || role != null;
+        }
     }
 
     private final String className;
@@ -95,13 +102,14 @@ final class SyncBridges {
     }
 
     /**
-     * Emits a call to the bridge for this call, in place of the call itself; an OBJECT_CALL's
-     * site must be on the stack above the arguments. {@code callsBack}: the receiver is a
-     * concurrent map (or may be one) whose functional arguments are called back inside the call.
+     * Emits a call to the bridge for this call, in place of the call itself; the site of an
+     * OBJECT_CALL, or of a call with a {@code role} in lost updates, must be on the stack above the
+     * arguments. {@code callsBack}: the receiver is a concurrent map (or may be one) whose functional
+     * arguments are called back inside the call.
      */
     void invoke(MethodVisitor method, boolean classIsInterface, int opcode, String owner, String name,
-                String descriptor, boolean isInterface, Kind kind, boolean callsBack) {
-        Call call = new Call(opcode, owner, name, descriptor, isInterface, kind, callsBack);
+                String descriptor, boolean isInterface, Kind kind, boolean callsBack, UpdateRole role) {
+        Call call = new Call(opcode, owner, name, descriptor, isInterface, kind, callsBack, role);
         String bridge = bridges.computeIfAbsent(call, c -> "concurrency$sync$" + bridges.size());
         method.visitMethodInsn(Opcodes.INVOKESTATIC, className, bridge, bridgeDescriptor(call), classIsInterface);
     }
@@ -120,9 +128,10 @@ final class SyncBridges {
         boolean hasReceiver = call.opcode() != Opcodes.INVOKESTATIC;
         // the object the call synchronises through: the receiver, or what Unsafe touches
         int syncSlot = kind == Kind.UNSAFE ? 1 : 0;
-        // an OBJECT_CALL's site is its last argument: the arguments' sizes (which count one for a
-        // receiver the static bridge does not have), less that one, less the site's own
+        // a site is the last argument: the arguments' sizes (which count one for a receiver the
+        // static bridge does not have), less that one, less the site's own; the first local after them
         int siteSlot = (Type.getArgumentsAndReturnSizes(descriptor) >> 2) - 2;
+        int tickSlot = siteSlot + 1;
         if (kind == Kind.VAR_HANDLE) {
             pushVariable(method, call);
             method.visitLdcInsn(call.name());
@@ -131,6 +140,12 @@ final class SyncBridges {
             method.visitVarInsn(Opcodes.ALOAD, syncSlot);
             pushNameOrSite(method, call, siteSlot);
             invoke(method, kind.before);
+        }
+        if (call.role() != null) {
+            // last before the call and first after it, so that the hooks place the call as closely as they can
+            pushUpdate(method, call, siteSlot);
+            invoke(method, HookCalls.PRE_UPDATE_CALL);
+            method.visitVarInsn(Opcodes.LSTORE, tickSlot);
         }
         int slot = 0;
         if (hasReceiver) {
@@ -143,6 +158,9 @@ final class SyncBridges {
             handOver(method, call, argument);
         }
         method.visitMethodInsn(call.opcode(), call.owner(), call.name(), call.descriptor(), call.isInterface());
+        if (call.role() != null) {
+            afterUpdate(method, call, siteSlot, tickSlot);
+        }
         if (kind == Kind.SYNC && WAITS_FOR_TASK_OBJECTS.contains(call.name())) {
             joinTaskObjects(method, call, hasReceiver);
         }
@@ -276,6 +294,74 @@ final class SyncBridges {
         }
     }
 
+    /** With the call's result on the stack (if any), tells the update hook what it returned, boxed. */
+    private static void afterUpdate(MethodVisitor method, Call call, int siteSlot, int tickSlot) {
+        Type returned = Type.getReturnType(call.descriptor());
+        if (returned.getSort() == Type.VOID) {
+            method.visitInsn(Opcodes.ACONST_NULL);
+        } else {
+            method.visitInsn(returned.getSize() == 2 ? Opcodes.DUP2 : Opcodes.DUP);
+            box(method, returned);
+        }
+        method.visitVarInsn(Opcodes.ALOAD, 0);
+        pushKeyAndValue(method, call);
+        method.visitVarInsn(Opcodes.LLOAD, tickSlot);
+        method.visitLdcInsn(call.role().ordinal());
+        method.visitVarInsn(Opcodes.ILOAD, siteSlot);
+        invoke(method, HookCalls.POST_UPDATE_CALL);
+    }
+
+    /** The receiver, the key, the value, the role and the site, as the hook before an update call takes them. */
+    private static void pushUpdate(MethodVisitor method, Call call, int siteSlot) {
+        method.visitVarInsn(Opcodes.ALOAD, 0);
+        pushKeyAndValue(method, call);
+        method.visitLdcInsn(call.role().ordinal());
+        method.visitVarInsn(Opcodes.ILOAD, siteSlot);
+    }
+
+    /**
+     * A map's key, its first argument, or null for an atomic, which holds one value; then the value the call
+     * writes (see UpdateCalls#valueArgument), boxed, or null.
+     */
+    private static void pushKeyAndValue(MethodVisitor method, Call call) {
+        if (UpdateCalls.isKeyed(call.owner())) {
+            method.visitVarInsn(Opcodes.ALOAD, 1);
+        } else {
+            method.visitInsn(Opcodes.ACONST_NULL);
+        }
+        int value = UpdateCalls.valueArgument(call.owner(), call.name(), call.descriptor());
+        if (value < 0) {
+            method.visitInsn(Opcodes.ACONST_NULL);
+            return;
+        }
+        Type[] arguments = Type.getArgumentTypes(call.descriptor());
+        int slot = 1;
+        for (int i = 0; i < value; i++) {
+            slot += arguments[i].getSize();
+        }
+        method.visitVarInsn(arguments[value].getOpcode(Opcodes.ILOAD), slot);
+        box(method, arguments[value]);
+    }
+
+    /** A primitive on the stack, boxed as {@code valueOf} boxes it; an object stays as it is. */
+    private static void box(MethodVisitor method, Type type) {
+        if (type.getSort() == Type.OBJECT || type.getSort() == Type.ARRAY) {
+            return;
+        }
+        String boxed = switch (type.getSort()) {
+            case Type.BOOLEAN -> "java/lang/Boolean";
+            case Type.CHAR -> "java/lang/Character";
+            case Type.BYTE -> "java/lang/Byte";
+            case Type.SHORT -> "java/lang/Short";
+            case Type.INT -> "java/lang/Integer";
+            case Type.FLOAT -> "java/lang/Float";
+            case Type.LONG -> "java/lang/Long";
+            default -> "java/lang/Double";
+        };
+        method.visitMethodInsn(Opcodes.INVOKESTATIC, boxed, "valueOf",
+                "(" + type.getDescriptor() + ")L" + boxed + ";", false);
+    }
+
     /**
      * A VarHandle's variable, as its hooks take it: the handle, its first argument if that is an
      * object (the holder of a field, or an array), and its second if that is an int (an index).
@@ -320,14 +406,14 @@ final class SyncBridges {
     private static String bridgeDescriptor(Call call) {
         Type[] arguments = Type.getArgumentTypes(call.descriptor());
         Type returned = Type.getReturnType(call.descriptor());
-        int extra = (call.opcode() == Opcodes.INVOKESTATIC ? 0 : 1) + (call.kind() == Kind.OBJECT_CALL ? 1 : 0);
+        int extra = (call.opcode() == Opcodes.INVOKESTATIC ? 0 : 1) + (call.takesSite() ? 1 : 0);
         Type[] all = new Type[arguments.length + extra];
         int at = 0;
         if (call.opcode() != Opcodes.INVOKESTATIC) {
             all[at++] = call.owner().startsWith("[") ? Type.getType(call.owner()) : Type.getObjectType(call.owner());
         }
         System.arraycopy(arguments, 0, all, at, arguments.length);
-        if (call.kind() == Kind.OBJECT_CALL) {
+        if (call.takesSite()) {
             all[all.length - 1] = Type.INT_TYPE;
         }
         return Type.getMethodDescriptor(returned, all);

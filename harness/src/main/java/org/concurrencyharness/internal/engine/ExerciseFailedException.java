@@ -1,6 +1,8 @@
 package org.concurrencyharness.internal.engine;
 
 import org.concurrencyharness.internal.result.ExerciseResult;
+import org.concurrencyharness.internal.result.LostUpdate;
+import org.concurrencyharness.internal.result.LostUpdateText;
 import org.concurrencyharness.internal.result.Race;
 
 /** Why an exercise failed, as an IDE or Surefire shows a failed test. */
@@ -23,6 +25,12 @@ final class ExerciseFailedException extends AssertionError {
                         .append(" (").append(race.first().thread()).append(") vs ")
                         .append(race.second().kind()).append(" at ").append(race.second().location())
                         .append(" (").append(race.second().thread()).append(')');
+            }
+        }
+        if (!result.lostUpdates().isEmpty() && !result.conditions().expectRace()) {
+            out.append("\n").append(LostUpdateText.count(result.lostUpdates().size())).append(':');
+            for (LostUpdate lost : result.lostUpdates()) {
+                out.append("\n  ").append(LostUpdateText.oneLine(lost));
             }
         }
         for (String error : result.errors()) {

@@ -14,6 +14,7 @@ import org.concurrencyharness.internal.race.RaceDetection;
 import org.concurrencyharness.internal.result.Access;
 import org.concurrencyharness.internal.result.Conditions;
 import org.concurrencyharness.internal.result.ExerciseResult;
+import org.concurrencyharness.internal.result.LostUpdate;
 import org.concurrencyharness.internal.result.Outcome;
 import org.concurrencyharness.internal.result.Race;
 import org.concurrencyharness.internal.result.RoundResult;
@@ -38,6 +39,7 @@ public final class ExerciseRunner {
         ExerciseDefinition exercise = validation.definition();
         List<RoundResult> rounds = new ArrayList<>();
         Map<String, Race> races = new LinkedHashMap<>();
+        Map<String, LostUpdate> lostUpdates = new LinkedHashMap<>();
         List<String> errors = new ArrayList<>();
         int roundCount = exercise.conditions().rounds();
         for (int round = 1; round <= roundCount; round++) {
@@ -45,6 +47,9 @@ public final class ExerciseRunner {
             rounds.add(run.result());
             for (Race race : run.races()) {
                 races.putIfAbsent(siteKey(race), race);
+            }
+            for (LostUpdate lost : run.lostUpdates()) {
+                lostUpdates.putIfAbsent(lost.sites(), lost);
             }
             String prefix = roundCount > 1 ? "round " + round + ": " : "";
             run.result().errors().forEach(e -> errors.add(prefix + e));
@@ -56,22 +61,24 @@ public final class ExerciseRunner {
             (suppressions.matches(race) ? suppressed : raceList).add(race);
         }
         Conditions conditions = exercise.conditions();
-        if (conditions.expectRace() && raceList.isEmpty() && RaceDetection.isActive()) {
+        // @ExpectRace expects either kind of race: a data race, or a lost update through thread-safe calls
+        boolean raced = !raceList.isEmpty() || !lostUpdates.isEmpty();
+        if (conditions.expectRace() && !raced && RaceDetection.isActive()) {
             errors.add(suppressed.isEmpty()
-                    ? "@ExpectRace: a data race was expected, but the detector found none; if the exercise is"
-                            + " correctly synchronised now, remove @ExpectRace"
+                    ? "@ExpectRace: a data race or a lost update was expected, but the detector found none; if the"
+                            + " exercise is correctly synchronised now, remove @ExpectRace"
                     : "@ExpectRace: a data race was expected, but the races found (on " + fieldsOf(suppressed)
                             + ") were all suppressed by concurrency.suppressions; a race made on purpose is not"
                             + " benign: remove the pattern that matches it, or @ExpectRace");
         }
-        boolean racesFail = !raceList.isEmpty() && !conditions.expectRace() && failOnRace;
+        boolean racesFail = raced && !conditions.expectRace() && failOnRace;
         Outcome outcome = errors.isEmpty() && !racesFail ? Outcome.PASS : Outcome.FAIL;
         double wall = rounds.stream().mapToDouble(RoundResult::wallMillis).sum();
         int maxConcurrency = rounds.stream().mapToInt(RoundResult::maxConcurrency).max().orElse(0);
         Map<String, String> lastState = rounds.isEmpty() ? Map.of() : rounds.get(rounds.size() - 1).sharedState();
         return new ExerciseResult(type.getName(), method.getName(), sourceFileOf(type), conditions, outcome, wall,
                 maxConcurrency, lastState, List.copyOf(raceList), List.copyOf(suppressed),
-                RaceDetection.drainDetectorErrors(), errors, rounds, List.of());
+                RaceDetection.drainDetectorErrors(), errors, rounds, List.of(), List.copyOf(lostUpdates.values()));
     }
 
     private RoundRun runRound(ExerciseDefinition exercise, int round) {
@@ -85,7 +92,7 @@ public final class ExerciseRunner {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             return new RoundRun(new RoundResult(round, 0, 0, 0, List.of(), Map.of(), List.of(
                     "Could not build " + exercise.type().getSimpleName() + " with its no-argument constructor: "
-                            + cause + "; fix the constructor, or make the method static")), List.of());
+                            + cause + "; fix the constructor, or make the method static")), List.of(), List.of());
         }
         return new ThreadRoundRunner().run(exercise, round, instance, 0);
     }

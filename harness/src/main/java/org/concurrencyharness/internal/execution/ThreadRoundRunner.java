@@ -7,10 +7,11 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.concurrencyharness.internal.race.RaceDetection;
-import org.concurrencyharness.internal.result.WorkerState;
+import org.concurrencyharness.internal.result.LostUpdate;
 import org.concurrencyharness.internal.result.Race;
 import org.concurrencyharness.internal.result.RoundResult;
 import org.concurrencyharness.internal.result.WorkerResult;
+import org.concurrencyharness.internal.result.WorkerState;
 
 /**
  * Runs one round of an exercise in real platform threads: all started, held at a start gate,
@@ -60,6 +61,7 @@ public final class ThreadRoundRunner {
         long roundEnd = System.nanoTime();
         Map<String, String> sharedState = SharedStateRenderer.render(exercise.type(), instance);
         List<Race> races = RaceDetection.endExercise();
+        List<LostUpdate> lostUpdates = RaceDetection.drainLostUpdates();
 
         List<WorkerResult> results = new ArrayList<>(count);
         int finished = 0;
@@ -78,7 +80,7 @@ public final class ThreadRoundRunner {
         }
         RoundResult result = new RoundResult(round, Worker.nanosToMillis(roundEnd - roundStart),
                 maxConcurrency(workers, roundEnd), finished, results, sharedState, errors);
-        return new RoundRun(result, races);
+        return new RoundRun(result, races, lostUpdates);
     }
 
     /** Waits for every thread, watching for deadlocks and the deadline; says what to call the threads left. */

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.concurrencyharness.internal.engine.ConcurrencyTestEngine;
 import org.concurrencyharness.internal.result.ExerciseResult;
 import org.concurrencyharness.internal.result.Json;
+import org.concurrencyharness.internal.result.LostUpdateText;
 import org.concurrencyharness.internal.result.Outcome;
 import org.concurrencyharness.internal.result.RaceCounts;
 import org.junit.platform.engine.TestExecutionResult;
@@ -109,7 +110,9 @@ final class ResultCollector implements TestExecutionListener {
     private static String racesText(ExerciseResult result) {
         int races = result.races().size();
         int suppressed = result.suppressed().size();
-        return races + suppressed == 0 ? "" : ", " + RaceCounts.describe(races, suppressed);
+        int lostUpdates = result.lostUpdates().size();
+        return (races + suppressed == 0 ? "" : ", " + RaceCounts.describe(races, suppressed))
+                + (lostUpdates == 0 ? "" : ", " + LostUpdateText.count(lostUpdates));
     }
 
     private static ExerciseResult crashed(TestIdentifier test, String reason) {

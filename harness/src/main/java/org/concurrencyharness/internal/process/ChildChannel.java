@@ -85,6 +85,11 @@ final class ChildChannel {
 
     /** Asks the parent to do one operation on a shared object, and waits for its answer. */
     Object call(String object, String name, String op, Object... args) {
+        return callFrom(null, object, name, op, args);
+    }
+
+    /** As {@link #call}, telling the parent the program's call, if not null. */
+    Object callFrom(UserFrame frame, String object, String name, String op, Object... args) {
         long id = nextId.incrementAndGet();
         CompletableFuture<Object> reply = new CompletableFuture<>();
         pending.put(id, reply);
@@ -96,6 +101,10 @@ final class ChildChannel {
         message.put("op", op);
         message.put("inv", invocation);
         message.put("thread", Thread.currentThread().getName());
+        if (frame != null) {
+            message.put("in", frame.method());
+            message.put("at", frame.location());
+        }
         List<Object> plainArgs = new ArrayList<>(List.of(args));
         message.put("args", plainArgs);
         send(message);

@@ -13,6 +13,7 @@ import org.concurrencyharness.internal.execution.ExerciseDefinition;
 import org.concurrencyharness.internal.execution.RoundRun;
 import org.concurrencyharness.internal.execution.ThreadRoundRunner;
 import org.concurrencyharness.internal.result.Conditions;
+import org.concurrencyharness.internal.result.LostUpdate;
 import org.concurrencyharness.internal.result.Race;
 import org.concurrencyharness.internal.result.WorkerResult;
 
@@ -87,6 +88,11 @@ public final class ChildMain {
                 races.add(race.toJson());
             }
             result.put("races", races);
+            List<Object> lostUpdates = new ArrayList<>();
+            for (LostUpdate lost : run.lostUpdates()) {
+                lostUpdates.add(lost.toJson());
+            }
+            result.put("lostUpdates", lostUpdates);
         } catch (ReflectiveOperationException | RuntimeException e) {
             errors.add("could not run " + exercise.displayName() + " in the child: " + e);
         }

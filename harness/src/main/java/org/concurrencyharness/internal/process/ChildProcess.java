@@ -125,9 +125,11 @@ final class ChildProcess {
             reply.put("t", "reply");
             reply.put("id", call.get("id"));
             try {
-                String holder = holderPrefix() + call.get("thread");
+                String thread = String.valueOf(call.get("thread"));
                 int invocation = ((Number) call.get("inv")).intValue();
-                reply.put("value", host.handle(holder, invocation, (String) call.get("obj"), (String) call.get("name"),
+                SharedCaller caller = new SharedCaller(holderPrefix() + thread, host.nameOf(invocation, thread),
+                        UserFrame.of(call.get("in"), call.get("at")));
+                reply.put("value", host.handle(caller, invocation, (String) call.get("obj"), (String) call.get("name"),
                         (String) call.get("op"), (List<Object>) call.get("args")));
             } catch (InterruptedException e) {
                 reply.put("error", "the round ended while this call waited");

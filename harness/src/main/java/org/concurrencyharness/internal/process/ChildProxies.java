@@ -8,7 +8,10 @@ import org.concurrencyharness.SharedLock;
 import org.concurrencyharness.SharedMap;
 import org.concurrencyharness.SharedQueue;
 
-/** The shared objects as a child sees them: every call goes to the parent that hosts them. */
+/**
+ * The shared objects as a child sees them: every call goes to the parent that hosts them; a read or a write of a
+ * map's key or a list's element names the program's line, for the lost updates the parent finds.
+ */
 final class ChildProxies {
 
     private ChildProxies() {
@@ -18,17 +21,17 @@ final class ChildProxies {
         return new SharedMap() {
             @Override
             public Object get(String key) {
-                return channel.call("map", name, "get", key);
+                return channel.callFrom(UserFrame.ofCaller(), "map", name, "get", key);
             }
 
             @Override
             public long getLong(String key) {
-                return channel.call("map", name, "get", key) instanceof Number n ? n.longValue() : 0;
+                return ((Number) channel.callFrom(UserFrame.ofCaller(), "map", name, "getLong", key)).longValue();
             }
 
             @Override
             public void put(String key, Object value) {
-                channel.call("map", name, "put", key, SharedHost.plain(value));
+                channel.callFrom(UserFrame.ofCaller(), "map", name, "put", key, SharedHost.plain(value));
             }
 
             @Override
@@ -53,12 +56,12 @@ final class ChildProxies {
 
             @Override
             public Object get(int index) {
-                return channel.call("list", name, "get", index);
+                return channel.callFrom(UserFrame.ofCaller(), "list", name, "get", index);
             }
 
             @Override
             public void set(int index, Object value) {
-                channel.call("list", name, "set", index, SharedHost.plain(value));
+                channel.callFrom(UserFrame.ofCaller(), "list", name, "set", index, SharedHost.plain(value));
             }
 
             @Override

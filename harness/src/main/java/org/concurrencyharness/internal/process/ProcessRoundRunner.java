@@ -23,10 +23,12 @@ import org.concurrencyharness.Pipe;
 import org.concurrencyharness.internal.execution.ExerciseDefinition;
 import org.concurrencyharness.internal.execution.Intervals;
 import org.concurrencyharness.internal.execution.RoundRun;
-import org.concurrencyharness.internal.result.WorkerState;
+import org.concurrencyharness.internal.race.RaceDetection;
+import org.concurrencyharness.internal.result.LostUpdate;
 import org.concurrencyharness.internal.result.Race;
 import org.concurrencyharness.internal.result.RoundResult;
 import org.concurrencyharness.internal.result.WorkerResult;
+import org.concurrencyharness.internal.result.WorkerState;
 
 /**
  * Runs one round of a {@code @ForkProcesses} exercise in child JVMs started at once, with this
@@ -46,13 +48,14 @@ public final class ProcessRoundRunner {
         boolean pool = workers < invocations || exercise.conditions().permits() > 0;
         long roundStart = System.currentTimeMillis();
         long deadline = roundStart + exercise.conditions().timeoutMillis();
-        SharedHost host = new SharedHost();
+        SharedHost host = new SharedHost(pool);
         host.open();
         ExecutorService calls = Executors.newCachedThreadPool(daemonThreads("shared-object-call"));
         BlockingQueue<ChildProcess.Event> events = new LinkedBlockingQueue<>();
         List<ChildProcess> children = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         List<Race> races = new ArrayList<>();
+        List<LostUpdate> lostUpdates = new ArrayList<>();
         Map<Integer, Map<String, Object>> results = new HashMap<>();
         Map<Integer, String> lostInvocations = new LinkedHashMap<>();
         Thread killer = new Thread(() -> children.forEach(ChildProcess::kill), "concurrency-children-killer");
@@ -75,7 +78,12 @@ public final class ProcessRoundRunner {
             removeHook(killer);
         }
         for (Map<String, Object> result : results.values()) {
-            collect(result, errors, races);
+            collect(result, errors, races, lostUpdates);
+        }
+        // between the processes, found by the host; the children's, between their own threads, came with their
+        // results. Both are the race detector's findings: with it off, nothing of the kind is looked for
+        if (RaceDetection.isActive()) {
+            lostUpdates.addAll(host.lostUpdates());
         }
         lostInvocations.forEach((invocation, why) -> errors.add("invocation " + invocation + ": " + why));
         List<WorkerResult> workerResults = new ArrayList<>();
@@ -90,7 +98,7 @@ public final class ProcessRoundRunner {
         int finished = (int) results.values().stream().filter(r -> ((List<?>) r.get("errors")).isEmpty()).count();
         RoundResult roundResult = new RoundResult(round, roundEnd - roundStart, maxConcurrency(results.values()),
                 finished, workerResults, host.render(), errors);
-        return new RoundRun(roundResult, races);
+        return new RoundRun(roundResult, races, lostUpdates);
     }
 
     private static boolean lostInvocationsOf(ChildProcess child, Map<Integer, String> lost) {
@@ -266,13 +274,17 @@ public final class ProcessRoundRunner {
     }
 
     @SuppressWarnings("unchecked")
-    private static void collect(Map<String, Object> result, List<String> errors, List<Race> races) {
+    private static void collect(Map<String, Object> result, List<String> errors, List<Race> races,
+                                List<LostUpdate> lostUpdates) {
         int invocation = ((Number) result.get("inv")).intValue();
         for (Object error : (List<Object>) result.get("errors")) {
             errors.add("process " + invocation + ": " + error);
         }
         for (Object race : (List<Object>) result.getOrDefault("races", List.of())) {
             races.add(Race.fromJson(race));
+        }
+        for (Object lost : (List<Object>) result.getOrDefault("lostUpdates", List.of())) {
+            lostUpdates.add(LostUpdate.fromJson(lost));
         }
     }
 

@@ -14,6 +14,8 @@ import org.concurrencyharness.SharedLock;
 import org.concurrencyharness.SharedMap;
 import org.concurrencyharness.SharedQueue;
 import org.concurrencyharness.internal.execution.ValueRenderer;
+import org.concurrencyharness.internal.result.Json;
+import org.concurrencyharness.internal.result.LostUpdate;
 
 /**
  * The objects a forked exercise's children share, hosted in the parent for one round: named
@@ -24,6 +26,8 @@ import org.concurrencyharness.internal.execution.ValueRenderer;
  */
 final class SharedHost {
 
+    private static final int MAX_LOST_UPDATES = 100;
+
     private static volatile SharedHost current;
 
     private final Map<String, HostMap> maps = new ConcurrentHashMap<>();
@@ -32,6 +36,14 @@ final class SharedHost {
     private final Map<String, HostLock> locks = new ConcurrentHashMap<>();
     private final Map<Integer, HostPipe> pipes = new ConcurrentHashMap<>();
     private final List<String> callbacks = new ArrayList<>();
+    /** The round's lost updates, each three sites once. */
+    private final Map<String, LostUpdate> lostUpdates = new LinkedHashMap<>();
+    private final boolean pool;
+
+    /** @param pool whether a pool of worker processes serves the invocations, rather than one process each */
+    SharedHost(boolean pool) {
+        this.pool = pool;
+    }
 
     /** The host of the round running in this JVM, for the parent's code; null outside one. */
     static SharedHost current() {
@@ -47,11 +59,38 @@ final class SharedHost {
     }
 
     SharedMap map(String name) {
-        return maps.computeIfAbsent(name, n -> new HostMap());
+        return maps.computeIfAbsent(name, n -> new HostMap(updates("Shared.map", n, SharedMap.class)));
     }
 
     SharedList list(String name) {
-        return lists.computeIfAbsent(name, n -> new HostList());
+        return lists.computeIfAbsent(name, n -> new HostList(updates("Shared.list", n, SharedList.class)));
+    }
+
+    private SharedUpdates updates(String factory, String name, Class<?> type) {
+        return new SharedUpdates(factory + "(\"" + name + "\")", type.getName(), this::lostUpdate);
+    }
+
+    private void lostUpdate(LostUpdate lost) {
+        synchronized (lostUpdates) {
+            if (lostUpdates.size() < MAX_LOST_UPDATES) {
+                lostUpdates.putIfAbsent(lost.sites(), lost);
+            }
+        }
+    }
+
+    /** The lost updates among the calls on the maps and lists, each three sites once. */
+    List<LostUpdate> lostUpdates() {
+        synchronized (lostUpdates) {
+            return List.copyOf(lostUpdates.values());
+        }
+    }
+
+    /**
+     * A child's calling thread as a report names it: {@code process 2 (worker-2)}, or for a task a pool's worker
+     * serves, {@code invocation 7 (worker-7)}.
+     */
+    String nameOf(int invocation, String thread) {
+        return (pool ? "invocation " : "process ") + invocation + " (" + thread + ")";
     }
 
     SharedQueue queue(String name) {
@@ -72,15 +111,16 @@ final class SharedHost {
     }
 
     /** A child's request; may wait (a queue's take, a lock, a pipe's receive). */
-    Object handle(String holder, int invocation, String object, String name, String op, List<Object> args)
+    Object handle(SharedCaller caller, int invocation, String object, String name, String op, List<Object> args)
             throws InterruptedException {
         return switch (object) {
             case "map" -> {
                 HostMap map = (HostMap) map(name);
                 yield switch (op) {
-                    case "get" -> map.get((String) args.get(0));
+                    case "get" -> map.get((String) args.get(0), caller, "SharedMap.get");
+                    case "getLong" -> map.getLong((String) args.get(0), caller);
                     case "put" -> {
-                        map.put((String) args.get(0), args.get(1));
+                        map.put((String) args.get(0), args.get(1), caller);
                         yield null;
                     }
                     case "size" -> map.size();
@@ -95,9 +135,9 @@ final class SharedHost {
                         list.add(args.get(0));
                         yield null;
                     }
-                    case "get" -> list.get(((Number) args.get(0)).intValue());
+                    case "get" -> list.get(((Number) args.get(0)).intValue(), caller);
                     case "set" -> {
-                        list.set(((Number) args.get(0)).intValue(), args.get(1));
+                        list.set(((Number) args.get(0)).intValue(), args.get(1), caller);
                         yield null;
                     }
                     case "size" -> list.size();
@@ -121,9 +161,9 @@ final class SharedHost {
             case "lock" -> {
                 HostLock lock = lock(name);
                 if (op.equals("lock")) {
-                    lock.lock(holder);
+                    lock.lock(caller.holder());
                 } else {
-                    lock.unlock(holder);
+                    lock.unlock(caller.holder());
                 }
                 yield null;
             }
@@ -167,22 +207,42 @@ final class SharedHost {
         return value;
     }
 
+    /** A map; its reads and writes of a key, by the children and by the parent's code, are checked for lost updates. */
     static final class HostMap implements SharedMap {
         private final Map<String, Object> values = new LinkedHashMap<>();
+        private final SharedUpdates updates;
 
-        @Override
-        public synchronized Object get(String key) {
+        HostMap(SharedUpdates updates) {
+            this.updates = updates;
+        }
+
+        synchronized Object get(String key, SharedCaller caller, String call) {
+            updates.read(key, caller, call);
             return values.get(key);
         }
 
-        @Override
-        public synchronized long getLong(String key) {
-            return values.get(key) instanceof Number n ? n.longValue() : 0;
+        long getLong(String key, SharedCaller caller) {
+            return get(key, caller, "SharedMap.getLong") instanceof Number n ? n.longValue() : 0;
+        }
+
+        synchronized void put(String key, Object value, SharedCaller caller) {
+            values.put(key, plain(value));
+            updates.put(key, caller, "SharedMap.put");
         }
 
         @Override
-        public synchronized void put(String key, Object value) {
-            values.put(key, plain(value));
+        public Object get(String key) {
+            return get(key, SharedCaller.inParent(), "SharedMap.get");
+        }
+
+        @Override
+        public long getLong(String key) {
+            return getLong(key, SharedCaller.inParent());
+        }
+
+        @Override
+        public void put(String key, Object value) {
+            put(key, value, SharedCaller.inParent());
         }
 
         @Override
@@ -196,22 +256,39 @@ final class SharedHost {
         }
     }
 
+    /** A list; its reads and writes of an element, by index, are checked for lost updates as a map's keys are. */
     static final class HostList implements SharedList {
         private final List<Object> values = new ArrayList<>();
+        private final SharedUpdates updates;
+
+        HostList(SharedUpdates updates) {
+            this.updates = updates;
+        }
 
         @Override
         public synchronized void add(Object value) {
             values.add(plain(value));
         }
 
-        @Override
-        public synchronized Object get(int index) {
-            return values.get(index);
+        synchronized Object get(int index, SharedCaller caller) {
+            Object value = values.get(index);
+            updates.read(index, caller, "SharedList.get");
+            return value;
+        }
+
+        synchronized void set(int index, Object value, SharedCaller caller) {
+            values.set(index, plain(value));
+            updates.put(index, caller, "SharedList.set");
         }
 
         @Override
-        public synchronized void set(int index, Object value) {
-            values.set(index, plain(value));
+        public Object get(int index) {
+            return get(index, SharedCaller.inParent());
+        }
+
+        @Override
+        public void set(int index, Object value) {
+            set(index, value, SharedCaller.inParent());
         }
 
         @Override

@@ -1,5 +1,7 @@
 package org.concurrencyharness.internal.race;
 
+import java.lang.invoke.VarHandle;
+
 /**
  * The FastTrack read and write rules (Flanagan and Freund, PLDI 2009) for what the access hooks'
  * inlined paths (same epoch, exclusive access) did not settle: a shadow still to be made or of
@@ -165,9 +167,17 @@ final class Accesses {
 
     private static void read(VarState var, ThreadState state, int site, String name) {
         long read = var.read;
-        if (read != VarState.SHARED && state.covers(var.write) && state.covers(read)) {
+        long written = var.write;
+        if (read != VarState.SHARED && state.covers(written) && state.covers(read)) {
             var.readSite = site;
             var.read = state.epoch;
+            // a write made at the same moment, which the look above missed: the fence after this read's store, and
+            // the one in the write's compare-and-set, make one of the two see the other's (see write)
+            VarHandle.fullFence();
+            long now = var.write;
+            if (now != written && !state.covers(now)) {
+                RaceLog.report(name, var.writeSite, now, site, state);
+            }
             return;
         }
         SharedReads shared = var.sharedReads;
@@ -181,9 +191,17 @@ final class Accesses {
 
     private static void write(VarState var, ThreadState state, int site, String name) {
         long written = var.write;
-        if (var.read != VarState.SHARED && state.covers(written) && state.covers(var.read)) {
+        long read = var.read;
+        if (read != VarState.SHARED && state.covers(written) && state.covers(read)) {
             var.writeSite = site;
             if (VarState.WRITE.compareAndSet(var, written, state.epoch)) {
+                // a read made at the same moment, which the look above missed (see read); the compare-and-set
+                // orders as a fence does on the machines HotSpot runs on, the fence says so for the memory model
+                VarHandle.fullFence();
+                long now = var.read;
+                if (now != read && now != VarState.SHARED && !state.covers(now)) {
+                    RaceLog.report(name, var.readSite, now, site, state);
+                }
                 var.read = VarState.NONE;
                 return;
             }

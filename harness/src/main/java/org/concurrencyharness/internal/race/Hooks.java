@@ -427,6 +427,31 @@ public final class Hooks {
         }
     }
 
+    // ---- the project's calls on a concurrent map's key or on an atomic: lost updates (see ThreadUpdates)
+
+    /**
+     * Just before such a call, with the value it writes where it names one, and its role's ordinal (see
+     * UpdateRole): returns its tick for the hook after it, 0 when it is not followed.
+     */
+    public static long preUpdateCall(Object receiver, Object key, Object value, int role, int site) {
+        try {
+            return ThreadUpdates.before(receiver, key, value, role, site);
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+            return 0;
+        }
+    }
+
+    /** Just after it returned {@code result} (boxed; null for none). */
+    public static void postUpdateCall(Object result, Object receiver, Object key, Object value, long began, int role,
+                                   int site) {
+        try {
+            ThreadUpdates.after(result, receiver, key, value, began, role, site);
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+        }
+    }
+
     // ---- task objects (a ForkJoinTask, a TimerTask): their body starts from their hand-over
 
     /** A task object handed over by a call (forked, invoked, scheduled): released into it. */

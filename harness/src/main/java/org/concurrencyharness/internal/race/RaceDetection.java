@@ -1,6 +1,7 @@
 package org.concurrencyharness.internal.race;
 
 import java.util.List;
+import org.concurrencyharness.internal.result.LostUpdate;
 import org.concurrencyharness.internal.result.Race;
 
 /**
@@ -33,12 +34,18 @@ public final class RaceDetection {
     public static void beginExercise(String exerciseId) {
         if (active) {
             Detector.begin();
+            ThreadUpdates.begin();
         }
     }
 
     /** Stops collecting and returns the races of the round, each pair of sites once. */
     public static List<Race> endExercise() {
         return active ? Detector.end() : List.of();
+    }
+
+    /** The lost updates of the round that ended, each three sites once; call after {@link #endExercise}. */
+    public static List<LostUpdate> drainLostUpdates() {
+        return active ? ThreadUpdates.drain() : List.of();
     }
 
     /** The detector's own failures since the last call, once per kind: it went on without throwing into the program. */
@@ -54,6 +61,9 @@ public final class RaceDetection {
     /** Everything the calling thread did so far happens before what follows a later {@link #acquireFrom}. */
     public static void releaseTo(Object syncPoint) {
         if (active) {
+            // optimistic reads the thread never validated by now (a worker's last, at its end) were plain reads,
+            // and are part of what it releases: left deferred, they would never be checked
+            Detector.stopSpeculating(null);
             Detector.release(syncPoint);
         }
     }

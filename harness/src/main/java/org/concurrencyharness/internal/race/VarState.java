@@ -12,9 +12,12 @@ import java.lang.invoke.VarHandle;
  * first access of a round; it is public only so that their bytecode can name its type. The
  * common updates take no lock: in a race-free program the accesses to one variable are ordered,
  * and so are the updates of its shadow. A write sets its epoch by compare-and-set, so two writes
- * at the same moment are always seen; a read and a write a few nanoseconds apart can still each
- * miss the other, which may hide that race once but never reports one that is not there. Rarer
- * transitions hold the shadow's monitor.
+ * at the same moment are always seen; a read of a field stores its epoch, then, after a full
+ * fence, looks at the write epoch again, as a write looks at the read epoch again after its
+ * compare-and-set, so that of a read and a write at the same moment one sees the other. (An
+ * array element's read and write, settled in the hooks inlined into loops, take no fence, and a
+ * pair a few nanoseconds apart can still each miss the other, which may hide that race once but
+ * never reports one that is not there.) Rarer transitions hold the shadow's monitor.
  */
 public final class VarState {
 

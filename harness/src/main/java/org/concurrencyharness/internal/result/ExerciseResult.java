@@ -21,11 +21,23 @@ import java.util.Map;
  * @param errors what went wrong, each with its stack trace where there is one
  * @param rounds each round in detail
  * @param hints what source insight flagged before the run
+ * @param lostUpdates every lost update found, once per three sites: like races, they fail the exercise unless it
+ *     expects races
  */
 public record ExerciseResult(String className, String methodName, String sourceFile, Conditions conditions,
                              Outcome outcome, double wallMillis, int maxConcurrency, Map<String, String> sharedState,
                              List<Race> races, List<Race> suppressed, List<String> detectorErrors,
-                             List<String> errors, List<RoundResult> rounds, List<Hint> hints) {
+                             List<String> errors, List<RoundResult> rounds, List<Hint> hints,
+                             List<LostUpdate> lostUpdates) {
+
+    /** An exercise in which no lost update was found. */
+    public ExerciseResult(String className, String methodName, String sourceFile, Conditions conditions,
+                          Outcome outcome, double wallMillis, int maxConcurrency, Map<String, String> sharedState,
+                          List<Race> races, List<Race> suppressed, List<String> detectorErrors, List<String> errors,
+                          List<RoundResult> rounds, List<Hint> hints) {
+        this(className, methodName, sourceFile, conditions, outcome, wallMillis, maxConcurrency, sharedState, races,
+                suppressed, detectorErrors, errors, rounds, hints, List.of());
+    }
 
     /** {@code SimpleName#method}, as a person reads it. */
     public String displayName() {
@@ -35,7 +47,7 @@ public record ExerciseResult(String className, String methodName, String sourceF
     /** A copy with other hints, as source insight adds them after the run. */
     public ExerciseResult withHints(List<Hint> newHints) {
         return new ExerciseResult(className, methodName, sourceFile, conditions, outcome, wallMillis, maxConcurrency,
-                sharedState, races, suppressed, detectorErrors, errors, rounds, List.copyOf(newHints));
+                sharedState, races, suppressed, detectorErrors, errors, rounds, List.copyOf(newHints), lostUpdates);
     }
 
     public Map<String, Object> toJson() {
@@ -50,6 +62,7 @@ public record ExerciseResult(String className, String methodName, String sourceF
         json.put("sharedState", sharedState);
         json.put("races", JsonObject.toJson(races, Race::toJson));
         json.put("suppressed", JsonObject.toJson(suppressed, Race::toJson));
+        json.put("lostUpdates", JsonObject.toJson(lostUpdates, LostUpdate::toJson));
         json.put("detectorErrors", detectorErrors);
         json.put("errors", errors);
         json.put("hints", JsonObject.toJson(hints, Hint::toJson));
@@ -64,6 +77,6 @@ public record ExerciseResult(String className, String methodName, String sourceF
                 json.doubleValue("wallMillis"), json.intValue("maxConcurrency"), json.stringMap("sharedState"),
                 json.list("races", Race::fromJson), json.list("suppressed", Race::fromJson),
                 json.strings("detectorErrors"), json.strings("errors"), json.list("rounds", RoundResult::fromJson),
-                json.list("hints", Hint::fromJson));
+                json.list("hints", Hint::fromJson), json.list("lostUpdates", LostUpdate::fromJson));
     }
 }

@@ -39,6 +39,10 @@ public record RunReport(boolean detectRaces, List<ExerciseResult> exercises, Lis
         return exercises.stream().mapToLong(e -> e.races().size()).sum();
     }
 
+    public long lostUpdates() {
+        return exercises.stream().mapToLong(e -> e.lostUpdates().size()).sum();
+    }
+
     public long suppressed() {
         return exercises.stream().mapToLong(e -> e.suppressed().size()).sum();
     }
@@ -68,6 +72,7 @@ public record RunReport(boolean detectRaces, List<ExerciseResult> exercises, Lis
         summary.put("failed", failed());
         summary.put("races", races());
         summary.put("suppressed", suppressed());
+        summary.put("lostUpdates", lostUpdates());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("summary", summary);
         json.put("detectRaces", detectRaces);

@@ -21,18 +21,22 @@ import org.concurrencyharness.internal.fork.ForkOptions;
 import org.concurrencyharness.internal.result.Access;
 import org.concurrencyharness.internal.result.ExerciseResult;
 import org.concurrencyharness.internal.result.Json;
+import org.concurrencyharness.internal.result.LostUpdate;
 import org.concurrencyharness.internal.result.Race;
 import org.concurrencyharness.internal.result.RunReport;
 import org.junit.jupiter.api.DynamicTest;
+import racecorpus.LosesUpdates;
 import racecorpus.RaceFree;
 import racecorpus.Racy;
 
 /**
- * A labelled corpus of exercises (one package of nested classes, each labelled {@link Racy} or {@link RaceFree}), run
- * once through the real agent in a JVM of its own (the JVM of {@code -Dconcurrency.childJava}, by default this one's)
- * and judged label by label: a racy exercise must race on its field (for a label ending in {@code *}, on a field
- * whose name starts with what comes before it) with both accesses on its {@code // race} lines, where an access is on
- * a line if its {@code location} or its {@code userFrame} is; a race-free one must not race at all, nor fail.
+ * A labelled corpus of exercises (one package of nested classes, each labelled {@link Racy}, {@link LosesUpdates} or
+ * {@link RaceFree}), run once through the real agent in a JVM of its own (the JVM of {@code -Dconcurrency.childJava},
+ * by default this one's) and judged label by label: a racy exercise must race on its field (for a label ending in
+ * {@code *}, on a field whose name starts with what comes before it) with both accesses on its {@code // race} lines,
+ * where an access is on a line if its {@code location} or its {@code userFrame} is; one that loses updates must lose
+ * one of its field with all three accesses on those lines; a race-free one must neither race nor lose an update at
+ * all, nor fail.
  * Gives one dynamic test per exercise, and prints precision and recall.
  */
 final class LabelledCorpus {
@@ -60,6 +64,16 @@ final class LabelledCorpus {
      * and gives one test per labelled class of the package, then one that the corpus has at least {@code minimum}
      * exercises.
      */
+    /** What the printed lines call it. */
+    String name() {
+        return name;
+    }
+
+    /** The corpus's exercises that race or lose updates. */
+    List<Class<?>> racyClasses() throws IOException, ClassNotFoundException {
+        return labelledClasses().stream().filter(type -> !type.isAnnotationPresent(RaceFree.class)).toList();
+    }
+
     Stream<DynamicTest> judge(int minimum) throws Exception {
         List<Class<?>> labelled = labelledClasses();
         RunReport report = run(packageName + ".*", "target/" + name.replace(' ', '-') + "-output.txt");
@@ -76,7 +90,7 @@ final class LabelledCorpus {
         for (Class<?> type : labelled) {
             ExerciseResult exercise = byClass.remove(type.getName());
             String verdict = exercise == null ? "not in the report: " + type.getName() : verdict(type, exercise);
-            if (exercise != null && type.isAnnotationPresent(Racy.class)) {
+            if (exercise != null && !type.isAnnotationPresent(RaceFree.class)) {
                 if (verdict == null) {
                     truePositives++;
                 } else {
@@ -116,7 +130,17 @@ final class LabelledCorpus {
     }
 
     /** Null when the exercise's label holds, else what went wrong. */
-    private String verdict(Class<?> type, ExerciseResult exercise) throws IOException {
+    String verdict(Class<?> type, ExerciseResult exercise) throws IOException {
+        LosesUpdates losesUpdates = type.getAnnotation(LosesUpdates.class);
+        if (losesUpdates != null) {
+            Set<Integer> lines = raceLines(type);
+            String file = sourceFile(type).getFileName().toString();
+            boolean found = exercise.lostUpdates().stream()
+                    .anyMatch(lost -> matches(lost, losesUpdates.field(), file, lines));
+            return found ? null : "missed the lost update of " + losesUpdates.field() + " on lines " + lines + " of "
+                    + exercise.className() + ", found " + exercise.lostUpdates()
+                    + (exercise.errors().isEmpty() ? "" : " " + exercise.errors());
+        }
         Racy racy = type.getAnnotation(Racy.class);
         if (racy != null) {
             Set<Integer> lines = raceLines(type);
@@ -127,11 +151,13 @@ final class LabelledCorpus {
         }
         RaceFree raceFree = type.getAnnotation(RaceFree.class);
         boolean detectorErrors = detectorErrorsFail && !exercise.detectorErrors().isEmpty();
-        if (exercise.races().isEmpty() && exercise.errors().isEmpty() && !detectorErrors) {
+        if (exercise.races().isEmpty() && exercise.lostUpdates().isEmpty() && exercise.errors().isEmpty()
+                && !detectorErrors) {
             return null;
         }
         return "false alarm in " + exercise.className() + " (" + raceFree.value() + "): " + exercise.races() + " "
-                + exercise.errors() + (detectorErrors ? " detector errors " + exercise.detectorErrors() : "");
+                + exercise.lostUpdates() + " " + exercise.errors()
+                + (detectorErrors ? " detector errors " + exercise.detectorErrors() : "");
     }
 
     static boolean matches(Race race, String field, String file, Set<Integer> lines) {
@@ -139,6 +165,10 @@ final class LabelledCorpus {
                 ? race.field().startsWith(field.substring(0, field.length() - 1))
                 : race.field().equals(field);
         return fieldMatches && onLines(race.first(), file, lines) && onLines(race.second(), file, lines);
+    }
+
+    static boolean matches(LostUpdate lost, String field, String file, Set<Integer> lines) {
+        return lost.field().equals(field) && lost.accesses().stream().allMatch(a -> onLines(a, file, lines));
     }
 
     /** Whether the access's location, or its user frame, is one of the lines of the file. */
@@ -186,7 +216,7 @@ final class LabelledCorpus {
     }
 
     /** The classes of the package, compiled, that carry a label, by name. */
-    private List<Class<?>> labelledClasses() throws IOException, ClassNotFoundException {
+    List<Class<?>> labelledClasses() throws IOException, ClassNotFoundException {
         List<Class<?>> labelled = new ArrayList<>();
         try (Stream<Path> files = Files.list(TEST_CLASSES.resolve(packageName.replace('.', '/')))) {
             for (Path file : files.sorted().toList()) {
@@ -194,7 +224,8 @@ final class LabelledCorpus {
                 if (fileName.endsWith(".class")) {
                     Class<?> type = Class.forName(packageName + "." + fileName.substring(0, fileName.length() - 6), false,
                             LabelledCorpus.class.getClassLoader());
-                    if (type.isAnnotationPresent(Racy.class) || type.isAnnotationPresent(RaceFree.class)) {
+                    if (type.isAnnotationPresent(Racy.class) || type.isAnnotationPresent(LosesUpdates.class)
+                            || type.isAnnotationPresent(RaceFree.class)) {
                         labelled.add(type);
                     }
                 }

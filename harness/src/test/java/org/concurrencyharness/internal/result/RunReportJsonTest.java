@@ -51,8 +51,8 @@ class RunReportJsonTest {
     void theJsonHasTheContractsNames() {
         @SuppressWarnings("unchecked")
         Map<String, Object> json = (Map<String, Object>) Json.parse(Json.write(sample().toJson()));
-        assertEquals(Map.of("exercises", 1L, "passed", 0L, "failed", 1L, "races", 1L, "suppressed", 1L),
-                json.get("summary"));
+        assertEquals(Map.of("exercises", 1L, "passed", 0L, "failed", 1L, "races", 1L, "suppressed", 1L,
+                "lostUpdates", 0L), json.get("summary"));
         @SuppressWarnings("unchecked")
         Map<String, Object> exercise = ((List<Map<String, Object>>) json.get("exercises")).get(0);
         assertEquals("org.example.Counter", exercise.get("class"));

@@ -6,6 +6,8 @@ import java.util.Map;
 import org.concurrencyharness.internal.result.Access;
 import org.concurrencyharness.internal.result.ExerciseResult;
 import org.concurrencyharness.internal.result.Hint;
+import org.concurrencyharness.internal.result.LostUpdate;
+import org.concurrencyharness.internal.result.LostUpdateText;
 import org.concurrencyharness.internal.result.Outcome;
 import org.concurrencyharness.internal.result.Race;
 import org.concurrencyharness.internal.result.RaceCounts;
@@ -36,6 +38,7 @@ public final class ConsoleSummary {
         }
         lines.add(report.exercises().size() + " exercises: " + report.passed() + " passed, " + report.failed()
                 + " failed, " + RaceCounts.describe(report.races(), report.suppressed())
+                + (report.lostUpdates() == 0 ? "" : ", " + LostUpdateText.count(report.lostUpdates()))
                 + (report.detectRaces() ? "" : " (race detector off)"));
         ShardNotice.of(report).ifPresent(lines::add);
         for (ExerciseResult exercise : report.exercises()) {
@@ -44,16 +47,22 @@ public final class ConsoleSummary {
         return lines;
     }
 
-    /** The races found, the suppressed ones counted in and said apart: {@code 3 (1 suppressed)}. */
+    /**
+     * The races found, the suppressed ones counted in and said apart, then the lost updates:
+     * {@code 3 (1 suppressed) + 2 lost updates}.
+     */
     private static String racesCell(ExerciseResult exercise) {
         int suppressed = exercise.suppressed().size();
         int found = exercise.races().size() + suppressed;
-        return suppressed == 0 ? String.valueOf(found) : found + " (" + suppressed + " suppressed)";
+        int lost = exercise.lostUpdates().size();
+        return (suppressed == 0 ? String.valueOf(found) : found + " (" + suppressed + " suppressed)")
+                + (lost == 0 ? "" : " + " + LostUpdateText.count(lost));
     }
 
     private static void details(List<String> lines, ExerciseResult exercise) {
         if (exercise.sharedState().isEmpty() && exercise.races().isEmpty() && exercise.suppressed().isEmpty()
-                && exercise.errors().isEmpty() && exercise.hints().isEmpty() && exercise.detectorErrors().isEmpty()) {
+                && exercise.errors().isEmpty() && exercise.hints().isEmpty() && exercise.detectorErrors().isEmpty()
+                && exercise.lostUpdates().isEmpty()) {
             return;
         }
         lines.add("");
@@ -67,6 +76,7 @@ public final class ConsoleSummary {
         for (Race race : exercise.suppressed()) {
             race(lines, "suppressed race on ", race, "");
         }
+        lostUpdates(lines, exercise);
         for (Hint hint : exercise.hints()) {
             lines.add("  hint: " + hint.code() + " at " + hint.location() + ", " + hint.reason()
                     + (hint.confirmed() ? " (confirmed by a race)" : ""));
@@ -93,6 +103,13 @@ public final class ConsoleSummary {
         lines.add("  " + label + textLines[0]);
         for (int i = 1; i < Math.min(textLines.length, maxLines); i++) {
             lines.add("    " + textLines[i].strip());
+        }
+    }
+
+    private static void lostUpdates(List<String> lines, ExerciseResult exercise) {
+        for (LostUpdate lost : exercise.lostUpdates()) {
+            lines.add("  lost update of " + lost.subject() + (exercise.conditions().expectRace() ? " (expected)" : ""));
+            LostUpdateText.accesses(lost).forEach(access -> lines.add("    " + access));
         }
     }
 }

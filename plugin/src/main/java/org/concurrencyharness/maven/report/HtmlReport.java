@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.concurrencyharness.internal.result.ExerciseResult;
 import org.concurrencyharness.internal.result.Hint;
+import org.concurrencyharness.internal.result.LostUpdateText;
 import org.concurrencyharness.internal.result.Outcome;
 import org.concurrencyharness.internal.result.Race;
 import org.concurrencyharness.internal.result.RaceCounts;
@@ -59,9 +60,11 @@ final class HtmlReport {
     private static final int FOLD_WORKERS = 20;
 
     private final RaceHtml races;
+    private final LostUpdateHtml lostUpdates;
 
     HtmlReport(SourceExcerpts sources) {
         this.races = new RaceHtml(sources);
+        this.lostUpdates = new LostUpdateHtml(sources);
     }
 
     String render(RunReport report) {
@@ -75,6 +78,7 @@ final class HtmlReport {
                 .append("<span id=\"failed\">").append(report.failed()).append(" failed</span>")
                 .append("<span id=\"races\">").append(RaceCounts.describe(report.races(), report.suppressed()))
                 .append("</span>")
+                .append("<span id=\"lost-updates\">").append(LostUpdateText.count(report.lostUpdates())).append("</span>")
                 .append("<span>race detector ").append(report.detectRaces() ? "on" : "off").append("</span></p>");
         if (!report.detectRaces()) {
             // an empty list of races must not read as a clean bill of health
@@ -140,6 +144,7 @@ final class HtmlReport {
                 races.race(html, exercise, race);
             }
         }
+        lostUpdates.section(html, exercise);
         if (!exercise.suppressed().isEmpty()) {
             html.append("<h3>Suppressed races</h3><p class=\"note\">Matched by concurrency.suppressions:")
                     .append(" reported, but failing nothing.</p>");

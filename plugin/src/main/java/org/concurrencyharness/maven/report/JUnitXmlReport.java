@@ -5,13 +5,15 @@ import java.util.Locale;
 import java.util.Map;
 import org.concurrencyharness.internal.result.Access;
 import org.concurrencyharness.internal.result.ExerciseResult;
+import org.concurrencyharness.internal.result.LostUpdate;
+import org.concurrencyharness.internal.result.LostUpdateText;
 import org.concurrencyharness.internal.result.Outcome;
 import org.concurrencyharness.internal.result.Race;
 
 /**
  * {@code TEST-<class>.xml} as Surefire writes it, one file per exercise class and one test case
- * per exercise, so that CI servers list exercises as tests, with races and errors as failures.
- * Races that fail nothing (suppressed, expected) go in the test case's output; the race
+ * per exercise, so that CI servers list exercises as tests, with races, lost updates and errors as failures.
+ * Races and lost updates that fail nothing (suppressed, expected) go in the test case's output; the race
  * detector's own failures fail nothing either, and go in its error output.
  */
 final class JUnitXmlReport {
@@ -48,6 +50,10 @@ final class JUnitXmlReport {
         if (!exercise.races().isEmpty() && !exercise.conditions().expectRace()) {
             return exercise.races().size() + " data race(s), the first on " + RaceText.subject(exercise.races().get(0));
         }
+        if (!exercise.lostUpdates().isEmpty() && !exercise.conditions().expectRace()) {
+            return LostUpdateText.count(exercise.lostUpdates().size()) + ", the first of "
+                    + exercise.lostUpdates().get(0).subject();
+        }
         String first = exercise.errors().isEmpty() ? "failed" : exercise.errors().get(0);
         int newline = first.indexOf('\n');
         return newline < 0 ? first : first.substring(0, newline);
@@ -58,6 +64,7 @@ final class JUnitXmlReport {
         for (Race race : exercise.races()) {
             race(out, "race on ", race);
         }
+        lostUpdates(out, exercise);
         exercise.errors().forEach(e -> out.append(e).append('\n'));
         return out.toString();
     }
@@ -66,6 +73,13 @@ final class JUnitXmlReport {
         out.append(label).append(RaceText.subject(race)).append('\n');
         for (Access access : List.of(race.first(), race.second())) {
             out.append("  ").append(RaceText.access(access)).append('\n');
+        }
+    }
+
+    private static void lostUpdates(StringBuilder out, ExerciseResult exercise) {
+        for (LostUpdate lost : exercise.lostUpdates()) {
+            out.append("lost update of ").append(lost.subject()).append('\n');
+            LostUpdateText.accesses(lost).forEach(access -> out.append("  ").append(access).append('\n'));
         }
     }
 
@@ -83,6 +97,10 @@ final class JUnitXmlReport {
         }
         for (Race race : exercise.suppressed()) {
             race(out, "suppressed race on ", race);
+        }
+        if (exercise.outcome() == Outcome.PASS) {
+            // expected, or let pass by failOnRace=false: no failure lists them
+            lostUpdates(out, exercise);
         }
         return out.toString();
     }

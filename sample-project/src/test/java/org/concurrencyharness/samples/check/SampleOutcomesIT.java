@@ -2,15 +2,20 @@ package org.concurrencyharness.samples.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.concurrencyharness.internal.result.Access;
+import org.concurrencyharness.internal.result.AccessKind;
 import org.concurrencyharness.internal.result.ExerciseResult;
 import org.concurrencyharness.internal.result.Json;
+import org.concurrencyharness.internal.result.LostUpdate;
 import org.concurrencyharness.internal.result.Outcome;
 import org.concurrencyharness.internal.result.RunReport;
 import org.concurrencyharness.internal.result.WorkerResult;
@@ -50,8 +55,9 @@ class SampleOutcomesIT {
                 "AbandonedDaemons#sleepThenCount", "UnlockedCounter#addOneThousandTimes",
                 "LockedCounter#addOneThousandTimes", "SynchronizedCounter#addOneThousandTimes",
                 "BoundedTasks#oneSecondTask", "TrafficLight#road", "TenProcesses#hello", "QueueToParent#putInChild",
-                "TwoWayPipe#childEnd", "PoolWithCallbacks#square", "LockedPrinting#print",
-                "SharedDictAndList#fill")), "ran: " + exercises.keySet());
+                "TwoWayPipe#childEnd", "PoolWithCallbacks#square", "LockedPrinting#print", "UnlockedPrinting#print",
+                "SharedDictAndList#fill", "UnlockedDictCounter#addOneHundredTimes",
+                "LockedDictCounter#addOneHundredTimes")), "ran: " + exercises.keySet());
     }
 
     @Test
@@ -176,6 +182,54 @@ class SampleOutcomesIT {
             assertTrue(lines.contains("\"process " + i + " begins\", \"process " + i + " ends\""), lines);
         }
         assertEquals("taken 10 times", printing.sharedState().get("lock print"));
+        assertTrue(printing.lostUpdates().isEmpty() && printing.races().isEmpty());
+    }
+
+    @Test
+    void withoutTheProcessLockOtherProcessesLinesComeBetweenAndNoneIsLost() {
+        ExerciseResult printing = exercise("UnlockedPrinting#print");
+        List<String> lines = printedLines(printing.sharedState().get("list lines"));
+        assertEquals(20, lines.size(), "every line is there: " + lines);
+        long together = 0;
+        for (int i = 0; i < 10; i++) {
+            assertTrue(lines.contains("process " + i + " begins") && lines.contains("process " + i + " ends"),
+                    lines.toString());
+            boolean adjacent = lines.indexOf("process " + i + " ends") == lines.indexOf("process " + i + " begins") + 1;
+            together += adjacent ? 1 : 0;
+        }
+        assertTrue(together < 10, "some process's lines have another's between them: " + lines);
+        assertTrue(printing.lostUpdates().isEmpty(), "each line is added whole, so nothing is lost");
+        assertTrue(printing.races().isEmpty(), printing.races().toString());
+    }
+
+    private static List<String> printedLines(String rendered) {
+        return Pattern.compile("\"(process \\d+ (?:begins|ends))\"").matcher(rendered).results()
+                .map(match -> match.group(1)).toList();
+    }
+
+    @Test
+    void withoutTheLockTheDictLosesUpdatesAndTheHarnessShowsOne() {
+        ExerciseResult unlocked = exercise("UnlockedDictCounter#addOneHundredTimes");
+        long count = Long.parseLong(unlocked.sharedState().get("map d").replaceAll("\\{\"count\"=(\\d+)}", "$1"));
+        assertTrue(count < 1000, "10 processes added 100 each, and updates were lost: " + count);
+        assertTrue(unlocked.races().isEmpty(), "each call is atomic: no data race");
+        assertFalse(unlocked.lostUpdates().isEmpty(), "a lost update is reported");
+        LostUpdate lost = unlocked.lostUpdates().get(0);
+        assertEquals("Shared.map(\"d\")", lost.field());
+        assertEquals("\"count\"", lost.key());
+        assertEquals(List.of(AccessKind.READ, AccessKind.WRITE, AccessKind.WRITE), lost.accesses().stream().map(Access::kind).toList());
+        assertEquals(lost.read().thread(), lost.write().thread(), "one process read, then wrote");
+        assertNotEquals(lost.read().thread(), lost.overwritten().thread(), "another wrote in between");
+        for (Access access : lost.accesses()) {
+            assertTrue(access.location().startsWith("UnlockedDictCounter.java:"), access.location());
+        }
+    }
+
+    @Test
+    void withTheLockTheDictCountsExactlyAndLosesNothing() {
+        ExerciseResult locked = exercise("LockedDictCounter#addOneHundredTimes");
+        assertEquals("{\"count\"=1000}", locked.sharedState().get("map d"));
+        assertTrue(locked.lostUpdates().isEmpty(), locked.lostUpdates().toString());
     }
 
     @Test

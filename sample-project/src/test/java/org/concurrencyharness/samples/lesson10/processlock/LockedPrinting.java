@@ -13,6 +13,7 @@ public class LockedPrinting {
         lock.lock();
         try {
             Shared.list("lines").add("process " + index + " begins");
+            Thread.sleep(100); // its work, between its two lines
             Shared.list("lines").add("process " + index + " ends");
         } finally {
             lock.unlock();
