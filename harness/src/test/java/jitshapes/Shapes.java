@@ -133,7 +133,8 @@ public class Shapes {
         int[] cells = {3, 4, 5, -7, 8, 9, 11, 0};
         System.arraycopy(cells, 0, shapes.cells, 0, cells.length);
         if (shapes.forEachThatBranches() != 4) {
-            throw new AssertionError("the instrumented for-each loop counted " + shapes.forEachThatBranches() + ", not 4");
+            throw new AssertionError(
+                    "the instrumented for-each loop counted " + shapes.forEachThatBranches() + ", not 4");
         }
         shapes.volatileField();
         shapes.inheritedLibraryField();

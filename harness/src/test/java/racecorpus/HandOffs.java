@@ -128,9 +128,10 @@ public class HandOffs {
             Box box = new Box();
             box.value = 1;
             int value = CompletableFuture.supplyAsync(() -> {
-                box.value++;
-                return box.value;
-            }).join();
+                        box.value++;
+                        return box.value;
+                    })
+                    .join();
             synchronized (this) {
                 result += value + box.value;
             }

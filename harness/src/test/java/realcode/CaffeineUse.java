@@ -120,7 +120,8 @@ public class CaffeineUse {
             long bytes;
         }
 
-        private final Cache<String, Tally> tallies = Caffeine.newBuilder().maximumSize(1000).build();
+        private final Cache<String, Tally> tallies =
+                Caffeine.newBuilder().maximumSize(1000).build();
 
         @Concurrent(threads = 4)
         public void run(int index) {
@@ -145,7 +146,8 @@ public class CaffeineUse {
             long hits;
         }
 
-        private final Cache<String, Stats> statsByPage = Caffeine.newBuilder().maximumSize(100).build();
+        private final Cache<String, Stats> statsByPage =
+                Caffeine.newBuilder().maximumSize(100).build();
 
         @Concurrent(threads = 2)
         public void run() {
@@ -159,7 +161,8 @@ public class CaffeineUse {
     /** Cache.get runs the mapping function once per key, but those of different keys run at once. */
     @Racy(field = "realcode.CaffeineUse$LoaderCountsLoads.loads")
     public static class LoaderCountsLoads {
-        private final Cache<String, Graph> graphs = Caffeine.newBuilder().maximumSize(1000).build();
+        private final Cache<String, Graph> graphs =
+                Caffeine.newBuilder().maximumSize(1000).build();
         private int loads;
 
         @Concurrent(threads = 2)

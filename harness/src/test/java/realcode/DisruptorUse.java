@@ -33,7 +33,8 @@ public class DisruptorUse {
     public static class MultiProducerRingBuffer {
         private static final int PRODUCERS = 3;
         private static final int EVENTS = 100;
-        private final Disruptor<LongEvent> disruptor = new Disruptor<>(LongEvent::new, 64, DaemonThreadFactory.INSTANCE);
+        private final Disruptor<LongEvent> disruptor =
+                new Disruptor<>(LongEvent::new, 64, DaemonThreadFactory.INSTANCE);
         private final CountDownLatch consumed = new CountDownLatch(PRODUCERS * EVENTS);
         private long sum;
 
@@ -71,7 +72,8 @@ public class DisruptorUse {
         }
 
         private static final int EVENTS = 100;
-        private final Disruptor<OrderEvent> disruptor = new Disruptor<>(OrderEvent::new, 16, DaemonThreadFactory.INSTANCE);
+        private final Disruptor<OrderEvent> disruptor =
+                new Disruptor<>(OrderEvent::new, 16, DaemonThreadFactory.INSTANCE);
         private final CountDownLatch confirmed = new CountDownLatch(2 * EVENTS);
         private int journalled;
 
@@ -95,11 +97,13 @@ public class DisruptorUse {
         public void run(int index) throws InterruptedException {
             RingBuffer<OrderEvent> ringBuffer = disruptor.getRingBuffer();
             for (int i = 0; i < EVENTS; i++) {
-                ringBuffer.publishEvent((event, sequence, order) -> {
-                    event.order = order;
-                    event.journalled = false;
-                    event.confirmation = null;
-                }, "order-" + index + "-" + i);
+                ringBuffer.publishEvent(
+                        (event, sequence, order) -> {
+                            event.order = order;
+                            event.journalled = false;
+                            event.confirmation = null;
+                        },
+                        "order-" + index + "-" + i);
             }
             confirmed.await();
             if (index == 0) {
@@ -116,7 +120,8 @@ public class DisruptorUse {
         }
 
         private static final int EVENTS = 100;
-        private final Disruptor<TradeEvent> disruptor = new Disruptor<>(TradeEvent::new, 16, DaemonThreadFactory.INSTANCE);
+        private final Disruptor<TradeEvent> disruptor =
+                new Disruptor<>(TradeEvent::new, 16, DaemonThreadFactory.INSTANCE);
         private final CountDownLatch handled = new CountDownLatch(2 * EVENTS);
         private long journalled;
         private long replicated;
@@ -172,7 +177,8 @@ public class DisruptorUse {
         }
 
         private static final int EVENTS = 200;
-        private final Disruptor<LongEvent> disruptor = new Disruptor<>(LongEvent::new, 64, DaemonThreadFactory.INSTANCE);
+        private final Disruptor<LongEvent> disruptor =
+                new Disruptor<>(LongEvent::new, 64, DaemonThreadFactory.INSTANCE);
         private final CountDownLatch done = new CountDownLatch(EVENTS);
         private final CountingHandler handler = new CountingHandler(done);
 

@@ -52,8 +52,8 @@ public class JacksonUse {
 
     @RaceFree("one ObjectMapper, configured before use, shared by threads")
     public static class SharedObjectMapper {
-        private final ObjectMapper mapper = new ObjectMapper()
-                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        private final ObjectMapper mapper =
+                new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
         @Concurrent(threads = 4)
         public void run(int index) throws JsonProcessingException {

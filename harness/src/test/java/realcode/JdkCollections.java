@@ -99,8 +99,7 @@ public class JdkCollections {
 
     @Racy(field = "realcode.JdkCollections$PriorityQueueTasks.tasks")
     public static class PriorityQueueTasks {
-        record Task(String name, int priority) {
-        }
+        record Task(String name, int priority) {}
 
         private final Queue<Task> tasks = new PriorityQueue<>(Comparator.comparingInt(Task::priority));
 
@@ -174,7 +173,12 @@ public class JdkCollections {
 
     @Racy(field = "realcode.JdkCollections$EnumMapStates.byState")
     public static class EnumMapStates {
-        enum State { NEW, RUNNING, BLOCKED, DONE }
+        enum State {
+            NEW,
+            RUNNING,
+            BLOCKED,
+            DONE
+        }
 
         private final Map<State, Integer> byState = new EnumMap<>(State.class);
 

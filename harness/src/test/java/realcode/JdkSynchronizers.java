@@ -107,13 +107,15 @@ public class JdkSynchronizers {
                 Reminder reminder = new Reminder();
                 reminder.message = "call home " + index;
                 CountDownLatch fired = new CountDownLatch(1);
-                timer.schedule(new TimerTask() {
-                    @Override
-                    public void run() {
-                        reminder.delivered = reminder.message.toUpperCase();
-                        fired.countDown();
-                    }
-                }, 5);
+                timer.schedule(
+                        new TimerTask() {
+                            @Override
+                            public void run() {
+                                reminder.delivered = reminder.message.toUpperCase();
+                                fired.countDown();
+                            }
+                        },
+                        5);
                 fired.await();
                 if (!reminder.delivered.startsWith("CALL")) {
                     throw new IllegalStateException(reminder.delivered);
@@ -215,7 +217,7 @@ public class JdkSynchronizers {
                 long stamp = sl.tryOptimisticRead();
                 try {
                     retryHoldingLock:
-                    for (;; stamp = sl.readLock()) {
+                    for (; ; stamp = sl.readLock()) {
                         if (stamp == 0L) {
                             continue retryHoldingLock;
                         }

@@ -469,8 +469,10 @@ public class JdkTaskFrameworks {
         public void run(int index) {
             ExecutorService pool = Executors.newFixedThreadPool(2);
             try {
-                CompletableFuture<Void> books = CompletableFuture.runAsync(() -> total += price("books", index), pool); // race
-                CompletableFuture<Void> games = CompletableFuture.runAsync(() -> total += price("games", index), pool); // race
+                CompletableFuture<Void> books =
+                        CompletableFuture.runAsync(() -> total += price("books", index), pool); // race
+                CompletableFuture<Void> games =
+                        CompletableFuture.runAsync(() -> total += price("games", index), pool); // race
                 CompletableFuture.allOf(books, games).join();
             } finally {
                 pool.shutdown();

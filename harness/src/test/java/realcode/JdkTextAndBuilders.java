@@ -176,7 +176,11 @@ public class JdkTextAndBuilders {
         public void run(int index) {
             StringBuilder report = new StringBuilder();
             for (int i = 0; i < 50; i++) {
-                report.append("thread ").append(index).append(" step ").append(i).append('\n');
+                report.append("thread ")
+                        .append(index)
+                        .append(" step ")
+                        .append(i)
+                        .append('\n');
             }
             reports.put(index, report.toString());
         }

@@ -16,8 +16,7 @@ import org.concurrencyharness.internal.process.SharedObjects;
  */
 public final class Shared {
 
-    private Shared() {
-    }
+    private Shared() {}
 
     /** The map of that name, as a manager's dict. */
     public static SharedMap map(String name) {

@@ -94,8 +94,8 @@ public final class ImportRules {
         return Optional.empty();
     }
 
-    private static Optional<String> cycleFrom(String pkg, Map<String, Set<String>> allowed, Deque<String> path,
-                                              Set<String> done) {
+    private static Optional<String> cycleFrom(
+            String pkg, Map<String, Set<String>> allowed, Deque<String> path, Set<String> done) {
         if (path.contains(pkg)) {
             List<String> names = new ArrayList<>(path);
             List<String> loop = new ArrayList<>(names.subList(names.indexOf(pkg), names.size()));

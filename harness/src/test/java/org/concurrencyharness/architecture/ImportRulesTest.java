@@ -72,10 +72,11 @@ class ImportRulesTest {
 
     @Test
     void rulesThatLetPackagesUseEachOtherInARoundHaveACycle() {
-        assertEquals(Optional.of("a -> b -> c -> a"),
+        assertEquals(
+                Optional.of("a -> b -> c -> a"),
                 ImportRules.cycle(Map.of("a", Set.of("b"), "b", Set.of("c"), "c", Set.of("a"), "d", Set.of("a"))));
-        assertEquals(Optional.empty(),
-                ImportRules.cycle(Map.of("a", Set.of("b", "c"), "b", Set.of("c"), "c", Set.of())));
+        assertEquals(
+                Optional.empty(), ImportRules.cycle(Map.of("a", Set.of("b", "c"), "b", Set.of("c"), "c", Set.of())));
     }
 
     @Test

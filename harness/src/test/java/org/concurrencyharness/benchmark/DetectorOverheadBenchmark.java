@@ -15,15 +15,15 @@ import org.concurrencyharness.internal.agent.RaceDetectorAgent;
  */
 public final class DetectorOverheadBenchmark {
 
-    private DetectorOverheadBenchmark() {
-    }
+    private DetectorOverheadBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         String agent = System.getProperty("concurrency.harnessJar");
         if (agent == null) {
             throw new IllegalArgumentException("run with -Dconcurrency.harnessJar=<the packaged harness jar>");
         }
-        System.out.printf(Locale.ROOT, "%-18s %12s %12s %8s %6s%n", "workload", "plain ms", "detector ms", "ratio", "races");
+        System.out.printf(
+                Locale.ROOT, "%-18s %12s %12s %8s %6s%n", "workload", "plain ms", "detector ms", "ratio", "races");
         double product = 1;
         List<String> workloads = List.of("sor", "owned-fields", "contended-monitor", "library-heavy");
         for (String workload : workloads) {
@@ -31,8 +31,8 @@ public final class DetectorOverheadBenchmark {
             String[] detected = run(workload, agent);
             double ratio = Double.parseDouble(detected[1]) / Double.parseDouble(plain[1]);
             product *= ratio;
-            System.out.printf(Locale.ROOT, "%-18s %12s %12s %8.2f %6s%n", workload, plain[1], detected[1], ratio,
-                    detected[2]);
+            System.out.printf(
+                    Locale.ROOT, "%-18s %12s %12s %8.2f %6s%n", workload, plain[1], detected[1], ratio, detected[2]);
         }
         System.out.printf(Locale.ROOT, "geometric mean slowdown %.2f%n", Math.pow(product, 1.0 / workloads.size()));
     }
@@ -44,10 +44,12 @@ public final class DetectorOverheadBenchmark {
             command.add("-javaagent:" + agent);
             command.addAll(RaceDetectorAgent.JVM_OPTIONS);
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), DetectorWorkloads.class.getName(), workload));
+        command.addAll(
+                List.of("-cp", System.getProperty("java.class.path"), DetectorWorkloads.class.getName(), workload));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String last = null;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
                 last = line;

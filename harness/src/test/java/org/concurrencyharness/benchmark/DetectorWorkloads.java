@@ -26,8 +26,7 @@ public final class DetectorWorkloads {
 
     private static final int THREADS = 2;
 
-    private DetectorWorkloads() {
-    }
+    private DetectorWorkloads() {}
 
     public static void main(String[] args) throws Exception {
         String workload = args[0];
@@ -181,8 +180,8 @@ public final class DetectorWorkloads {
         private final ObjectMapper mapper = new ObjectMapper();
         private final com.github.benmanes.caffeine.cache.LoadingCache<Integer, Customer> customers =
                 Caffeine.newBuilder().maximumSize(500).build(Customer::new);
-        private final com.google.common.cache.LoadingCache<Integer, String> regions = CacheBuilder.newBuilder()
-                .maximumSize(100).build(CacheLoader.from(id -> "region-" + id % 17));
+        private final com.google.common.cache.LoadingCache<Integer, String> regions =
+                CacheBuilder.newBuilder().maximumSize(100).build(CacheLoader.from(id -> "region-" + id % 17));
         private final AtomicLong checksum = new AtomicLong();
 
         LibraryHeavy(int requests) {
@@ -193,8 +192,7 @@ public final class DetectorWorkloads {
             public int id;
             public String name;
 
-            public Customer() {
-            }
+            public Customer() {}
 
             Customer(int id) {
                 this.id = id;

@@ -25,22 +25,19 @@ public final class ForkOverheadBenchmark {
     /** The exercise forked. */
     public static class Exercises {
         @ForkProcesses(CHILDREN)
-        public void empty() {
-        }
+        public void empty() {}
     }
 
     /** What each bare JVM runs. */
     public static final class Bare {
-        public static void main(String[] args) {
-        }
+        public static void main(String[] args) {}
     }
 
-    private ForkOverheadBenchmark() {
-    }
+    private ForkOverheadBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        ExerciseDefinition exercise = ExerciseValidator.validate(Exercises.class,
-                Exercises.class.getMethod("empty")).definition();
+        ExerciseDefinition exercise = ExerciseValidator.validate(Exercises.class, Exercises.class.getMethod("empty"))
+                .definition();
         double[] harness = new double[REPEATS];
         double[] bare = new double[REPEATS];
         for (int i = -1; i < REPEATS; i++) {
@@ -58,8 +55,15 @@ public final class ForkOverheadBenchmark {
         }
         double h = median(harness);
         double b = median(bare);
-        System.out.printf(Locale.ROOT, "%d children through @ForkProcesses: %.1f ms; %d bare JVMs: %.1f ms;"
-                + " ratio %.2f (median of %d)%n", CHILDREN, h, CHILDREN, b, h / b, REPEATS);
+        System.out.printf(
+                Locale.ROOT,
+                "%d children through @ForkProcesses: %.1f ms; %d bare JVMs: %.1f ms;" + " ratio %.2f (median of %d)%n",
+                CHILDREN,
+                h,
+                CHILDREN,
+                b,
+                h / b,
+                REPEATS);
     }
 
     private static double bareJvms() throws Exception {
@@ -69,8 +73,14 @@ public final class ForkOverheadBenchmark {
         ExecutorService starters = Executors.newFixedThreadPool(CHILDREN);
         List<Future<Process>> processes = new ArrayList<>();
         for (int i = 0; i < CHILDREN; i++) {
-            processes.add(starters.submit(() -> new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                    "-cp", System.getProperty("java.class.path"), Bare.class.getName()).start()));
+            processes.add(starters.submit(() -> new ProcessBuilder(
+                            java,
+                            "-XX:TieredStopAtLevel=1",
+                            "-Xshare:auto",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            Bare.class.getName())
+                    .start()));
         }
         for (Future<Process> process : processes) {
             process.get().waitFor();

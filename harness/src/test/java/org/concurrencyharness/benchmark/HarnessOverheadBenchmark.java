@@ -41,22 +41,27 @@ public final class HarnessOverheadBenchmark {
         }
 
         @Concurrent(threads = 1_000)
-        public void empty() {
-        }
+        public void empty() {}
     }
 
-    private HarnessOverheadBenchmark() {
-    }
+    private HarnessOverheadBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         RoundResult sleepers = round("sleepTwoSeconds");
         print("50 threads x 2 s sleep", sleepers.wallMillis(), 2_000, "floor 2000 ms");
         RoundResult bounded = round("oneSecondTask");
-        print("22 x 1 s through @Semaphore(5)", bounded.wallMillis(), 5_000,
+        print(
+                "22 x 1 s through @Semaphore(5)",
+                bounded.wallMillis(),
+                5_000,
                 "floor 5000 ms, max concurrency " + bounded.maxConcurrency());
         RoundResult daemons = round("daemonSleep");
-        System.out.printf(Locale.ROOT, "%-34s %9.1f ms  (%d of 50 finished when the main flow ended)%n",
-                "50 daemons over 2 s sleeps", daemons.wallMillis(), daemons.finished());
+        System.out.printf(
+                Locale.ROOT,
+                "%-34s %9.1f ms  (%d of 50 finished when the main flow ended)%n",
+                "50 daemons over 2 s sleeps",
+                daemons.wallMillis(),
+                daemons.finished());
 
         for (int warmUp = 0; warmUp < 3; warmUp++) {
             round("empty");
@@ -68,21 +73,26 @@ public final class HarnessOverheadBenchmark {
             harness[i] = round("empty").wallMillis();
             plain[i] = plainThreads(1_000);
         }
-        print("1,000 empty threads (median of " + REPEATS + ")", median(harness), median(plain),
+        print(
+                "1,000 empty threads (median of " + REPEATS + ")",
+                median(harness),
+                median(plain),
                 "plain start/join " + String.format(Locale.ROOT, "%.1f ms", median(plain)));
     }
 
     private static RoundResult round(String method) throws Exception {
-        ExerciseDefinition exercise = ExerciseValidator.validate(Exercises.class,
-                Exercises.class.getMethod(method)).definition();
-        return new ThreadRoundRunner().run(exercise, 1, exercise.newInstance(), 0).result();
+        ExerciseDefinition exercise = ExerciseValidator.validate(Exercises.class, Exercises.class.getMethod(method))
+                .definition();
+        return new ThreadRoundRunner()
+                .run(exercise, 1, exercise.newInstance(), 0)
+                .result();
     }
 
     private static double plainThreads(int count) throws InterruptedException {
         long start = System.nanoTime();
         List<Thread> threads = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            Thread thread = new Thread(() -> { });
+            Thread thread = new Thread(() -> {});
             threads.add(thread);
             thread.start();
         }

@@ -60,7 +60,8 @@ abstract class AbstractRunMojo extends AbstractMojo {
     private String shard;
 
     /** Where the reports go. */
-    @Parameter(property = "concurrency.reportsDirectory",
+    @Parameter(
+            property = "concurrency.reportsDirectory",
             defaultValue = "${project.build.directory}/concurrency-reports")
     private File reportsDirectory;
 
@@ -69,7 +70,8 @@ abstract class AbstractRunMojo extends AbstractMojo {
      * ({@code com.foo.Cache.size}), a class ({@code com.foo.Cache}) or a package ({@code com.foo.*}). The races
      * they match are reported as suppressed and fail nothing. A missing file suppresses nothing.
      */
-    @Parameter(property = "concurrency.suppressions",
+    @Parameter(
+            property = "concurrency.suppressions",
             defaultValue = "${project.basedir}/src/test/resources/concurrency-suppressions.txt")
     private File suppressions;
 
@@ -93,8 +95,8 @@ abstract class AbstractRunMojo extends AbstractMojo {
         }
         List<Path> classesDirectories = existingClassesDirectories();
         if (classesDirectories.isEmpty()) {
-            getLog().info("No compiled classes in " + project.getBuild().getOutputDirectory()
-                    + " or " + project.getBuild().getTestOutputDirectory() + ": no exercises to run.");
+            getLog().info("No compiled classes in " + project.getBuild().getOutputDirectory() + " or "
+                    + project.getBuild().getTestOutputDirectory() + ": no exercises to run.");
             return;
         }
         Shard part = shard();
@@ -102,7 +104,8 @@ abstract class AbstractRunMojo extends AbstractMojo {
         Path reports = reportsDirectory.toPath();
         ReportFiles files = part == null ? ReportFiles.WHOLE : ReportFiles.of(part);
         RunReport run = runFork(classesDirectories, reports, part);
-        RunReport report = new ReportPublisher(getLog(), SourceRoots.of(project), session.getRequest().isInteractiveMode())
+        RunReport report = new ReportPublisher(
+                        getLog(), SourceRoots.of(project), session.getRequest().isInteractiveMode())
                 .publish(run, reports, files);
         failOnFailures(report, files);
     }
@@ -163,7 +166,8 @@ abstract class AbstractRunMojo extends AbstractMojo {
 
     private List<Path> existingClassesDirectories() {
         List<Path> out = new ArrayList<>();
-        for (String dir : List.of(project.getBuild().getOutputDirectory(), project.getBuild().getTestOutputDirectory())) {
+        for (String dir : List.of(
+                project.getBuild().getOutputDirectory(), project.getBuild().getTestOutputDirectory())) {
             Path path = Path.of(dir);
             if (Files.isDirectory(path)) {
                 out.add(path);
@@ -177,10 +181,14 @@ abstract class AbstractRunMojo extends AbstractMojo {
             return;
         }
         StringBuilder message = new StringBuilder()
-                .append(report.failed()).append(" of ").append(report.exercises().size())
+                .append(report.failed())
+                .append(" of ")
+                .append(report.exercises().size())
                 .append(" concurrency exercises failed:");
         report.failures().forEach(e -> message.append("\n  ").append(FailureSummary.of(e)));
-        message.append("\nSee ").append(reportsDirectory.toPath().resolve(files.html())).append(" for the details.");
+        message.append("\nSee ")
+                .append(reportsDirectory.toPath().resolve(files.html()))
+                .append(" for the details.");
         throw new MojoFailureException(message.toString());
     }
 }

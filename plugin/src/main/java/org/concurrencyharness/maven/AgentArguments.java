@@ -12,8 +12,7 @@ import org.concurrencyharness.internal.agent.RaceDetectorAgent;
  */
 final class AgentArguments {
 
-    private AgentArguments() {
-    }
+    private AgentArguments() {}
 
     static List<String> of(File harnessJar) {
         List<String> arguments = new ArrayList<>();

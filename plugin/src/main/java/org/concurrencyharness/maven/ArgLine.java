@@ -10,8 +10,7 @@ import java.util.stream.Collectors;
  */
 final class ArgLine {
 
-    private ArgLine() {
-    }
+    private ArgLine() {}
 
     /** The existing value with the arguments after it, or as it was when it holds them already. */
     static String append(String existing, List<String> arguments) {

@@ -17,13 +17,13 @@ final class FailureSummary {
     /** Past that many, the races are counted, not listed: the reports have them all. */
     static final int MAX_RACES_LISTED = 5;
 
-    private FailureSummary() {
-    }
+    private FailureSummary() {}
 
     static String of(ExerciseResult exercise) {
         StringBuilder text = new StringBuilder(exercise.className()).append('#').append(exercise.methodName());
         int named = text.length();
-        boolean racesFailed = !exercise.races().isEmpty() && !exercise.conditions().expectRace();
+        boolean racesFailed =
+                !exercise.races().isEmpty() && !exercise.conditions().expectRace();
         if (racesFailed) {
             int count = exercise.races().size();
             text.append(": ").append(count).append(count == 1 ? " data race" : " data races");
@@ -44,11 +44,14 @@ final class FailureSummary {
             text.append(" (the race detector failed on its own: races may be missed)");
         }
         if (racesFailed) {
-            for (Race race : exercise.races().subList(0, Math.min(MAX_RACES_LISTED, exercise.races().size()))) {
+            for (Race race : exercise.races()
+                    .subList(0, Math.min(MAX_RACES_LISTED, exercise.races().size()))) {
                 text.append("\n    ").append(RaceText.oneLine(race));
             }
             if (exercise.races().size() > MAX_RACES_LISTED) {
-                text.append("\n    (+").append(exercise.races().size() - MAX_RACES_LISTED).append(" more races)");
+                text.append("\n    (+")
+                        .append(exercise.races().size() - MAX_RACES_LISTED)
+                        .append(" more races)");
             }
         }
         return text.toString();

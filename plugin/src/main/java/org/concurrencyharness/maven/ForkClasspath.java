@@ -52,7 +52,8 @@ final class ForkClasspath {
         Set<String> out = new LinkedHashSet<>();
         Set<String> replaced = new LinkedHashSet<>();
         for (Artifact artifact : pluginArtifacts) {
-            if (RUNTIME_GROUPS.contains(artifact.getGroupId()) && artifact.getFile() != null
+            if (RUNTIME_GROUPS.contains(artifact.getGroupId())
+                    && artifact.getFile() != null
                     && "jar".equals(artifact.getType())) {
                 out.add(artifact.getFile().getAbsolutePath());
                 replaced.add(artifact.getGroupId() + ":" + artifact.getArtifactId());
@@ -60,7 +61,8 @@ final class ForkClasspath {
         }
         Set<String> dropped = new LinkedHashSet<>();
         for (Artifact artifact : project.getArtifacts()) {
-            if (replaced.contains(artifact.getGroupId() + ":" + artifact.getArtifactId()) && artifact.getFile() != null) {
+            if (replaced.contains(artifact.getGroupId() + ":" + artifact.getArtifactId())
+                    && artifact.getFile() != null) {
                 dropped.add(artifact.getFile().getAbsolutePath());
             }
         }

@@ -45,20 +45,25 @@ final class ForkedRun {
         log.debug("Forked JVM: " + String.join(" ", command));
         // the fork's standard input stays open, and empty, while it runs: the system closes it when
         // Maven dies, however Maven dies, and the fork then ends itself and its children
-        Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        Process process = new ProcessBuilder(command)
+                .redirectInput(ProcessBuilder.Redirect.PIPE)
+                .start();
         Thread killer = new Thread(() -> destroyTree(process), "concurrency-fork-killer");
         Runtime.getRuntime().addShutdownHook(killer);
         Deque<String> stderrTail = new ArrayDeque<>();
         Thread out = pump(process.getInputStream(), log::info, "concurrency-fork-stdout");
-        Thread err = pump(process.getErrorStream(), line -> {
-            log.warn(line);
-            synchronized (stderrTail) {
-                stderrTail.addLast(line);
-                if (stderrTail.size() > STDERR_LINES_KEPT) {
-                    stderrTail.removeFirst();
-                }
-            }
-        }, "concurrency-fork-stderr");
+        Thread err = pump(
+                process.getErrorStream(),
+                line -> {
+                    log.warn(line);
+                    synchronized (stderrTail) {
+                        stderrTail.addLast(line);
+                        if (stderrTail.size() > STDERR_LINES_KEPT) {
+                            stderrTail.removeFirst();
+                        }
+                    }
+                },
+                "concurrency-fork-stderr");
         try {
             boolean exited = timeoutSeconds <= 0 ? waitFor(process) : process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
             if (!exited) {
@@ -84,8 +89,8 @@ final class ForkedRun {
                 tail = new ArrayList<>(stderrTail);
             }
             throw new MojoExecutionException("The forked JVM running the exercises failed (exit code " + exitCode
-                    + ") before it wrote its results." + (tail.isEmpty() ? "" : " Its last error output:\n  "
-                    + String.join("\n  ", tail)));
+                    + ") before it wrote its results."
+                    + (tail.isEmpty() ? "" : " Its last error output:\n  " + String.join("\n  ", tail)));
         }
         return RunReport.fromJson(Json.parse(Files.readString(resultsFile, StandardCharsets.UTF_8)));
     }
@@ -110,16 +115,19 @@ final class ForkedRun {
     }
 
     private static Thread pump(InputStream stream, Consumer<String> sink, String name) {
-        Thread thread = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    sink.accept(line);
-                }
-            } catch (IOException closed) {
-                // the fork ended; what it printed so far was passed on
-            }
-        }, name);
+        Thread thread = new Thread(
+                () -> {
+                    try (BufferedReader reader =
+                            new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = reader.readLine()) != null) {
+                            sink.accept(line);
+                        }
+                    } catch (IOException closed) {
+                        // the fork ended; what it printed so far was passed on
+                    }
+                },
+                name);
         thread.setDaemon(true);
         thread.start();
         return thread;

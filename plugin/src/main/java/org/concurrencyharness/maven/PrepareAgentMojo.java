@@ -49,13 +49,14 @@ public class PrepareAgentMojo extends AbstractMojo {
     public void execute() throws MojoExecutionException {
         Properties properties = project.getProperties();
         if (skip || !detectRaces) {
-            getLog().info("No race detector for the tests (" + (skip ? "concurrency.skip=true"
-                    : "concurrency.detectRaces=false") + ").");
+            getLog().info("No race detector for the tests ("
+                    + (skip ? "concurrency.skip=true" : "concurrency.detectRaces=false") + ").");
             // a build that names the property in its Surefire configuration, as @{argLine}, still needs a value
             properties.putIfAbsent(propertyName, "");
             return;
         }
-        List<String> arguments = new ArrayList<>(AgentArguments.of(new ForkClasspath(project, pluginArtifacts).harnessJar()));
+        List<String> arguments =
+                new ArrayList<>(AgentArguments.of(new ForkClasspath(project, pluginArtifacts).harnessJar()));
         if (!failOnRace) {
             // the engine reads its configuration parameters from system properties too
             arguments.add("-D" + ConcurrencyTestEngine.FAIL_ON_RACE + "=false");

@@ -37,7 +37,8 @@ public class ReportAggregateMojo extends AbstractMojo {
     private boolean skip;
 
     /** Where the parts' reports were copied, and where the merged report goes. */
-    @Parameter(property = "concurrency.reportsDirectory",
+    @Parameter(
+            property = "concurrency.reportsDirectory",
             defaultValue = "${project.build.directory}/concurrency-reports")
     private File reportsDirectory;
 
@@ -54,13 +55,15 @@ public class ReportAggregateMojo extends AbstractMojo {
         } catch (ReportPartsException e) {
             throw new MojoFailureException(e.getMessage());
         } catch (IOException | IllegalArgumentException e) {
-            throw new MojoExecutionException("Could not read the parts' reports in " + directory + ": " + e.getMessage(), e);
+            throw new MojoExecutionException(
+                    "Could not read the parts' reports in " + directory + ": " + e.getMessage(), e);
         }
         for (Shard missing : merged.missingShards()) {
             getLog().warn("No " + ReportFiles.of(missing).json() + " in " + directory + ": the merged report lacks"
                     + " part " + missing.index() + "'s exercises, and says so.");
         }
-        new ReportPublisher(getLog(), SourceRoots.of(project), session.getRequest().isInteractiveMode())
+        new ReportPublisher(
+                        getLog(), SourceRoots.of(project), session.getRequest().isInteractiveMode())
                 .publishMerged(merged, directory);
     }
 }

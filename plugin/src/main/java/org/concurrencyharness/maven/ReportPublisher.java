@@ -55,6 +55,7 @@ final class ReportPublisher {
             log.info(line);
         }
         log.info("");
-        log.info("Reports in " + directory + " (" + files.html() + ", " + files.json() + ", " + files.junitXml("*") + ")");
+        log.info("Reports in " + directory + " (" + files.html() + ", " + files.json() + ", " + files.junitXml("*")
+                + ")");
     }
 }

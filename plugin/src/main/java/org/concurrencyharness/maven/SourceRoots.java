@@ -8,8 +8,7 @@ import org.apache.maven.project.MavenProject;
 /** The project's main and test source directories, where the reports find the lines they quote. */
 final class SourceRoots {
 
-    private SourceRoots() {
-    }
+    private SourceRoots() {}
 
     static List<Path> of(MavenProject project) {
         List<Path> out = new ArrayList<>();

@@ -17,13 +17,15 @@ class ArgLineTest {
 
     @Test
     void theArgumentsGoAfterWhatIsThere() {
-        assertEquals("-Xmx1g -Dkept=yes -javaagent:/repo/harness.jar -XX:CompileCommand=quiet",
+        assertEquals(
+                "-Xmx1g -Dkept=yes -javaagent:/repo/harness.jar -XX:CompileCommand=quiet",
                 ArgLine.append(" -Xmx1g -Dkept=yes ", AGENT));
     }
 
     @Test
     void anArgumentWithWhiteSpaceIsQuoted() {
-        assertEquals("-Xmx1g \"-javaagent:/my repo/harness.jar\"",
+        assertEquals(
+                "-Xmx1g \"-javaagent:/my repo/harness.jar\"",
                 ArgLine.append("-Xmx1g", List.of("-javaagent:/my repo/harness.jar")));
     }
 

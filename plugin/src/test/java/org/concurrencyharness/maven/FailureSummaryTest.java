@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.concurrencyharness.internal.result.AccessKind;
 import org.concurrencyharness.internal.result.Access;
+import org.concurrencyharness.internal.result.AccessKind;
 import org.concurrencyharness.internal.result.Conditions;
 import org.concurrencyharness.internal.result.ExerciseResult;
 import org.concurrencyharness.internal.result.Outcome;
@@ -16,16 +16,34 @@ import org.junit.jupiter.api.Test;
 class FailureSummaryTest {
 
     private static final Conditions TWO_THREADS = new Conditions(2, 1, 60_000, false, 0, 0, false);
-    private static final Race ON_A_LIST = new Race("it.Registry.names", "java.util.ArrayList",
+    private static final Race ON_A_LIST = new Race(
+            "it.Registry.names",
+            "java.util.ArrayList",
             new Access("worker-1", "Registry.register", "Registry.java:12", AccessKind.WRITE, "ArrayList.add", null),
             new Access("worker-0", "Registry.find", "Registry.java:20", AccessKind.READ, "ArrayList.get", null));
-    private static final Race IN_A_LIBRARY = new Race("com.google.common.collect.HashMultiset.size",
-            new Access("worker-1", "HashMultiset.add", "HashMultiset.java:271", AccessKind.WRITE, null, "Counter.java:41"),
-            new Access("worker-0", "HashMultiset.size", "HashMultiset.java:90", AccessKind.READ, null, "Counter.java:45"));
+    private static final Race IN_A_LIBRARY = new Race(
+            "com.google.common.collect.HashMultiset.size",
+            new Access(
+                    "worker-1", "HashMultiset.add", "HashMultiset.java:271", AccessKind.WRITE, null, "Counter.java:41"),
+            new Access(
+                    "worker-0", "HashMultiset.size", "HashMultiset.java:90", AccessKind.READ, null, "Counter.java:45"));
 
     private static ExerciseResult failed(List<Race> races, List<String> detectorErrors, List<String> errors) {
-        return new ExerciseResult("it.Registry", "register", "Registry.java", TWO_THREADS, Outcome.FAIL, 10, 2,
-                Map.of(), races, List.of(), detectorErrors, errors, List.of(), List.of());
+        return new ExerciseResult(
+                "it.Registry",
+                "register",
+                "Registry.java",
+                TWO_THREADS,
+                Outcome.FAIL,
+                10,
+                2,
+                Map.of(),
+                races,
+                List.of(),
+                detectorErrors,
+                errors,
+                List.of(),
+                List.of());
     }
 
     @Test
@@ -35,8 +53,7 @@ class FailureSummaryTest {
                     it.Registry.names (java.util.ArrayList): ArrayList.add write at Registry.java:12 [worker-1] \
                 vs ArrayList.get read at Registry.java:20 [worker-0]
                     com.google.common.collect.HashMultiset.size: write at HashMultiset.java:271 (under Counter.java:41) \
-                [worker-1] vs read at HashMultiset.java:90 (under Counter.java:45) [worker-0]""",
-                FailureSummary.of(failed(List.of(ON_A_LIST, IN_A_LIBRARY), List.of(), List.of())));
+                [worker-1] vs read at HashMultiset.java:90 (under Counter.java:45) [worker-0]""", FailureSummary.of(failed(List.of(ON_A_LIST, IN_A_LIBRARY), List.of(), List.of())));
     }
 
     @Test
@@ -53,17 +70,34 @@ class FailureSummaryTest {
 
     @Test
     void anErrorIsNamedByItsFirstLineAndTheDetectorsOwnFailuresAreMentioned() {
-        assertEquals("it.Registry#register: worker-0 threw java.lang.IllegalStateException: boom (+1 more)"
-                + " (the race detector failed on its own: races may be missed)",
-                FailureSummary.of(failed(List.of(), List.of("The race detector failed: java.lang.NullPointerException"),
-                        List.of("worker-0 threw java.lang.IllegalStateException: boom\n\tat it.Registry.register", "another"))));
+        assertEquals(
+                "it.Registry#register: worker-0 threw java.lang.IllegalStateException: boom (+1 more)"
+                        + " (the race detector failed on its own: races may be missed)",
+                FailureSummary.of(failed(
+                        List.of(),
+                        List.of("The race detector failed: java.lang.NullPointerException"),
+                        List.of(
+                                "worker-0 threw java.lang.IllegalStateException: boom\n\tat it.Registry.register",
+                                "another"))));
     }
 
     @Test
     void anExpectedRaceIsNoReasonToFailAndIsNotListed() {
-        ExerciseResult expected = new ExerciseResult("it.Registry", "register", "Registry.java",
-                new Conditions(2, 1, 60_000, false, 0, 0, true), Outcome.FAIL, 10, 2, Map.of(), List.of(ON_A_LIST),
-                List.of(), List.of(), List.of("round 2: timed out"), List.of(), List.of());
+        ExerciseResult expected = new ExerciseResult(
+                "it.Registry",
+                "register",
+                "Registry.java",
+                new Conditions(2, 1, 60_000, false, 0, 0, true),
+                Outcome.FAIL,
+                10,
+                2,
+                Map.of(),
+                List.of(ON_A_LIST),
+                List.of(),
+                List.of(),
+                List.of("round 2: timed out"),
+                List.of(),
+                List.of());
         assertEquals("it.Registry#register: round 2: timed out", FailureSummary.of(expected));
     }
 }

@@ -57,7 +57,9 @@ class PluginLayersTest {
         for (Map.Entry<String, Set<String>> rule : LAYERS.entrySet()) {
             Path info = SOURCES.resolve(rule.getKey().replace('.', '/')).resolve("package-info.java");
             assertTrue(Files.isRegularFile(info), info + " says what its package is for and what it may use");
-            assertEquals(rule.getValue(), ImportRules.mayUseOf(Files.readString(info, StandardCharsets.UTF_8)),
+            assertEquals(
+                    rule.getValue(),
+                    ImportRules.mayUseOf(Files.readString(info, StandardCharsets.UTF_8)),
                     info.toString());
         }
     }

@@ -5,8 +5,7 @@ import org.objectweb.asm.Opcodes;
 /** Which opcodes load an array's element and which store one. */
 final class ArrayInstructions {
 
-    private ArrayInstructions() {
-    }
+    private ArrayInstructions() {}
 
     static boolean isLoad(int opcode) {
         return opcode >= Opcodes.IALOAD && opcode <= Opcodes.SALOAD;

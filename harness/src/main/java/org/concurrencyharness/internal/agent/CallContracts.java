@@ -29,41 +29,194 @@ final class CallContracts {
     private static final String CONCURRENT = "java/util/concurrent/";
     private static final Set<String> UNSAFE = Set.of("sun/misc/Unsafe", "jdk/internal/misc/Unsafe");
     /** Packages and classes of {@code java.util} none of whose objects a call can race on. */
-    private static final List<String> NOT_OBJECTS = List.of(CONCURRENT, "java/util/function/", "java/util/stream/",
-            "java/util/logging/", "java/util/spi/", "java/util/jar/", "java/util/random/", "java/util/Objects",
-            "java/util/Optional", "java/util/UUID", "java/util/Locale", "java/util/Currency", "java/util/Random",
-            "java/util/ResourceBundle", "java/util/Timer", "java/util/Base64", "java/util/ServiceLoader",
-            "java/util/Arrays", "java/util/Collections", "java/util/TimeZone", "java/util/HexFormat");
+    private static final List<String> NOT_OBJECTS = List.of(
+            CONCURRENT,
+            "java/util/function/",
+            "java/util/stream/",
+            "java/util/logging/",
+            "java/util/spi/",
+            "java/util/jar/",
+            "java/util/random/",
+            "java/util/Objects",
+            "java/util/Optional",
+            "java/util/UUID",
+            "java/util/Locale",
+            "java/util/Currency",
+            "java/util/Random",
+            "java/util/ResourceBundle",
+            "java/util/Timer",
+            "java/util/Base64",
+            "java/util/ServiceLoader",
+            "java/util/Arrays",
+            "java/util/Collections",
+            "java/util/TimeZone",
+            "java/util/HexFormat");
     /** The other JDK types whose calls may touch an object that is not thread-safe. */
-    private static final Set<String> OBJECT_TYPES = Set.of("java/lang/StringBuilder",
-            "java/lang/AbstractStringBuilder", "java/lang/StringBuffer", "java/lang/CharSequence",
-            "java/lang/Appendable", "java/lang/Iterable", "java/util/regex/Matcher", "java/util/zip/Checksum",
-            "java/util/zip/CRC32", "java/util/zip/CRC32C", "java/util/zip/Adler32", "java/util/zip/Deflater",
-            "java/util/zip/Inflater", "java/security/MessageDigest");
+    private static final Set<String> OBJECT_TYPES = Set.of(
+            "java/lang/StringBuilder",
+            "java/lang/AbstractStringBuilder",
+            "java/lang/StringBuffer",
+            "java/lang/CharSequence",
+            "java/lang/Appendable",
+            "java/lang/Iterable",
+            "java/util/regex/Matcher",
+            "java/util/zip/Checksum",
+            "java/util/zip/CRC32",
+            "java/util/zip/CRC32C",
+            "java/util/zip/Adler32",
+            "java/util/zip/Deflater",
+            "java/util/zip/Inflater",
+            "java/security/MessageDigest");
 
     /** Methods that only look at their object; every other call writes it. */
-    private static final Set<String> READS = Set.of("get", "getOrDefault", "contains", "containsKey",
-            "containsValue", "containsAll", "size", "isEmpty", "iterator", "listIterator", "spliterator",
-            "hasNext", "hasPrevious", "next", "previous", "nextIndex", "previousIndex", "forEach", "forEachRemaining",
-            "stream", "parallelStream", "toArray", "toString", "equals", "hashCode", "indexOf", "lastIndexOf",
-            "peek", "peekFirst", "peekLast", "element", "getFirst", "getLast", "first", "last", "firstKey",
-            "lastKey", "firstEntry", "lastEntry", "floor", "ceiling", "higher", "lower", "floorKey", "ceilingKey",
-            "higherKey", "lowerKey", "floorEntry", "ceilingEntry", "higherEntry", "lowerEntry", "keySet", "values",
-            "entrySet", "navigableKeySet", "descendingKeySet", "descendingMap", "descendingSet",
-            "descendingIterator", "subList", "subMap", "headMap", "tailMap", "subSet", "headSet", "tailSet",
-            "comparator", "reversed", "getKey", "getValue", "charAt", "length", "subSequence", "substring",
-            "chars", "codePoints", "codePointAt", "capacity", "compareTo", "isSet", "cardinality", "nextSetBit",
-            "nextClearBit", "previousSetBit", "previousClearBit", "intersects", "toByteArray", "toLongArray",
-            "getTime", "getTimeInMillis", "getTimeZone", "getFirstDayOfWeek", "isLenient", "getActualMaximum",
-            "getActualMinimum", "getMaximum", "getMinimum", "before", "after", "toPattern", "toLocalizedPattern",
-            "group", "groupCount", "start", "end", "hitEnd", "requireEnd", "pattern", "hasRemaining",
-            "remaining", "limit", "position", "isDirect", "isReadOnly", "hasArray", "array", "arrayOffset", "order",
-            "getAlgorithm", "getDigestLength", "getProvider", "clone", "getClass");
+    private static final Set<String> READS = Set.of(
+            "get",
+            "getOrDefault",
+            "contains",
+            "containsKey",
+            "containsValue",
+            "containsAll",
+            "size",
+            "isEmpty",
+            "iterator",
+            "listIterator",
+            "spliterator",
+            "hasNext",
+            "hasPrevious",
+            "next",
+            "previous",
+            "nextIndex",
+            "previousIndex",
+            "forEach",
+            "forEachRemaining",
+            "stream",
+            "parallelStream",
+            "toArray",
+            "toString",
+            "equals",
+            "hashCode",
+            "indexOf",
+            "lastIndexOf",
+            "peek",
+            "peekFirst",
+            "peekLast",
+            "element",
+            "getFirst",
+            "getLast",
+            "first",
+            "last",
+            "firstKey",
+            "lastKey",
+            "firstEntry",
+            "lastEntry",
+            "floor",
+            "ceiling",
+            "higher",
+            "lower",
+            "floorKey",
+            "ceilingKey",
+            "higherKey",
+            "lowerKey",
+            "floorEntry",
+            "ceilingEntry",
+            "higherEntry",
+            "lowerEntry",
+            "keySet",
+            "values",
+            "entrySet",
+            "navigableKeySet",
+            "descendingKeySet",
+            "descendingMap",
+            "descendingSet",
+            "descendingIterator",
+            "subList",
+            "subMap",
+            "headMap",
+            "tailMap",
+            "subSet",
+            "headSet",
+            "tailSet",
+            "comparator",
+            "reversed",
+            "getKey",
+            "getValue",
+            "charAt",
+            "length",
+            "subSequence",
+            "substring",
+            "chars",
+            "codePoints",
+            "codePointAt",
+            "capacity",
+            "compareTo",
+            "isSet",
+            "cardinality",
+            "nextSetBit",
+            "nextClearBit",
+            "previousSetBit",
+            "previousClearBit",
+            "intersects",
+            "toByteArray",
+            "toLongArray",
+            "getTime",
+            "getTimeInMillis",
+            "getTimeZone",
+            "getFirstDayOfWeek",
+            "isLenient",
+            "getActualMaximum",
+            "getActualMinimum",
+            "getMaximum",
+            "getMinimum",
+            "before",
+            "after",
+            "toPattern",
+            "toLocalizedPattern",
+            "group",
+            "groupCount",
+            "start",
+            "end",
+            "hitEnd",
+            "requireEnd",
+            "pattern",
+            "hasRemaining",
+            "remaining",
+            "limit",
+            "position",
+            "isDirect",
+            "isReadOnly",
+            "hasArray",
+            "array",
+            "arrayOffset",
+            "order",
+            "getAlgorithm",
+            "getDigestLength",
+            "getProvider",
+            "clone",
+            "getClass");
     /** Methods whose result is a view of their object (an iterator, a key set, a sub-list): the same object. */
-    private static final Set<String> VIEWS = Set.of("iterator", "listIterator", "spliterator", "keySet", "values",
-            "entrySet", "navigableKeySet", "descendingKeySet", "descendingMap", "descendingSet", "descendingIterator",
-            "subList", "subMap", "headMap", "tailMap", "subSet", "headSet", "tailSet", "reversed", "sequencedKeySet",
-            "sequencedValues", "sequencedEntrySet");
+    private static final Set<String> VIEWS = Set.of(
+            "iterator",
+            "listIterator",
+            "spliterator",
+            "keySet",
+            "values",
+            "entrySet",
+            "navigableKeySet",
+            "descendingKeySet",
+            "descendingMap",
+            "descendingSet",
+            "descendingIterator",
+            "subList",
+            "subMap",
+            "headMap",
+            "tailMap",
+            "subSet",
+            "headSet",
+            "tailSet",
+            "reversed",
+            "sequencedKeySet",
+            "sequencedValues",
+            "sequencedEntrySet");
 
     private final TypeHierarchy hierarchy;
 
@@ -85,10 +238,12 @@ final class CallContracts {
         }
         String jdkOwner = jdkOwner(owner, loader);
         if (jdkOwner == null || !jdkOwner.equals(owner) && !TypeHierarchy.declares(jdkOwner, name)) {
-            // the program's own methods of a class that extends a concurrent one synchronise only through what they call
+            // the program's own methods of a class that extends a concurrent one synchronise only through what they
+            // call
             return null;
         }
-        if (jdkOwner.startsWith(CONCURRENT + "locks/") && opcode != Opcodes.INVOKESTATIC
+        if (jdkOwner.startsWith(CONCURRENT + "locks/")
+                && opcode != Opcodes.INVOKESTATIC
                 && ("newCondition".equals(name) || "readLock".equals(name) || "writeLock".equals(name))
                 && descriptor.startsWith("()L")) {
             return SyncBridges.Kind.LINK;
@@ -124,14 +279,21 @@ final class CallContracts {
 
     /** {@code Collections}' factories of views of their first argument, which is an object. */
     private static boolean isView(String name, String descriptor) {
-        return (name.startsWith("unmodifiable") || name.startsWith("checked") || name.equals("newSetFromMap")
-                || name.equals("asLifoQueue")) && descriptor.startsWith("(Ljava/util/") && !descriptor.endsWith(")V");
+        return (name.startsWith("unmodifiable")
+                        || name.startsWith("checked")
+                        || name.equals("newSetFromMap")
+                        || name.equals("asLifoQueue"))
+                && descriptor.startsWith("(Ljava/util/")
+                && !descriptor.endsWith(")V");
     }
 
     /** Whether calling the method reads its object only; calls of the JDK's objects that are not read write. */
     static boolean onlyReads(String name) {
-        return READS.contains(name) || name.startsWith("is") || name.startsWith("has")
-                || name.startsWith("contains") || (name.startsWith("get") && !name.equals("getAndSet"));
+        return READS.contains(name)
+                || name.startsWith("is")
+                || name.startsWith("has")
+                || name.startsWith("contains")
+                || (name.startsWith("get") && !name.equals("getAndSet"));
     }
 
     /** Whether the method's result is a view of its object, the same object to the analysis. */
@@ -177,7 +339,8 @@ final class CallContracts {
             }
             return owner.indexOf('/', "java/util/".length()) < 0 || OBJECT_TYPES.contains(owner);
         }
-        return OBJECT_TYPES.contains(owner) || owner.startsWith("java/text/")
+        return OBJECT_TYPES.contains(owner)
+                || owner.startsWith("java/text/")
                 || owner.startsWith("java/nio/") && owner.endsWith("Buffer");
     }
 }

@@ -24,15 +24,16 @@ final class CallEmitter {
         RaceClassVisitor.ClassContext context = code.context();
         int opcode = call.getOpcode();
         SyncBridges.Kind kind = context.canBridge()
-                ? context.contracts().kindOf(opcode, call.owner, call.name, call.desc, context.loader()) : null;
+                ? context.contracts().kindOf(opcode, call.owner, call.name, call.desc, context.loader())
+                : null;
         if (opcode == Opcodes.INVOKEVIRTUAL && "start".equals(call.name) && "()V".equals(call.desc)) {
             code.dup();
             code.invokeStatic(HookCalls.HOOKS, HookCalls.PRE_START);
         }
         if (kind == null && !context.library() && context.hierarchy().isLibrary(call.owner, context.loader())) {
             // the project's call into a library's code: what happens in there is reported with this line too
-            int userSite = SiteRegistry.register(call.owner, call.name, code.method(), code.location(), false, false,
-                    context.loader());
+            int userSite = SiteRegistry.register(
+                    call.owner, call.name, code.method(), code.location(), false, false, context.loader());
             code.push(userSite);
             code.invokeStatic(HookCalls.HOOKS, HookCalls.PRE_LIBRARY_CALL);
             code.emitMethodInsn(opcode, call.owner, call.name, call.desc, call.itf);
@@ -48,13 +49,31 @@ final class CallEmitter {
                 && context.contracts().callsBack(call.owner, context.loader());
         // only the project's own calls: a library's reads and writes of its maps are its business
         UpdateRole role = !context.library() && (kind == SyncBridges.Kind.SYNC || kind == SyncBridges.Kind.OBJECT_CALL)
-                ? UpdateCalls.roleOf(opcode, call.owner, call.name, call.desc) : null;
+                ? UpdateCalls.roleOf(opcode, call.owner, call.name, call.desc)
+                : null;
         if (kind == SyncBridges.Kind.OBJECT_CALL || role != null) {
-            code.push(SiteRegistry.registerCall(receiverField, call.owner.substring(call.owner.lastIndexOf('/') + 1),
-                    call.name, CallContracts.returnsView(call.name), code.method(), code.location(),
-                    !CallContracts.onlyReads(call.name), context.library(), context.loader()));
+            code.push(SiteRegistry.registerCall(
+                    receiverField,
+                    call.owner.substring(call.owner.lastIndexOf('/') + 1),
+                    call.name,
+                    CallContracts.returnsView(call.name),
+                    code.method(),
+                    code.location(),
+                    !CallContracts.onlyReads(call.name),
+                    context.library(),
+                    context.loader()));
         }
-        context.bridges().invoke(code.next(), context.isInterface(), opcode, call.owner, call.name, call.desc,
-                call.itf, kind, callsBack, role);
+        context.bridges()
+                .invoke(
+                        code.next(),
+                        context.isInterface(),
+                        opcode,
+                        call.owner,
+                        call.name,
+                        call.desc,
+                        call.itf,
+                        kind,
+                        callsBack,
+                        role);
     }
 }

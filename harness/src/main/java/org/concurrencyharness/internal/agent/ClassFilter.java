@@ -12,11 +12,30 @@ final class ClassFilter {
 
     private static final String HARNESS_PACKAGE = "org/concurrencyharness/";
     private static final String HARNESS_INTERNALS = HARNESS_PACKAGE + "internal/";
-    private static final List<String> NEVER = List.of("java/", "javax/", "jdk/", "sun/", "com/sun/",
-            HARNESS_INTERNALS, "org/junit/", "org/opentest4j/", "org/apiguardian/", "org/objectweb/asm/",
-            "org/apache/maven/", "org/codehaus/plexus/", "org/eclipse/sisu/", "com/google/inject/", "kotlin/",
-            "scala/", "groovy/", "org/codehaus/groovy/", "org/slf4j/", "ch/qos/logback/", "net/bytebuddy/",
-            "org/mockito/", "org/gradle/");
+    private static final List<String> NEVER = List.of(
+            "java/",
+            "javax/",
+            "jdk/",
+            "sun/",
+            "com/sun/",
+            HARNESS_INTERNALS,
+            "org/junit/",
+            "org/opentest4j/",
+            "org/apiguardian/",
+            "org/objectweb/asm/",
+            "org/apache/maven/",
+            "org/codehaus/plexus/",
+            "org/eclipse/sisu/",
+            "com/google/inject/",
+            "kotlin/",
+            "scala/",
+            "groovy/",
+            "org/codehaus/groovy/",
+            "org/slf4j/",
+            "ch/qos/logback/",
+            "net/bytebuddy/",
+            "org/mockito/",
+            "org/gradle/");
 
     private final List<String> excluded;
 
@@ -45,8 +64,11 @@ final class ClassFilter {
     }
 
     boolean instruments(String internalName, ClassLoader loader) {
-        if (internalName == null || loader == null || loader == ClassLoader.getPlatformClassLoader()
-                || internalName.equals("module-info") || internalName.endsWith("package-info")) {
+        if (internalName == null
+                || loader == null
+                || loader == ClassLoader.getPlatformClassLoader()
+                || internalName.equals("module-info")
+                || internalName.endsWith("package-info")) {
             return false;
         }
         if (internalName.startsWith(HARNESS_PACKAGE) && internalName.indexOf('/', HARNESS_PACKAGE.length()) < 0) {

@@ -13,6 +13,7 @@ final class ElementEmitter {
     private final RaceMethodVisitor code;
     /** Each element site's local caching its shadows, by the site's cache number in the plan. */
     private int[] caches = new int[0];
+
     private String lastArrayField;
 
     ElementEmitter(RaceMethodVisitor code) {

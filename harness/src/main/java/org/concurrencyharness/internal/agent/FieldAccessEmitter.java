@@ -27,13 +27,13 @@ final class FieldAccessEmitter {
     }
 
     /** An access whose check waits for others of its object: its site, and the summary bits it requires and sets. */
-    private record DeferredCheck(int site, long required, long checked) {
-    }
+    private record DeferredCheck(int site, long required, long checked) {}
 
     /** The field instruction {@code field}, checked as {@code step} says (null: on its own). */
     void emit(FieldInsnNode field, MethodPlan.Step step) {
         int opcode = field.getOpcode();
-        FieldDeclarations.Declaration declaration = code.context().declarations().of(field.owner, field.name);
+        FieldDeclarations.Declaration declaration =
+                code.context().declarations().of(field.owner, field.name);
         if (isSynchronising(declaration, field.name)) {
             otherAccess(field, declaration, true);
             return;
@@ -62,7 +62,8 @@ final class FieldAccessEmitter {
      * orders with fences, and the fields libraries publish through (see RacyPublications).
      */
     private boolean isSynchronising(FieldDeclarations.Declaration declaration, String name) {
-        return declaration != null && !declaration.isFinal()
+        return declaration != null
+                && !declaration.isFinal()
                 && (code.plan().fenced() || RacyPublications.contains(declaration.declaringClass(), name));
     }
 
@@ -73,21 +74,30 @@ final class FieldAccessEmitter {
     private void shadowedAccess(FieldInsnNode field, FieldDeclarations.Declaration declaration) {
         int opcode = field.getOpcode();
         boolean write = opcode == Opcodes.PUTFIELD || opcode == Opcodes.PUTSTATIC;
-        int site = SiteRegistry.registerShadowed(declaration.declaringClass(), field.name, declaration.isStatic(),
-                code.method(), code.location(), write, code.context().library(), code.context().loader());
+        int site = SiteRegistry.registerShadowed(
+                declaration.declaringClass(),
+                field.name,
+                declaration.isStatic(),
+                code.method(),
+                code.location(),
+                write,
+                code.context().library(),
+                code.context().loader());
         String shadow = ShadowFieldHandle.nameOf(field.name);
         switch (opcode) {
             case Opcodes.GETFIELD -> {
                 // [holder] -> [holder holder shadow]
                 code.dup();
                 code.dup();
-                code.emitMethodInsn(Opcodes.INVOKESTATIC, field.owner, shadow, ShadowFieldHandle.ACCESSOR_DESCRIPTOR, false);
+                code.emitMethodInsn(
+                        Opcodes.INVOKESTATIC, field.owner, shadow, ShadowFieldHandle.ACCESSOR_DESCRIPTOR, false);
             }
             case Opcodes.PUTFIELD -> {
                 // [holder value] -> [holder value holder shadow]
                 copyHolderAboveValue(Type.getType(field.desc));
                 code.dup();
-                code.emitMethodInsn(Opcodes.INVOKESTATIC, field.owner, shadow, ShadowFieldHandle.ACCESSOR_DESCRIPTOR, false);
+                code.emitMethodInsn(
+                        Opcodes.INVOKESTATIC, field.owner, shadow, ShadowFieldHandle.ACCESSOR_DESCRIPTOR, false);
             }
             default -> {
                 code.emitInsn(Opcodes.ACONST_NULL);
@@ -100,9 +110,18 @@ final class FieldAccessEmitter {
 
     private DeferredCheck deferredCheck(int opcode, String name, FieldDeclarations.Declaration declaration) {
         boolean write = opcode == Opcodes.PUTFIELD;
-        int site = SiteRegistry.registerShadowed(declaration.declaringClass(), name, false, code.method(),
-                code.location(), write, code.context().library(), code.context().loader());
-        return new DeferredCheck(site, ObjectSummary.required(declaration.summaryField(), write),
+        int site = SiteRegistry.registerShadowed(
+                declaration.declaringClass(),
+                name,
+                false,
+                code.method(),
+                code.location(),
+                write,
+                code.context().library(),
+                code.context().loader());
+        return new DeferredCheck(
+                site,
+                ObjectSummary.required(declaration.summaryField(), write),
                 ObjectSummary.bits(declaration.summaryField(), write));
     }
 
@@ -110,8 +129,8 @@ final class FieldAccessEmitter {
      * The last access of a group checks them all, with one look at the object's summary before
      * the access: [holder] or [holder value] stays, and the hook gets the holder and its summary.
      */
-    private void groupAccess(FieldInsnNode field, FieldDeclarations.Declaration declaration,
-                             List<AbstractInsnNode> group) {
+    private void groupAccess(
+            FieldInsnNode field, FieldDeclarations.Declaration declaration, List<AbstractInsnNode> group) {
         int opcode = field.getOpcode();
         deferred.put(field, deferredCheck(opcode, field.name, declaration));
         int[] sites = new int[group.size()];
@@ -137,8 +156,12 @@ final class FieldAccessEmitter {
             copyHolderAboveValue(Type.getType(field.desc));
             code.dup();
         }
-        code.emitMethodInsn(Opcodes.INVOKESTATIC, declaration.declaringClass(), ObjectSummary.NAME,
-                ObjectSummary.ACCESSOR_DESCRIPTOR, false);
+        code.emitMethodInsn(
+                Opcodes.INVOKESTATIC,
+                declaration.declaringClass(),
+                ObjectSummary.NAME,
+                ObjectSummary.ACCESSOR_DESCRIPTOR,
+                false);
         code.push(required);
         code.push(SiteRegistry.registerGroup(sites, checked));
         code.callWithState(HookCalls.FIELD_GROUP);

@@ -12,8 +12,10 @@ import org.objectweb.asm.tree.AbstractInsnNode;
  * @param coalesced those checked later, with the other fields of their object, at the last access of their group
  * @param groups by the last access of each group of coalesced checks, all its accesses in order
  */
-record FieldChecks(Set<AbstractInsnNode> redundant, Set<AbstractInsnNode> coalesced,
-                   Map<AbstractInsnNode, List<AbstractInsnNode>> groups) {
+record FieldChecks(
+        Set<AbstractInsnNode> redundant,
+        Set<AbstractInsnNode> coalesced,
+        Map<AbstractInsnNode, List<AbstractInsnNode>> groups) {
 
     static FieldChecks each(Set<AbstractInsnNode> redundant) {
         return new FieldChecks(redundant, Set.of(), Map.of());

@@ -25,16 +25,19 @@ final class FieldDeclarations {
      * The class that declares a field, whether that class holds the field's shadow, and the
      * field's place in its objects' summary (see {@code ObjectSummary}), or -1 if it has none.
      */
-    record Declaration(String declaringClass, boolean isStatic, boolean isFinal, boolean isVolatile,
-                       boolean isShadowed, int summaryField) {
-    }
+    record Declaration(
+            String declaringClass,
+            boolean isStatic,
+            boolean isFinal,
+            boolean isVolatile,
+            boolean isShadowed,
+            int summaryField) {}
 
     /**
      * What a class file declares: its superclass and its fields' access flags, in their order; and whether the
      * bootstrap or platform class loader has it, which the agent never instruments.
      */
-    record ClassFields(String superName, boolean isInterface, Map<String, Integer> fields, boolean fromJdkLoader) {
-    }
+    record ClassFields(String superName, boolean isInterface, Map<String, Integer> fields, boolean fromJdkLoader) {}
 
     private static final int MAX_DEPTH = 64;
 
@@ -65,11 +68,15 @@ final class FieldDeclarations {
             }
             Integer access = fields.fields().get(field);
             if (access != null) {
-                boolean instrumented = name.equals(currentName)
-                        || filter.instruments(name, loader) && !fields.fromJdkLoader();
+                boolean instrumented =
+                        name.equals(currentName) || filter.instruments(name, loader) && !fields.fromJdkLoader();
                 boolean shadowed = instrumented && isShadowed(fields.isInterface(), access);
-                return new Declaration(name, (access & Opcodes.ACC_STATIC) != 0, (access & Opcodes.ACC_FINAL) != 0,
-                        (access & Opcodes.ACC_VOLATILE) != 0, shadowed,
+                return new Declaration(
+                        name,
+                        (access & Opcodes.ACC_STATIC) != 0,
+                        (access & Opcodes.ACC_FINAL) != 0,
+                        (access & Opcodes.ACC_VOLATILE) != 0,
+                        shadowed,
                         shadowed ? summaryField(fields, field) : -1);
             }
             name = fields.superName();
@@ -79,8 +86,8 @@ final class FieldDeclarations {
 
     /** Whether a class holds a summary: it has a shadowed instance field. */
     static boolean hasSummary(boolean classIsInterface, Map<String, Integer> fields) {
-        return fields.values().stream().anyMatch(access -> isShadowed(classIsInterface, access)
-                && (access & Opcodes.ACC_STATIC) == 0);
+        return fields.values().stream()
+                .anyMatch(access -> isShadowed(classIsInterface, access) && (access & Opcodes.ACC_STATIC) == 0);
     }
 
     /** A shadowed field's place among its class's shadowed instance fields, in declaration order, if the summary holds it. */
@@ -118,17 +125,19 @@ final class FieldDeclarations {
             }
             ClassReader reader = new ClassReader(in);
             Map<String, Integer> fields = new LinkedHashMap<>();
-            reader.accept(new ClassVisitor(Opcodes.ASM9) {
-                @Override
-                public FieldVisitor visitField(int access, String field, String descriptor, String signature,
-                                               Object value) {
-                    fields.put(field, access);
-                    return null;
-                }
-            }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+            reader.accept(
+                    new ClassVisitor(Opcodes.ASM9) {
+                        @Override
+                        public FieldVisitor visitField(
+                                int access, String field, String descriptor, String signature, Object value) {
+                            fields.put(field, access);
+                            return null;
+                        }
+                    },
+                    ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
             boolean fromJdkLoader = ClassLoader.getPlatformClassLoader().getResource(name + ".class") != null;
-            return new ClassFields(reader.getSuperName(), (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0, fields,
-                    fromJdkLoader);
+            return new ClassFields(
+                    reader.getSuperName(), (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0, fields, fromJdkLoader);
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -45,8 +45,7 @@ import org.objectweb.asm.tree.analysis.SourceValue;
 final class HoistedLoops {
 
     /** Accesses of one array local, all reads or all writes, at offsets {@code low, low + |step|, ..., low + span * |step|}. */
-    record Range(int array, boolean write, int low, int span, AbstractInsnNode firstAccess) {
-    }
+    record Range(int array, boolean write, int low, int span, AbstractInsnNode firstAccess) {}
 
     /**
      * One loop: its header, the jump that leaves it and where to, its counter and step, its
@@ -54,9 +53,17 @@ final class HoistedLoops {
      * locals the loop stores, for the handler). Labels added for it: the end of the region its
      * handler covers, the range checks on leaving, and the handler.
      */
-    record Loop(Label header, Label exit, int counter, int step, List<Range> ranges, Object[] headerLocals,
-                Object[] handlerLocals, Label end, Label checks, Label handler) {
-    }
+    record Loop(
+            Label header,
+            Label exit,
+            int counter,
+            int step,
+            List<Range> ranges,
+            Object[] headerLocals,
+            Object[] handlerLocals,
+            Label end,
+            Label checks,
+            Label handler) {}
 
     private final List<Loop> loops;
     private final Set<AbstractInsnNode> hoisted;
@@ -107,26 +114,23 @@ final class HoistedLoops {
     }
 
     /** A backward {@code goto} whose label only it jumps to: the positions of the label and the jump. */
-    private record BackEdge(int header, int back) {
-    }
+    private record BackEdge(int header, int back) {}
 
     /** An element access the loop may check as a range: the local holding its array, and what its index adds to the counter. */
-    private record IndexedAccess(int array, int offset) {
-    }
+    private record IndexedAccess(int array, int offset) {}
 
     /** Accesses that may make ranges together: of one array, one kind, one line, and one residue of the step. */
-    private record RangeKey(int array, boolean write, int residue, int line) {
-    }
+    private record RangeKey(int array, boolean write, int residue, int line) {}
 
     /** An access of a range: its offset from the counter, and its position among the instructions. */
-    private record Placed(int offset, int at) {
-    }
+    private record Placed(int offset, int at) {}
 
-    private static List<BackEdge> backEdges(MethodNode method, AbstractInsnNode[] instructions,
-                                            Map<LabelNode, Integer> jumpsTo) {
+    private static List<BackEdge> backEdges(
+            MethodNode method, AbstractInsnNode[] instructions, Map<LabelNode, Integer> jumpsTo) {
         List<BackEdge> edges = new ArrayList<>();
         for (int at = 0; at < instructions.length; at++) {
-            if (instructions[at] instanceof JumpInsnNode jump && jump.getOpcode() == Opcodes.GOTO
+            if (instructions[at] instanceof JumpInsnNode jump
+                    && jump.getOpcode() == Opcodes.GOTO
                     && jumpsTo.get(jump.label) == 1) {
                 int header = method.instructions.indexOf(jump.label);
                 if (header < at) {
@@ -146,8 +150,12 @@ final class HoistedLoops {
         private final int[] lines;
         private final Set<LabelNode> joins;
 
-        Shape(MethodNode method, AbstractInsnNode[] instructions, Frame<SourceValue>[] frames,
-              RaceClassVisitor.Declarations declarations, Set<LabelNode> joins) {
+        Shape(
+                MethodNode method,
+                AbstractInsnNode[] instructions,
+                Frame<SourceValue>[] frames,
+                RaceClassVisitor.Declarations declarations,
+                Set<LabelNode> joins) {
             this.method = method;
             this.joins = joins;
             this.instructions = instructions;
@@ -174,14 +182,18 @@ final class HoistedLoops {
             while (step > exit && instructions[step].getOpcode() < 0) {
                 step--;
             }
-            if (frame == null || exit < 0 || !(instructions[step] instanceof IincInsnNode increment)
-                    || increment.incr == 0 || !leaves((JumpInsnNode) instructions[exit], header, back)) {
+            if (frame == null
+                    || exit < 0
+                    || !(instructions[step] instanceof IincInsnNode increment)
+                    || increment.incr == 0
+                    || !leaves((JumpInsnNode) instructions[exit], header, back)) {
                 return null;
             }
             int counter = increment.var;
             Object[] locals = frame.local.toArray();
             int prefixEnd = isInt(locals, counter) && plainHeader(header, exit) && noJoinAfter(step, back)
-                    ? straightPrefixEnd(exit + 1, step, counter, header, back) : -1;
+                    ? straightPrefixEnd(exit + 1, step, counter, header, back)
+                    : -1;
             if (prefixEnd < 0) {
                 return null;
             }
@@ -192,25 +204,34 @@ final class HoistedLoops {
                 if (access != null) {
                     boolean write = ArrayInstructions.isStore(instructions[at].getOpcode());
                     int residue = Math.floorMod(access.offset(), Math.abs(increment.incr));
-                    groups.computeIfAbsent(new RangeKey(access.array(), write, residue, lines[at]),
-                            key -> new ArrayList<>()).add(new Placed(access.offset(), at));
+                    groups.computeIfAbsent(
+                                    new RangeKey(access.array(), write, residue, lines[at]), key -> new ArrayList<>())
+                            .add(new Placed(access.offset(), at));
                 }
             }
             if (groups.isEmpty()) {
                 return null;
             }
             List<Range> ranges = new ArrayList<>();
-            groups.forEach((key, accesses) -> ranges.addAll(chains(key.array(), key.write(), accesses,
-                    Math.abs(increment.incr), instructions)));
+            groups.forEach((key, accesses) ->
+                    ranges.addAll(chains(key.array(), key.write(), accesses, Math.abs(increment.incr), instructions)));
             // reads before writes: an element both read and written in the loop ends as if read first
             ranges.sort(Comparator.comparing(Range::write)
                     .thenComparingInt(range -> method.instructions.indexOf(range.firstAccess())));
             for (List<Placed> accesses : groups.values()) {
                 accesses.forEach(access -> hoisted.add(instructions[access.at()]));
             }
-            return new Loop(((LabelNode) instructions[header]).getLabel(),
-                    ((JumpInsnNode) instructions[exit]).label.getLabel(), counter, increment.incr, ranges, locals,
-                    withoutStored(locals, stored), new Label(), new Label(), new Label());
+            return new Loop(
+                    ((LabelNode) instructions[header]).getLabel(),
+                    ((JumpInsnNode) instructions[exit]).label.getLabel(),
+                    counter,
+                    increment.incr,
+                    ranges,
+                    locals,
+                    withoutStored(locals, stored),
+                    new Label(),
+                    new Label(),
+                    new Label());
         }
 
         /** Whether code before the header can fall into it: the loop is entered there, and nowhere else. */
@@ -218,7 +239,9 @@ final class HoistedLoops {
             for (int at = header - 1; at >= 0; at--) {
                 int opcode = instructions[at].getOpcode();
                 if (opcode >= 0) {
-                    return opcode != Opcodes.GOTO && opcode != Opcodes.ATHROW && opcode != Opcodes.JSR
+                    return opcode != Opcodes.GOTO
+                            && opcode != Opcodes.ATHROW
+                            && opcode != Opcodes.JSR
                             && !(opcode >= Opcodes.TABLESWITCH && opcode <= Opcodes.RETURN);
                 }
             }
@@ -242,9 +265,11 @@ final class HoistedLoops {
         private FrameNode frameAfter(int header) {
             for (int at = header + 1; at < instructions.length && instructions[at].getOpcode() < 0; at++) {
                 if (instructions[at] instanceof FrameNode frame) {
-                    boolean known = frame.type == Opcodes.F_NEW && frame.stack.isEmpty()
-                            && frame.local.stream().allMatch(type -> type instanceof String
-                            || type instanceof Integer && type != Opcodes.UNINITIALIZED_THIS);
+                    boolean known = frame.type == Opcodes.F_NEW
+                            && frame.stack.isEmpty()
+                            && frame.local.stream()
+                                    .allMatch(type -> type instanceof String
+                                            || type instanceof Integer && type != Opcodes.UNINITIALIZED_THIS);
                     return known ? frame : null;
                 }
             }
@@ -262,7 +287,8 @@ final class HoistedLoops {
 
         private boolean leaves(JumpInsnNode jump, int header, int back) {
             int target = method.instructions.indexOf(jump.label);
-            return jump.getOpcode() != Opcodes.GOTO && jump.getOpcode() != Opcodes.JSR
+            return jump.getOpcode() != Opcodes.GOTO
+                    && jump.getOpcode() != Opcodes.JSR
                     && (target < header || target > back);
         }
 
@@ -287,8 +313,9 @@ final class HoistedLoops {
             int prefixEnd = -1;
             for (int at = from; at < to; at++) {
                 AbstractInsnNode instruction = instructions[at];
-                if (prefixEnd < 0 && (instruction instanceof JumpInsnNode
-                        || instruction instanceof LabelNode label && joins.contains(label))) {
+                if (prefixEnd < 0
+                        && (instruction instanceof JumpInsnNode
+                                || instruction instanceof LabelNode label && joins.contains(label))) {
                     prefixEnd = at;
                 }
                 if (instruction instanceof JumpInsnNode jump) {
@@ -299,7 +326,9 @@ final class HoistedLoops {
                     }
                 }
                 if (!plain(instruction)
-                        || instruction instanceof VarInsnNode store && isStore(store.getOpcode()) && store.var == counter
+                        || instruction instanceof VarInsnNode store
+                                && isStore(store.getOpcode())
+                                && store.var == counter
                         || instruction instanceof IincInsnNode iinc && iinc.var == counter) {
                     return -1;
                 }
@@ -340,7 +369,8 @@ final class HoistedLoops {
          * For an element access whose array is a local the loop leaves alone and whose index is
          * the counter plus a constant: the local and the constant. Else null.
          */
-        private IndexedAccess hoistable(int at, int counter, int header, int back, Set<Integer> stored, Object[] locals) {
+        private IndexedAccess hoistable(
+                int at, int counter, int header, int back, Set<Integer> stored, Object[] locals) {
             int opcode = instructions[at].getOpcode();
             if (!(ArrayInstructions.isLoad(opcode) || ArrayInstructions.isStore(opcode)) || frames[at] == null) {
                 return null;
@@ -348,8 +378,12 @@ final class HoistedLoops {
             int top = frames[at].getStackSize() - 1 - (ArrayInstructions.isStore(opcode) ? 1 : 0);
             AbstractInsnNode array = origin(at, top - 1);
             Integer offset = offsetFromCounter(origin(at, top), counter);
-            if (offset == null || !(array instanceof VarInsnNode load) || load.getOpcode() != Opcodes.ALOAD
-                    || stored.contains(load.var) || !inside(array, header, back) || !isArray(locals, load.var)) {
+            if (offset == null
+                    || !(array instanceof VarInsnNode load)
+                    || load.getOpcode() != Opcodes.ALOAD
+                    || stored.contains(load.var)
+                    || !inside(array, header, back)
+                    || !isArray(locals, load.var)) {
                 return null;
             }
             return new IndexedAccess(load.var, offset);
@@ -380,7 +414,8 @@ final class HoistedLoops {
         }
 
         private static Integer constant(AbstractInsnNode instruction) {
-            if (instruction instanceof InsnNode && instruction.getOpcode() >= Opcodes.ICONST_M1
+            if (instruction instanceof InsnNode
+                    && instruction.getOpcode() >= Opcodes.ICONST_M1
                     && instruction.getOpcode() <= Opcodes.ICONST_5) {
                 return instruction.getOpcode() - Opcodes.ICONST_0;
             }
@@ -401,7 +436,8 @@ final class HoistedLoops {
         private AbstractInsnNode origin(int at, int position) {
             for (int depth = 0; depth < 4; depth++) {
                 SourceValue value = position >= 0 && frames[at] != null && position < frames[at].getStackSize()
-                        ? frames[at].getStack(position) : null;
+                        ? frames[at].getStack(position)
+                        : null;
                 if (value == null || value.insns.size() != 1) {
                     return null;
                 }
@@ -440,8 +476,8 @@ final class HoistedLoops {
      * Offsets of one array and kind, as runs of consecutive multiples of the step: each run one
      * range, named by its access that comes first in the method.
      */
-    private static List<Range> chains(int array, boolean write, List<Placed> accesses, int stride,
-                                      AbstractInsnNode[] instructions) {
+    private static List<Range> chains(
+            int array, boolean write, List<Placed> accesses, int stride, AbstractInsnNode[] instructions) {
         accesses.sort(Comparator.comparingInt(Placed::offset));
         List<Range> ranges = new ArrayList<>();
         int low = accesses.get(0).offset();

@@ -26,10 +26,10 @@ final class HookCalls {
     static final Method VOLATILE_WRITE = Method.getMethod("Object volatileWrite(Object, int, Object)");
     static final Method UNTRACKED_READ = Method.getMethod("Object untrackedRead(Object, int, Object)");
     static final Method UNTRACKED_WRITE = Method.getMethod("Object untrackedWrite(Object, int, Object)");
-    static final Method ELEMENT_READ = Method.getMethod(
-            ELEMENT_SHADOWS + " elementRead(Object, int, " + ELEMENT_SHADOWS + ", int, Object)");
-    static final Method ELEMENT_WRITE = Method.getMethod(
-            ELEMENT_SHADOWS + " elementWrite(Object, int, " + ELEMENT_SHADOWS + ", int, Object)");
+    static final Method ELEMENT_READ =
+            Method.getMethod(ELEMENT_SHADOWS + " elementRead(Object, int, " + ELEMENT_SHADOWS + ", int, Object)");
+    static final Method ELEMENT_WRITE =
+            Method.getMethod(ELEMENT_SHADOWS + " elementWrite(Object, int, " + ELEMENT_SHADOWS + ", int, Object)");
     static final Method RANGE_READ = Method.getMethod("void rangeRead(Object, int, int, int, int, int, int, Object)");
     static final Method RANGE_WRITE = Method.getMethod("void rangeWrite(Object, int, int, int, int, int, int, Object)");
 
@@ -70,11 +70,10 @@ final class HookCalls {
 
     // the project's calls on a concurrent map's key or on an atomic (see UpdateCalls and SyncBridges)
     static final Method PRE_UPDATE_CALL = Method.getMethod("long preUpdateCall(Object, Object, Object, int, int)");
-    static final Method POST_UPDATE_CALL = Method.getMethod(
-            "void postUpdateCall(Object, Object, Object, Object, long, int, int)");
+    static final Method POST_UPDATE_CALL =
+            Method.getMethod("void postUpdateCall(Object, Object, Object, Object, long, int, int)");
 
-    private HookCalls() {
-    }
+    private HookCalls() {}
 
     /** A task handed to another thread, wrapped: {@code wrap(T) -> T} for each task type. */
     static Method wrap(Type task) {

@@ -22,6 +22,7 @@ final class LoopRangeEmitter {
     private final Map<AbstractInsnNode, Integer> sites = new IdentityHashMap<>();
     /** The loop whose code is being visited. */
     private HoistedLoops.Loop loop;
+
     private int left;
 
     LoopRangeEmitter(RaceMethodVisitor code, HoistedLoops loops) {
@@ -100,8 +101,9 @@ final class LoopRangeEmitter {
         checkRanges(ended);
         code.emitJumpInsn(Opcodes.GOTO, ended.exit());
         code.emitLabel(ended.handler());
-        code.emitFrame(Opcodes.F_NEW, ended.handlerLocals().length, ended.handlerLocals(), 1,
-                new Object[] {"java/lang/Throwable"});
+        code.emitFrame(Opcodes.F_NEW, ended.handlerLocals().length, ended.handlerLocals(), 1, new Object[] {
+            "java/lang/Throwable"
+        });
         checkRanges(ended);
         code.throwException();
     }

@@ -19,36 +19,28 @@ import org.objectweb.asm.tree.MethodNode;
 final class MethodPlan {
 
     /** What is done at one instruction, beyond what its kind alone says. */
-    sealed interface Step {
-    }
+    sealed interface Step {}
 
     /** A field access whose check is left out, as FastTrack would find it redundant. */
-    record Redundant() implements Step {
-    }
+    record Redundant() implements Step {}
 
     /** A field access checked later, at the last access of its object's group. */
-    record Deferred() implements Step {
-    }
+    record Deferred() implements Step {}
 
     /** The last access of a group of one object's field accesses: it checks them all, in order. */
-    record GroupEnd(List<AbstractInsnNode> accesses) implements Step {
-    }
+    record GroupEnd(List<AbstractInsnNode> accesses) implements Step {}
 
     /** An element access checked where it is, with the local caching its shadows ({@code -1}: none). */
-    record Element(int cache) implements Step {
-    }
+    record Element(int cache) implements Step {}
 
     /** An element access its loop checks as a range when it ends. */
-    record InRange() implements Step {
-    }
+    record InRange() implements Step {}
 
     /** A {@code monitorenter} whose hook goes after the label that follows it (see MonitorEntries). */
-    record HookAfterLabel() implements Step {
-    }
+    record HookAfterLabel() implements Step {}
 
     /** A call on a JDK object the code reached through a field, which names the object in races. */
-    record Receiver(String field) implements Step {
-    }
+    record Receiver(String field) implements Step {}
 
     private static final Step REDUNDANT = new Redundant();
     private static final Step DEFERRED = new Deferred();
@@ -61,8 +53,12 @@ final class MethodPlan {
     private final boolean checksAccesses;
     private final boolean fenced;
 
-    private MethodPlan(Map<AbstractInsnNode, Step> steps, HoistedLoops loops, int cachedSites, boolean checksAccesses,
-                       boolean fenced) {
+    private MethodPlan(
+            Map<AbstractInsnNode, Step> steps,
+            HoistedLoops loops,
+            int cachedSites,
+            boolean checksAccesses,
+            boolean fenced) {
         this.steps = steps;
         this.loops = loops;
         this.cachedSites = cachedSites;
@@ -74,17 +70,18 @@ final class MethodPlan {
      * The plan of a method of {@code owner}. {@code cachesArraySites}: whether element sites get a
      * local caching their shadows, and loops code of their own (not when the method must stay small).
      */
-    static MethodPlan of(String owner, MethodNode method, RaceClassVisitor.Declarations declarations,
-                         boolean cachesArraySites) {
+    static MethodPlan of(
+            String owner, MethodNode method, RaceClassVisitor.Declarations declarations, boolean cachesArraySites) {
         MethodFlow flow = new MethodFlow(owner, method);
         // loops need code of their own: not when the method must stay small, nor in a class
         // initialiser, which is not checked
         HoistedLoops loops = cachesArraySites && !"<clinit>".equals(method.name)
-                ? HoistedLoops.of(flow, declarations) : HoistedLoops.NONE;
+                ? HoistedLoops.of(flow, declarations)
+                : HoistedLoops.NONE;
         FieldChecks fields = RedundantChecks.of(flow, declarations);
         Set<AbstractInsnNode> hookedAfterLabel = MonitorEntries.hookedAfterLabel(method);
-        ReceiverFields receivers = ReceiverFields.of(flow, call -> CallContracts.isObjectOwner(call.owner)
-                || UpdateCalls.isUpdateOwner(call.owner));
+        ReceiverFields receivers = ReceiverFields.of(
+                flow, call -> CallContracts.isObjectOwner(call.owner) || UpdateCalls.isUpdateOwner(call.owner));
         Map<AbstractInsnNode, Step> steps = new IdentityHashMap<>();
         int elementSites = 0;
         int cachedSites = 0;
@@ -99,9 +96,13 @@ final class MethodPlan {
                     steps.put(instruction, new Element(cachesArraySites ? cachedSites++ : -1));
                 }
             } else if (instruction instanceof FieldInsnNode field) {
-                Step step = fields.redundant().contains(field) ? REDUNDANT
-                        : fields.coalesced().contains(field) ? DEFERRED
-                        : fields.groups().containsKey(field) ? new GroupEnd(fields.groups().get(field)) : null;
+                Step step = fields.redundant().contains(field)
+                        ? REDUNDANT
+                        : fields.coalesced().contains(field)
+                                ? DEFERRED
+                                : fields.groups().containsKey(field)
+                                        ? new GroupEnd(fields.groups().get(field))
+                                        : null;
                 if (step != null) {
                     steps.put(field, step);
                 }
@@ -117,8 +118,8 @@ final class MethodPlan {
                 fenced |= isFence(call);
             }
         }
-        return new MethodPlan(steps, loops, cachedSites,
-                elementSites > 0 || !loops.loops().isEmpty() || checksFields, fenced);
+        return new MethodPlan(
+                steps, loops, cachedSites, elementSites > 0 || !loops.loops().isEmpty() || checksFields, fenced);
     }
 
     private static boolean isFence(MethodInsnNode call) {

@@ -14,6 +14,7 @@ final class MonitorEmitter {
     private final RaceMethodVisitor code;
     /** A monitor just entered, still on the stack, whose hook waits for the label that comes next. */
     private boolean hookPending;
+
     private final Label bodyStart = new Label();
 
     MonitorEmitter(RaceMethodVisitor code) {
@@ -64,7 +65,8 @@ final class MonitorEmitter {
         Label handler = new Label();
         code.emitTryCatchBlock(bodyStart, handler, handler, null);
         code.emitLabel(handler);
-        Object[] locals = code.isStatic() ? new Object[0] : new Object[] {code.context().className()};
+        Object[] locals =
+                code.isStatic() ? new Object[0] : new Object[] {code.context().className()};
         code.emitFrame(Opcodes.F_NEW, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
         // the handler's frame holds no thread state: the hook looks it up
         pushMonitor();

@@ -18,8 +18,7 @@ import org.objectweb.asm.tree.TryCatchBlockNode;
  */
 final class MonitorEntries {
 
-    private MonitorEntries() {
-    }
+    private MonitorEntries() {}
 
     /**
      * The {@code monitorenter}s of the method whose very next node is a label opening a handler's

@@ -17,12 +17,14 @@ import org.objectweb.asm.tree.MethodNode;
  */
 final class PlainMethods {
 
-    private PlainMethods() {
-    }
+    private PlainMethods() {}
 
     /** The plain methods among a class's, as {@code name + descriptor}. */
-    static Set<String> of(String className, List<MethodNode> methods, boolean finalClass,
-                          RaceClassVisitor.Declarations declarations) {
+    static Set<String> of(
+            String className,
+            List<MethodNode> methods,
+            boolean finalClass,
+            RaceClassVisitor.Declarations declarations) {
         Set<String> plain = new HashSet<>();
         for (MethodNode method : methods) {
             if (isCandidate(method, finalClass)) {
@@ -48,8 +50,8 @@ final class PlainMethods {
      * The declarations, with calls that synchronise with nothing: into {@link PlainCalls}, or to
      * one of the class's plain methods (read as the set is when asked).
      */
-    static RaceClassVisitor.Declarations withPlainMethods(RaceClassVisitor.Declarations declarations,
-                                                          String className, Set<String> plain) {
+    static RaceClassVisitor.Declarations withPlainMethods(
+            RaceClassVisitor.Declarations declarations, String className, Set<String> plain) {
         return new RaceClassVisitor.Declarations() {
             @Override
             public FieldDeclarations.Declaration of(String owner, String field) {
@@ -58,7 +60,8 @@ final class PlainMethods {
 
             @Override
             public boolean isPlainCall(MethodInsnNode call) {
-                return PlainCalls.isPlain(call) || call.owner.equals(className) && plain.contains(call.name + call.desc);
+                return PlainCalls.isPlain(call)
+                        || call.owner.equals(className) && plain.contains(call.name + call.desc);
             }
         };
     }
@@ -66,7 +69,8 @@ final class PlainMethods {
     private static boolean isCandidate(MethodNode method, boolean finalClass) {
         int access = method.access;
         boolean reached = (access & (Opcodes.ACC_STATIC | Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL)) != 0 || finalClass;
-        return reached && (access & (Opcodes.ACC_SYNCHRONIZED | Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0
+        return reached
+                && (access & (Opcodes.ACC_SYNCHRONIZED | Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0
                 && !method.name.startsWith("<");
     }
 

@@ -36,6 +36,7 @@ final class RaceClassVisitor extends ClassVisitor {
     private final Map<String, Integer> ownFields = new LinkedHashMap<>();
     /** What each field instruction of its methods reaches, by {@code owner.field}: several passes ask. */
     private final Map<String, FieldDeclarations.Declaration> declarations = new HashMap<>();
+
     private String className;
     private String superName;
     private String sourceFile;
@@ -46,8 +47,13 @@ final class RaceClassVisitor extends ClassVisitor {
     /** Its methods, read whole, each with where its instrumented code goes: instrumented once all are read. */
     private final List<Map.Entry<MethodNode, MethodVisitor>> methods = new ArrayList<>();
 
-    RaceClassVisitor(ClassVisitor next, ClassLoader loader, FieldDeclarations shadowedFields,
-                     RaceInstrumenter.Extent extent, TypeHierarchy hierarchy, boolean library) {
+    RaceClassVisitor(
+            ClassVisitor next,
+            ClassLoader loader,
+            FieldDeclarations shadowedFields,
+            RaceInstrumenter.Extent extent,
+            TypeHierarchy hierarchy,
+            boolean library) {
         super(Opcodes.ASM9, next);
         this.library = library;
         this.loader = loader;
@@ -81,10 +87,11 @@ final class RaceClassVisitor extends ClassVisitor {
     }
 
     @Override
-    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                                     String[] exceptions) {
+    public MethodVisitor visitMethod(
+            int access, String name, String descriptor, String signature, String[] exceptions) {
         MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-        if (next == null || (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0
+        if (next == null
+                || (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0
                 || extent == RaceInstrumenter.Extent.SHADOWS_ONLY) {
             return next;
         }
@@ -97,11 +104,21 @@ final class RaceClassVisitor extends ClassVisitor {
 
     /** Instruments the methods read, now that all are known. */
     private void instrumentMethods() {
-        Set<String> plainMethods = PlainMethods.of(className, methods.stream().map(Map.Entry::getKey).toList(),
-                isFinal, this::declarationOf);
+        Set<String> plainMethods = PlainMethods.of(
+                className, methods.stream().map(Map.Entry::getKey).toList(), isFinal, this::declarationOf);
         Declarations known = PlainMethods.withPlainMethods(this::declarationOf, className, plainMethods);
-        ClassContext context = new ClassContext(className, sourceFile, version, loader, bridges, isInterface, known,
-                contracts, TaskClass.of(superName, hierarchy, loader), hierarchy, library);
+        ClassContext context = new ClassContext(
+                className,
+                sourceFile,
+                version,
+                loader,
+                bridges,
+                isInterface,
+                known,
+                contracts,
+                TaskClass.of(superName, hierarchy, loader),
+                hierarchy,
+                library);
         for (Map.Entry<MethodNode, MethodVisitor> method : methods) {
             MethodNode node = method.getKey();
             MethodPlan plan = MethodPlan.of(className, node, known, extent == RaceInstrumenter.Extent.FULL);
@@ -112,8 +129,14 @@ final class RaceClassVisitor extends ClassVisitor {
     private FieldDeclarations.Declaration declarationOf(String owner, String field) {
         String key = owner + "." + field;
         if (!declarations.containsKey(key)) {
-            declarations.put(key, shadowedFields.find(owner, field, loader, className,
-                    new FieldDeclarations.ClassFields(superName, isInterface, ownFields, false)));
+            declarations.put(
+                    key,
+                    shadowedFields.find(
+                            owner,
+                            field,
+                            loader,
+                            className,
+                            new FieldDeclarations.ClassFields(superName, isInterface, ownFields, false)));
         }
         return declarations.get(key);
     }
@@ -137,7 +160,8 @@ final class RaceClassVisitor extends ClassVisitor {
     private void addShadow(String field, boolean isStatic) {
         String name = ShadowFieldHandle.nameOf(field);
         int access = Opcodes.ACC_PUBLIC | Opcodes.ACC_TRANSIENT | Opcodes.ACC_SYNTHETIC;
-        cv.visitField(access | (isStatic ? Opcodes.ACC_STATIC : 0), name, ShadowFieldHandle.DESCRIPTOR, null, null).visitEnd();
+        cv.visitField(access | (isStatic ? Opcodes.ACC_STATIC : 0), name, ShadowFieldHandle.DESCRIPTOR, null, null)
+                .visitEnd();
         if (isStatic) {
             return;
         }
@@ -147,15 +171,16 @@ final class RaceClassVisitor extends ClassVisitor {
     /** The summary of the checks of the class's fields (see ObjectSummary), with its accessor. */
     private void addSummary() {
         int access = Opcodes.ACC_PUBLIC | Opcodes.ACC_TRANSIENT | Opcodes.ACC_SYNTHETIC;
-        cv.visitField(access, ObjectSummary.NAME, ObjectSummary.DESCRIPTOR, null, null).visitEnd();
+        cv.visitField(access, ObjectSummary.NAME, ObjectSummary.DESCRIPTOR, null, null)
+                .visitEnd();
         addAccessor(ObjectSummary.NAME, ObjectSummary.DESCRIPTOR, ObjectSummary.ACCESSOR_DESCRIPTOR);
     }
 
     /** A static method that gives an instance field of its holder, or null (zero) for a null holder, whose access throws later. */
     private void addAccessor(String name, String descriptor, String accessorDescriptor) {
         Type type = Type.getType(descriptor);
-        MethodVisitor accessor = cv.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
-                name, accessorDescriptor, null, null);
+        MethodVisitor accessor = cv.visitMethod(
+                Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC, name, accessorDescriptor, null, null);
         accessor.visitCode();
         Label present = new Label();
         accessor.visitVarInsn(Opcodes.ALOAD, 0);
@@ -175,9 +200,18 @@ final class RaceClassVisitor extends ClassVisitor {
     }
 
     /** What the method visitor needs to know of its class. */
-    record ClassContext(String className, String sourceFile, int version, ClassLoader loader, SyncBridges bridges,
-                        boolean isInterface, Declarations declarations, CallContracts contracts,
-                        TaskClass taskClass, TypeHierarchy hierarchy, boolean library) {
+    record ClassContext(
+            String className,
+            String sourceFile,
+            int version,
+            ClassLoader loader,
+            SyncBridges bridges,
+            boolean isInterface,
+            Declarations declarations,
+            CallContracts contracts,
+            TaskClass taskClass,
+            TypeHierarchy hierarchy,
+            boolean library) {
 
         /** Interfaces may hold private static methods, and so bridges, from Java 9 on. */
         boolean canBridge() {

@@ -19,18 +19,23 @@ public final class RaceDetectorAgent {
      * out of them, the analysis's rare paths cannot make it large. {@code quiet} keeps the JVM
      * from announcing the command on standard output.
      */
-    public static final List<String> JVM_OPTIONS = List.of("-XX:CompileCommand=quiet",
+    public static final List<String> JVM_OPTIONS = List.of(
+            "-XX:CompileCommand=quiet",
             "-XX:CompileCommand=dontinline,org.concurrencyharness.internal.race.Accesses::*");
 
-    private RaceDetectorAgent() {
-    }
+    private RaceDetectorAgent() {}
 
     public static void premain(String options, Instrumentation instrumentation) {
         // the analysis reads the state of some JDK objects that decides what a call on them does
         // (whether a LinkedHashMap's get reorders it); java.util opens to it, and to nothing else
         try {
-            instrumentation.redefineModule(Object.class.getModule(), Set.of(), Map.of(),
-                    Map.of("java.util", Set.of(RaceDetectorAgent.class.getModule())), Set.of(), Map.of());
+            instrumentation.redefineModule(
+                    Object.class.getModule(),
+                    Set.of(),
+                    Map.of(),
+                    Map.of("java.util", Set.of(RaceDetectorAgent.class.getModule())),
+                    Set.of(),
+                    Map.of());
         } catch (RuntimeException e) {
             // such calls are then taken as they read in the common case
         }

@@ -4,7 +4,6 @@ import org.concurrencyharness.internal.race.SiteRegistry;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.Type;
 import org.objectweb.asm.commons.AdviceAdapter;
 import org.objectweb.asm.commons.Method;
 import org.objectweb.asm.tree.FieldInsnNode;
@@ -29,6 +28,7 @@ final class RaceMethodVisitor extends AdviceAdapter {
     private final boolean synchronizedMethod;
     /** Whether the method is the body of a task object (a ForkJoinTask's compute, a TimerTask's run). */
     private final boolean taskBody;
+
     private final Label classInitStart = new Label();
     private final FieldAccessEmitter fields = new FieldAccessEmitter(this);
     private final ElementEmitter elements = new ElementEmitter(this);
@@ -42,6 +42,7 @@ final class RaceMethodVisitor extends AdviceAdapter {
      * thread-local lookup per call of the method instead of one per access.
      */
     private int threadState = -1;
+
     private int line;
 
     /** Instruments {@code method}, read whole, into {@code next}: it visits {@link #entry()}. */
@@ -55,7 +56,8 @@ final class RaceMethodVisitor extends AdviceAdapter {
         // a class's initialisation happens before any use of it: its accesses cannot race
         this.instrumentsAccesses = !"<clinit>".equals(method.name);
         this.synchronizedMethod = (method.access & ACC_SYNCHRONIZED) != 0 && context.version() >= Opcodes.V1_6;
-        this.taskBody = context.taskClass() != null && (method.access & ACC_STATIC) == 0
+        this.taskBody = context.taskClass() != null
+                && (method.access & ACC_STATIC) == 0
                 && context.taskClass().isBody(method.name, method.desc);
     }
 
@@ -88,7 +90,8 @@ final class RaceMethodVisitor extends AdviceAdapter {
         if (taskBody) {
             // it starts from its hand-over (a fork, a schedule); a completion also sees the tasks that completed
             loadThis();
-            invokeStatic(HookCalls.HOOKS,
+            invokeStatic(
+                    HookCalls.HOOKS,
                     "onCompletion".equals(methodName) ? HookCalls.COMPLETION_BEGIN : HookCalls.TASK_BEGIN);
         }
         if (synchronizedMethod) {
@@ -169,7 +172,8 @@ final class RaceMethodVisitor extends AdviceAdapter {
         MethodPlan.Step step = plan.at(cursor.current());
         if (entered && instrumentsAccesses && ArrayInstructions.isAccess(opcode)) {
             if (step instanceof MethodPlan.InRange && loops.inLoop()) {
-                loops.inRange(cursor.current(), site(null, elements.arrayName(), ArrayInstructions.isStore(opcode), true));
+                loops.inRange(
+                        cursor.current(), site(null, elements.arrayName(), ArrayInstructions.isStore(opcode), true));
             } else {
                 elements.emit(opcode, step instanceof MethodPlan.Element element ? element.cache() : -1);
             }
@@ -237,8 +241,15 @@ final class RaceMethodVisitor extends AdviceAdapter {
     }
 
     int site(String owner, String field, boolean write, boolean array) {
-        return SiteRegistry.register(array ? context.className() : owner, field, method(), location(), write, array,
-                context.library(), context.loader());
+        return SiteRegistry.register(
+                array ? context.className() : owner,
+                field,
+                method(),
+                location(),
+                write,
+                array,
+                context.library(),
+                context.loader());
     }
 
     // Instructions written past this visitor's own handling of the program's instructions: the

@@ -16,8 +16,7 @@ final class RacyPublications {
     private static final String LIST = "racy-publications.txt";
     private static final Set<String> FIELDS = read();
 
-    private RacyPublications() {
-    }
+    private RacyPublications() {}
 
     /** Whether the field, by the internal name of its declaring class, is one of them. */
     static boolean contains(String declaringClass, String field) {
@@ -29,8 +28,11 @@ final class RacyPublications {
             if (in == null) {
                 throw new IllegalStateException("the agent's jar has no " + LIST);
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
-                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).collect(Collectors.toUnmodifiableSet());
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .collect(Collectors.toUnmodifiableSet());
         } catch (IOException e) {
             throw new IllegalStateException("could not read " + LIST, e);
         }

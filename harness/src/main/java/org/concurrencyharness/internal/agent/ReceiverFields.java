@@ -81,7 +81,8 @@ final class ReceiverFields {
         if (frame == null) {
             return null;
         }
-        if (source instanceof MethodInsnNode call && call.getOpcode() != Opcodes.INVOKESTATIC
+        if (source instanceof MethodInsnNode call
+                && call.getOpcode() != Opcodes.INVOKESTATIC
                 && Type.getReturnType(call.desc).getDescriptor().equals("L" + call.owner + ";")) {
             // a call that returns its own receiver's type, as a builder's append does: the chain's receiver
             int receiver = frame.getStackSize() - Type.getArgumentTypes(call.desc).length - 1;
@@ -92,10 +93,12 @@ final class ReceiverFields {
         }
         if (source instanceof VarInsnNode load && load.getOpcode() == Opcodes.ALOAD) {
             SourceValue local = frame.getLocal(load.var);
-            if (local.insns.size() == 1 && local.insns.iterator().next() instanceof VarInsnNode store
+            if (local.insns.size() == 1
+                    && local.insns.iterator().next() instanceof VarInsnNode store
                     && store.getOpcode() == Opcodes.ASTORE) {
                 Frame<SourceValue> before = frames[flow.method().instructions.indexOf(store)];
-                return before == null ? null
+                return before == null
+                        ? null
                         : fieldOf(before.getStack(before.getStackSize() - 1), flow, frames, steps + 1);
             }
         }

@@ -39,8 +39,7 @@ final class RedundantChecks {
     /** How far ahead a read looks for the write that covers it. */
     private static final int MAX_LOOKAHEAD = 64;
 
-    private RedundantChecks() {
-    }
+    private RedundantChecks() {}
 
     /** The checks of the method's field instructions: which are left out, which coalesced. */
     static FieldChecks of(MethodFlow flow, RaceClassVisitor.Declarations declarations) {
@@ -73,8 +72,7 @@ final class RedundantChecks {
             if (access == null) {
                 continue;
             }
-            boolean coveredBefore = checked.contains(access)
-                    || !access.write() && checked.contains(access.asWrite());
+            boolean coveredBefore = checked.contains(access) || !access.write() && checked.contains(access.asWrite());
             if (coveredBefore || !access.write() && writtenLater(instructions, ends, accesses, i, access)) {
                 redundant.add(instructions[i]);
             } else {
@@ -89,14 +87,16 @@ final class RedundantChecks {
      * checked accesses to fields of one object that its summary holds: if two or more, each is
      * checked where the last is, with one look at the summary (see {@code ObjectSummary}).
      */
-    private static FieldChecks coalesce(AbstractInsnNode[] instructions, boolean[] ends, Access[] accesses,
-                                        Set<AbstractInsnNode> redundant) {
+    private static FieldChecks coalesce(
+            AbstractInsnNode[] instructions, boolean[] ends, Access[] accesses, Set<AbstractInsnNode> redundant) {
         Set<AbstractInsnNode> coalesced = new HashSet<>();
         Map<AbstractInsnNode, List<AbstractInsnNode>> groups = new HashMap<>();
         Map<Holder, List<AbstractInsnNode>> open = new LinkedHashMap<>();
         for (int i = 0; i <= instructions.length; i++) {
             boolean last = i == instructions.length;
-            if (last || ends[i] || instructions[i].getType() == AbstractInsnNode.JUMP_INSN
+            if (last
+                    || ends[i]
+                    || instructions[i].getType() == AbstractInsnNode.JUMP_INSN
                     || isExit(instructions[i].getOpcode())) {
                 for (List<AbstractInsnNode> group : open.values()) {
                     if (group.size() > 1) {
@@ -117,8 +117,7 @@ final class RedundantChecks {
     }
 
     /** An object whose fields' checks may be made together: the value that holds it, and the class whose summary it has. */
-    private record Holder(Object holder, String owner) {
-    }
+    private record Holder(Object holder, String owner) {}
 
     /** One field of one holder, read or written, and its place in the holder's summary (-1 if none). */
     private record Access(Object holder, String owner, String field, boolean write, int summaryField) {
@@ -138,8 +137,8 @@ final class RedundantChecks {
     }
 
     /** Whether a write of the same field of the same holder follows in the same stretch, with no jump between. */
-    private static boolean writtenLater(AbstractInsnNode[] instructions, boolean[] ends, Access[] accesses, int from,
-                                        Access read) {
+    private static boolean writtenLater(
+            AbstractInsnNode[] instructions, boolean[] ends, Access[] accesses, int from, Access read) {
         Access write = read.asWrite();
         for (int i = from + 1; i < instructions.length && i <= from + MAX_LOOKAHEAD; i++) {
             AbstractInsnNode instruction = instructions[i];
@@ -157,9 +156,10 @@ final class RedundantChecks {
         return opcode == Opcodes.ATHROW || opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN;
     }
 
-    private static boolean endsStretch(AbstractInsnNode instruction, Set<LabelNode> joins,
-                                       RaceClassVisitor.Declarations declarations) {
-        return instruction.getType() == AbstractInsnNode.LABEL ? joins.contains(instruction)
+    private static boolean endsStretch(
+            AbstractInsnNode instruction, Set<LabelNode> joins, RaceClassVisitor.Declarations declarations) {
+        return instruction.getType() == AbstractInsnNode.LABEL
+                ? joins.contains(instruction)
                 : maySynchronise(instruction, declarations);
     }
 
@@ -173,7 +173,8 @@ final class RedundantChecks {
             case AbstractInsnNode.METHOD_INSN -> {
                 return !declarations.isPlainCall((MethodInsnNode) instruction);
             }
-            case AbstractInsnNode.INVOKE_DYNAMIC_INSN, AbstractInsnNode.TABLESWITCH_INSN,
+            case AbstractInsnNode.INVOKE_DYNAMIC_INSN,
+                    AbstractInsnNode.TABLESWITCH_INSN,
                     AbstractInsnNode.LOOKUPSWITCH_INSN -> {
                 return true;
             }
@@ -190,8 +191,12 @@ final class RedundantChecks {
     }
 
     /** The access of a field with a shadow at this instruction, if its holder is known; else null. */
-    private static Access accessAt(MethodNode method, AbstractInsnNode[] instructions, Frame<SourceValue>[] frames,
-                                   int i, RaceClassVisitor.Declarations declarations) {
+    private static Access accessAt(
+            MethodNode method,
+            AbstractInsnNode[] instructions,
+            Frame<SourceValue>[] frames,
+            int i,
+            RaceClassVisitor.Declarations declarations) {
         if (!(instructions[i] instanceof FieldInsnNode field) || frames[i] == null) {
             return null;
         }

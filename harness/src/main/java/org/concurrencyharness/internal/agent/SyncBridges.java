@@ -59,34 +59,55 @@ final class SyncBridges {
 
         /** Whether the hooks are told the method's name. */
         boolean named() {
-            return before == HookCalls.PRE_SYNC_CALL || before == HookCalls.PRE_UNSAFE_CALL
+            return before == HookCalls.PRE_SYNC_CALL
+                    || before == HookCalls.PRE_UNSAFE_CALL
                     || before == HookCalls.PRE_VAR_HANDLE_CALL;
         }
     }
 
     private static final String HOOKS = HookCalls.HOOKS.getInternalName();
     /** Tasks handed to another thread: wrapped so that the submitter's past happens before them. */
-    static final Set<String> TASK_TYPES = Set.of("java/lang/Runnable", "java/util/concurrent/Callable",
-            "java/util/function/Supplier", "java/util/function/Function", "java/util/function/Consumer",
-            "java/util/function/BiFunction", "java/util/function/BiConsumer");
+    static final Set<String> TASK_TYPES = Set.of(
+            "java/lang/Runnable",
+            "java/util/concurrent/Callable",
+            "java/util/function/Supplier",
+            "java/util/function/Function",
+            "java/util/function/Consumer",
+            "java/util/function/BiFunction",
+            "java/util/function/BiConsumer");
     /** Functions a concurrent map calls back inside the call, under its own lock: wrapped to order them. */
-    static final Set<String> CALLBACK_TYPES = Set.of("java/util/function/Supplier",
-            "java/util/function/Function", "java/util/function/Consumer", "java/util/function/BiFunction",
+    static final Set<String> CALLBACK_TYPES = Set.of(
+            "java/util/function/Supplier",
+            "java/util/function/Function",
+            "java/util/function/Consumer",
+            "java/util/function/BiFunction",
             "java/util/function/BiConsumer");
     /** Tasks that are objects of their own, handed over by the call: what they run starts from the hand-over. */
-    private static final Set<String> TASK_OBJECTS = Set.of("java/util/concurrent/ForkJoinTask",
-            "java/util/concurrent/RecursiveTask", "java/util/concurrent/RecursiveAction",
-            "java/util/concurrent/CountedCompleter", "java/util/TimerTask");
+    private static final Set<String> TASK_OBJECTS = Set.of(
+            "java/util/concurrent/ForkJoinTask",
+            "java/util/concurrent/RecursiveTask",
+            "java/util/concurrent/RecursiveAction",
+            "java/util/concurrent/CountedCompleter",
+            "java/util/TimerTask");
+
     private static final Set<String> INVOKES_ALL = Set.of("invokeAll", "invokeAny");
     /** Calls that run the task objects they are given and wait for them. */
     private static final Set<String> WAITS_FOR_TASK_OBJECTS = Set.of("invoke", "invokeAll");
     /** A concurrent map's methods whose function it calls with the key, under that key's lock only. */
     private static final Set<String> KEYED = Set.of("computeIfAbsent", "compute", "computeIfPresent", "merge");
+
     static final Set<String> KEYED_TYPES = Set.of("java/util/function/Function", "java/util/function/BiFunction");
 
     /** {@code role}: the call's part in a lost update (see UpdateCalls), or null. */
-    private record Call(int opcode, String owner, String name, String descriptor, boolean isInterface, Kind kind,
-                        boolean callsBack, UpdateRole role) {
+    private record Call(
+            int opcode,
+            String owner,
+            String name,
+            String descriptor,
+            boolean isInterface,
+            Kind kind,
+            boolean callsBack,
+            UpdateRole role) {
 
         /** Whether the bridge takes the call's site, as its last argument. */
         boolean takesSite() {
@@ -107,8 +128,17 @@ final class SyncBridges {
      * arguments. {@code callsBack}: the receiver is a concurrent map (or may be one) whose functional
      * arguments are called back inside the call.
      */
-    void invoke(MethodVisitor method, boolean classIsInterface, int opcode, String owner, String name,
-                String descriptor, boolean isInterface, Kind kind, boolean callsBack, UpdateRole role) {
+    void invoke(
+            MethodVisitor method,
+            boolean classIsInterface,
+            int opcode,
+            String owner,
+            String name,
+            String descriptor,
+            boolean isInterface,
+            Kind kind,
+            boolean callsBack,
+            UpdateRole role) {
         Call call = new Call(opcode, owner, name, descriptor, isInterface, kind, callsBack, role);
         String bridge = bridges.computeIfAbsent(call, c -> "concurrency$sync$" + bridges.size());
         method.visitMethodInsn(Opcodes.INVOKESTATIC, className, bridge, bridgeDescriptor(call), classIsInterface);
@@ -121,8 +151,8 @@ final class SyncBridges {
 
     private static void write(ClassVisitor target, Call call, String name) {
         String descriptor = bridgeDescriptor(call);
-        MethodVisitor method = target.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
-                name, descriptor, null, null);
+        MethodVisitor method = target.visitMethod(
+                Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC, name, descriptor, null, null);
         method.visitCode();
         Kind kind = call.kind();
         boolean hasReceiver = call.opcode() != Opcodes.INVOKESTATIC;
@@ -176,7 +206,8 @@ final class SyncBridges {
         String type = argument.getSort() == Type.OBJECT ? argument.getInternalName() : argument.getDescriptor();
         if (call.callsBack() && CALLBACK_TYPES.contains(type)) {
             method.visitVarInsn(Opcodes.ALOAD, 0);
-            if (KEYED.contains(call.name()) && KEYED_TYPES.contains(type)
+            if (KEYED.contains(call.name())
+                    && KEYED_TYPES.contains(type)
                     && Type.getArgumentTypes(call.descriptor())[0].getSort() == Type.OBJECT) {
                 // the call's first argument is the key
                 method.visitVarInsn(Opcodes.ALOAD, 1);
@@ -190,12 +221,15 @@ final class SyncBridges {
             castBack(method, HookCalls.HAND_OVER, argument);
         } else if (kind == Kind.SYNC && type.equals("java/util/Collection") && INVOKES_ALL.contains(call.name())) {
             castBack(method, HookCalls.HAND_OVER_ALL, argument);
-        } else if (kind == Kind.SYNC && argument.getSort() == Type.ARRAY
+        } else if (kind == Kind.SYNC
+                && argument.getSort() == Type.ARRAY
                 && TASK_OBJECTS.contains(argument.getElementType().getInternalName())) {
             castBack(method, HookCalls.HAND_OVER_EACH, argument);
-        } else if (kind == Kind.STREAM && argument.getSort() == Type.OBJECT
-                && (type.startsWith("java/util/function/") || TASK_TYPES.contains(type)
-                || type.equals("java/util/Comparator"))) {
+        } else if (kind == Kind.STREAM
+                && argument.getSort() == Type.OBJECT
+                && (type.startsWith("java/util/function/")
+                        || TASK_TYPES.contains(type)
+                        || type.equals("java/util/Comparator"))) {
             method.visitLdcInsn(argument);
             pushReceiverOrNull(method, call);
             invoke(method, HookCalls.TASK);
@@ -211,9 +245,11 @@ final class SyncBridges {
     private static void joinTaskObjects(MethodVisitor method, Call call, boolean hasReceiver) {
         int slot = hasReceiver ? 1 : 0;
         for (Type argument : Type.getArgumentTypes(call.descriptor())) {
-            boolean tasks = argument.getSort() == Type.OBJECT && (TASK_OBJECTS.contains(argument.getInternalName())
-                    || argument.getInternalName().equals("java/util/Collection"))
-                    || argument.getSort() == Type.ARRAY && TASK_OBJECTS.contains(argument.getElementType().getInternalName());
+            boolean tasks = argument.getSort() == Type.OBJECT
+                            && (TASK_OBJECTS.contains(argument.getInternalName())
+                                    || argument.getInternalName().equals("java/util/Collection"))
+                    || argument.getSort() == Type.ARRAY
+                            && TASK_OBJECTS.contains(argument.getElementType().getInternalName());
             if (tasks) {
                 method.visitVarInsn(Opcodes.ALOAD, slot);
                 invoke(method, HookCalls.POST_TASKS_JOINED);
@@ -225,8 +261,9 @@ final class SyncBridges {
     /** Calls a hook that takes and returns an Object, and casts its result back to the argument's type. */
     private static void castBack(MethodVisitor method, Method hook, Type argument) {
         invoke(method, hook);
-        method.visitTypeInsn(Opcodes.CHECKCAST, argument.getSort() == Type.ARRAY ? argument.getDescriptor()
-                : argument.getInternalName());
+        method.visitTypeInsn(
+                Opcodes.CHECKCAST,
+                argument.getSort() == Type.ARRAY ? argument.getDescriptor() : argument.getInternalName());
     }
 
     /** With the call's result on the stack (if any), tells the analysis what the call did. */
@@ -358,8 +395,8 @@ final class SyncBridges {
             case Type.LONG -> "java/lang/Long";
             default -> "java/lang/Double";
         };
-        method.visitMethodInsn(Opcodes.INVOKESTATIC, boxed, "valueOf",
-                "(" + type.getDescriptor() + ")L" + boxed + ";", false);
+        method.visitMethodInsn(
+                Opcodes.INVOKESTATIC, boxed, "valueOf", "(" + type.getDescriptor() + ")L" + boxed + ";", false);
     }
 
     /**
@@ -369,8 +406,8 @@ final class SyncBridges {
     private static void pushVariable(MethodVisitor method, Call call) {
         method.visitVarInsn(Opcodes.ALOAD, 0);
         Type[] arguments = Type.getArgumentTypes(call.descriptor());
-        boolean holder = arguments.length > 0
-                && (arguments[0].getSort() == Type.OBJECT || arguments[0].getSort() == Type.ARRAY);
+        boolean holder =
+                arguments.length > 0 && (arguments[0].getSort() == Type.OBJECT || arguments[0].getSort() == Type.ARRAY);
         if (holder) {
             method.visitVarInsn(Opcodes.ALOAD, 1);
         } else {

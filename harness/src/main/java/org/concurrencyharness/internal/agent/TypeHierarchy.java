@@ -97,7 +97,9 @@ final class TypeHierarchy {
     }
 
     private static boolean isJdk(String name) {
-        return name.startsWith("java/") || name.startsWith("javax/") || name.startsWith("jdk/")
+        return name.startsWith("java/")
+                || name.startsWith("javax/")
+                || name.startsWith("jdk/")
                 || name.startsWith("sun/");
     }
 
@@ -115,17 +117,20 @@ final class TypeHierarchy {
     /** Whether the JDK type has a method of that name, its own or inherited, public or protected. */
     static boolean declares(String jdkType, String method) {
         try {
-            for (Class<?> type = Class.forName(jdkType.replace('/', '.'), false, null); type != null;
+            for (Class<?> type = Class.forName(jdkType.replace('/', '.'), false, null);
+                    type != null;
                     type = type.getSuperclass()) {
                 for (java.lang.reflect.Method declared : type.getDeclaredMethods()) {
                     int modifiers = declared.getModifiers();
-                    if (declared.getName().equals(method) && (java.lang.reflect.Modifier.isPublic(modifiers)
-                            || java.lang.reflect.Modifier.isProtected(modifiers))) {
+                    if (declared.getName().equals(method)
+                            && (java.lang.reflect.Modifier.isPublic(modifiers)
+                                    || java.lang.reflect.Modifier.isProtected(modifiers))) {
                         return true;
                     }
                 }
             }
-            for (java.lang.reflect.Method declared : Class.forName(jdkType.replace('/', '.'), false, null).getMethods()) {
+            for (java.lang.reflect.Method declared :
+                    Class.forName(jdkType.replace('/', '.'), false, null).getMethods()) {
                 if (declared.getName().equals(method)) {
                     return true;
                 }

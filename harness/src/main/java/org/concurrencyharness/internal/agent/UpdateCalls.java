@@ -13,37 +13,62 @@ import org.objectweb.asm.Type;
  */
 final class UpdateCalls {
 
-    private static final Set<String> MAPS = Set.of("java/util/Map", "java/util/SortedMap", "java/util/NavigableMap",
-            "java/util/Hashtable", "java/util/concurrent/ConcurrentMap", "java/util/concurrent/ConcurrentNavigableMap",
-            "java/util/concurrent/ConcurrentHashMap", "java/util/concurrent/ConcurrentSkipListMap");
-    private static final Set<String> ATOMICS = Set.of("java/util/concurrent/atomic/AtomicInteger",
-            "java/util/concurrent/atomic/AtomicLong", "java/util/concurrent/atomic/AtomicBoolean",
+    private static final Set<String> MAPS = Set.of(
+            "java/util/Map",
+            "java/util/SortedMap",
+            "java/util/NavigableMap",
+            "java/util/Hashtable",
+            "java/util/concurrent/ConcurrentMap",
+            "java/util/concurrent/ConcurrentNavigableMap",
+            "java/util/concurrent/ConcurrentHashMap",
+            "java/util/concurrent/ConcurrentSkipListMap");
+    private static final Set<String> ATOMICS = Set.of(
+            "java/util/concurrent/atomic/AtomicInteger",
+            "java/util/concurrent/atomic/AtomicLong",
+            "java/util/concurrent/atomic/AtomicBoolean",
             "java/util/concurrent/atomic/AtomicReference");
 
     /** A map's methods whose first argument is the key, by name and number of arguments. */
     private static final Map<String, UpdateRole> MAP_ROLES = Map.ofEntries(
-            Map.entry("get/1", UpdateRole.READ), Map.entry("getOrDefault/2", UpdateRole.READ),
-            Map.entry("containsKey/1", UpdateRole.CONTAINS), Map.entry("put/2", UpdateRole.PUT),
-            Map.entry("compute/2", UpdateRole.WRITE), Map.entry("merge/3", UpdateRole.WRITE),
-            Map.entry("putIfAbsent/2", UpdateRole.WRITE_IF_NULL), Map.entry("replace/3", UpdateRole.WRITE_IF_TRUE),
-            Map.entry("remove/2", UpdateRole.WRITE_IF_TRUE), Map.entry("remove/1", UpdateRole.WRITE_IF_PRESENT),
+            Map.entry("get/1", UpdateRole.READ),
+            Map.entry("getOrDefault/2", UpdateRole.READ),
+            Map.entry("containsKey/1", UpdateRole.CONTAINS),
+            Map.entry("put/2", UpdateRole.PUT),
+            Map.entry("compute/2", UpdateRole.WRITE),
+            Map.entry("merge/3", UpdateRole.WRITE),
+            Map.entry("putIfAbsent/2", UpdateRole.WRITE_IF_NULL),
+            Map.entry("replace/3", UpdateRole.WRITE_IF_TRUE),
+            Map.entry("remove/2", UpdateRole.WRITE_IF_TRUE),
+            Map.entry("remove/1", UpdateRole.WRITE_IF_PRESENT),
             Map.entry("replace/2", UpdateRole.WRITE_IF_PRESENT));
     /** Which of a map's arguments is the value it writes (for {@code getOrDefault}, its default); else none. */
-    private static final Map<String, Integer> MAP_VALUES = Map.of("put/2", 1, "putIfAbsent/2", 1,
-            "getOrDefault/2", 1, "replace/2", 1, "replace/3", 2);
+    private static final Map<String, Integer> MAP_VALUES =
+            Map.of("put/2", 1, "putIfAbsent/2", 1, "getOrDefault/2", 1, "replace/2", 1, "replace/3", 2);
 
     /** Reads that return the value as the atomic holds it, so that a later value compares with it. */
     private static final Set<String> ATOMIC_READS = Set.of("get", "getPlain", "getOpaque", "getAcquire");
+
     private static final Set<String> ATOMIC_SETS = Set.of("set", "lazySet", "setPlain", "setOpaque", "setRelease");
-    private static final Set<String> ATOMIC_WRITES = Set.of("getAndIncrement", "getAndDecrement", "getAndAdd",
-            "incrementAndGet", "decrementAndGet", "addAndGet", "getAndUpdate", "updateAndGet", "getAndAccumulate",
+    private static final Set<String> ATOMIC_WRITES = Set.of(
+            "getAndIncrement",
+            "getAndDecrement",
+            "getAndAdd",
+            "incrementAndGet",
+            "decrementAndGet",
+            "addAndGet",
+            "getAndUpdate",
+            "updateAndGet",
+            "getAndAccumulate",
             "accumulateAndGet");
-    private static final Set<String> ATOMIC_CASES = Set.of("compareAndSet", "weakCompareAndSet",
-            "weakCompareAndSetPlain", "weakCompareAndSetVolatile", "weakCompareAndSetAcquire",
+    private static final Set<String> ATOMIC_CASES = Set.of(
+            "compareAndSet",
+            "weakCompareAndSet",
+            "weakCompareAndSetPlain",
+            "weakCompareAndSetVolatile",
+            "weakCompareAndSetAcquire",
             "weakCompareAndSetRelease");
 
-    private UpdateCalls() {
-    }
+    private UpdateCalls() {}
 
     /** Whether a call on the type may be part of a lost update: the field its receiver came from is then wanted. */
     static boolean isUpdateOwner(String owner) {

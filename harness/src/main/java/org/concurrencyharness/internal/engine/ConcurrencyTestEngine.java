@@ -68,10 +68,14 @@ public final class ConcurrencyTestEngine implements TestEngine {
         EngineDescriptor engine = new EngineDescriptor(uniqueId, "Concurrency Harness");
         Shard shard;
         try {
-            shard = request.getConfigurationParameters().get(SHARD).map(Shard::parse).orElse(Shard.WHOLE);
+            shard = request.getConfigurationParameters()
+                    .get(SHARD)
+                    .map(Shard::parse)
+                    .orElse(Shard.WHOLE);
         } catch (IllegalArgumentException e) {
             // an error the platform fails the run with; nothing is discovered, since any part would be one not meant
-            request.getDiscoveryListener().issueEncountered(uniqueId, DiscoveryIssue.create(Severity.ERROR, e.getMessage()));
+            request.getDiscoveryListener()
+                    .issueEncountered(uniqueId, DiscoveryIssue.create(Severity.ERROR, e.getMessage()));
             return engine;
         }
         ExerciseDiscovery.discover(request, engine, shard);
@@ -80,19 +84,21 @@ public final class ConcurrencyTestEngine implements TestEngine {
 
     @Override
     public void execute(ExecutionRequest request) {
-        boolean failOnRace = request.getConfigurationParameters().getBoolean(FAIL_ON_RACE).orElse(true);
+        boolean failOnRace =
+                request.getConfigurationParameters().getBoolean(FAIL_ON_RACE).orElse(true);
         DetectorPresence detector = DetectorPresence.of(request.getConfigurationParameters());
         EngineExecutionListener listener = request.getEngineExecutionListener();
         TestDescriptor engine = request.getRootTestDescriptor();
-        if (detector != DetectorPresence.ON && !engine.getChildren().isEmpty()
+        if (detector != DetectorPresence.ON
+                && !engine.getChildren().isEmpty()
                 && DETECTOR_NOTICE_PRINTED.compareAndSet(false, true)) {
             System.err.println(detector.notice());
         }
         listener.executionStarted(engine);
         Suppressions suppressions;
         try {
-            suppressions = Suppressions.read(
-                    Path.of(request.getConfigurationParameters().get(SUPPRESSIONS).orElse(DEFAULT_SUPPRESSIONS)));
+            suppressions = Suppressions.read(Path.of(
+                    request.getConfigurationParameters().get(SUPPRESSIONS).orElse(DEFAULT_SUPPRESSIONS)));
         } catch (SuppressionsFileException e) {
             // no exercise runs: each would be judged by patterns other than the user meant
             listener.executionFinished(engine, TestExecutionResult.failed(e));
@@ -111,8 +117,11 @@ public final class ConcurrencyTestEngine implements TestEngine {
         listener.executionFinished(engine, TestExecutionResult.successful());
     }
 
-    private static void execute(ExerciseDescriptor exercise, ExerciseRunner runner, DetectorPresence detector,
-                                EngineExecutionListener listener) {
+    private static void execute(
+            ExerciseDescriptor exercise,
+            ExerciseRunner runner,
+            DetectorPresence detector,
+            EngineExecutionListener listener) {
         listener.executionStarted(exercise);
         if (detector == DetectorPresence.NO_AGENT && exercise.method().isAnnotationPresent(ExpectRace.class)) {
             // its outcome is the detector's verdict: without the agent a pass would be a lie
@@ -128,7 +137,10 @@ public final class ConcurrencyTestEngine implements TestEngine {
             return;
         }
         listener.reportingEntryPublished(exercise, ReportEntry.from(RESULT_KEY, Json.write(result.toJson())));
-        listener.executionFinished(exercise, result.outcome() == Outcome.PASS ? TestExecutionResult.successful()
-                : TestExecutionResult.failed(new ExerciseFailedException(result)));
+        listener.executionFinished(
+                exercise,
+                result.outcome() == Outcome.PASS
+                        ? TestExecutionResult.successful()
+                        : TestExecutionResult.failed(new ExerciseFailedException(result)));
     }
 }

@@ -26,8 +26,8 @@ enum DetectorPresence {
     private static final String FIX = "To turn it on, add the concurrency:prepare-agent goal to the build (it puts"
             + " the agent on Surefire's argLine), or run mvn concurrency:run.";
 
-    private static final String EXPECT_RACE_ABORTED = "Not run: @ExpectRace needs the race detector, and this JVM"
-            + " runs without its agent. " + FIX;
+    private static final String EXPECT_RACE_ABORTED =
+            "Not run: @ExpectRace needs the race detector, and this JVM" + " runs without its agent. " + FIX;
 
     private final String notice;
 

@@ -15,8 +15,7 @@ final class ExerciseAnnotations {
     private static final List<Class<? extends Annotation>> MARKERS =
             List.of(Concurrent.class, Daemon.class, Semaphore.class, ForkProcesses.class, ExpectRace.class);
 
-    private ExerciseAnnotations() {
-    }
+    private ExerciseAnnotations() {}
 
     static boolean isExercise(Method method) {
         if (method.isSynthetic() || method.isBridge()) {

@@ -32,8 +32,7 @@ import org.junit.platform.engine.support.discovery.SelectorResolver;
  */
 final class ExerciseDiscovery {
 
-    private ExerciseDiscovery() {
-    }
+    private ExerciseDiscovery() {}
 
     static void discover(EngineDiscoveryRequest request, EngineDescriptor engine, Shard shard) {
         EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
@@ -82,11 +81,13 @@ final class ExerciseDiscovery {
         public Resolution resolve(MethodSelector selector, Context context) {
             Class<?> type = selector.getJavaClass();
             Method method = selector.getJavaMethod();
-            if (!ExerciseAnnotations.isExercise(method) || !mayHoldExercises(type)
+            if (!ExerciseAnnotations.isExercise(method)
+                    || !mayHoldExercises(type)
                     || !shard.includes(type.getName(), method.getName())) {
                 return Resolution.unresolved();
             }
-            return context.addToParent(() -> DiscoverySelectors.selectClass(type),
+            return context.addToParent(
+                            () -> DiscoverySelectors.selectClass(type),
                             parent -> Optional.of(new ExerciseDescriptor(parent.getUniqueId(), type, method)))
                     .map(exercise -> Resolution.match(Match.exact(exercise)))
                     .orElse(Resolution.unresolved());
@@ -95,7 +96,8 @@ final class ExerciseDiscovery {
         @Override
         public Resolution resolve(UniqueIdSelector selector, Context context) {
             List<UniqueId.Segment> segments = selector.getUniqueId().getSegments();
-            if (segments.size() < 2 || !segments.get(0).getValue().equals(ConcurrencyTestEngine.ENGINE_ID)
+            if (segments.size() < 2
+                    || !segments.get(0).getValue().equals(ConcurrencyTestEngine.ENGINE_ID)
                     || !segments.get(1).getType().equals(ExerciseClassDescriptor.SEGMENT_TYPE)) {
                 return Resolution.unresolved();
             }
@@ -114,7 +116,8 @@ final class ExerciseDiscovery {
 
     private static List<Method> exercisesOf(Class<?> type) {
         try {
-            return ReflectionSupport.findMethods(type, ExerciseAnnotations::isExercise, HierarchyTraversalMode.TOP_DOWN);
+            return ReflectionSupport.findMethods(
+                    type, ExerciseAnnotations::isExercise, HierarchyTraversalMode.TOP_DOWN);
         } catch (LinkageError e) {
             // a class whose dependencies are missing cannot declare an exercise we could run
             return List.of();
@@ -123,7 +126,12 @@ final class ExerciseDiscovery {
 
     private static boolean mayHoldExercises(Class<?> type) {
         int modifiers = type.getModifiers();
-        return !type.isInterface() && !type.isAnnotation() && !type.isEnum() && !Modifier.isAbstract(modifiers)
-                && !type.isLocalClass() && !type.isAnonymousClass() && !type.isSynthetic();
+        return !type.isInterface()
+                && !type.isAnnotation()
+                && !type.isEnum()
+                && !Modifier.isAbstract(modifiers)
+                && !type.isLocalClass()
+                && !type.isAnonymousClass()
+                && !type.isSynthetic();
     }
 }

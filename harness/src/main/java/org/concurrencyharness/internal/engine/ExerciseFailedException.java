@@ -20,15 +20,27 @@ final class ExerciseFailedException extends AssertionError {
         if (!result.races().isEmpty() && !result.conditions().expectRace()) {
             out.append("\n").append(result.races().size()).append(" data race(s):");
             for (Race race : result.races()) {
-                out.append("\n  ").append(race.field()).append(": ")
-                        .append(race.first().kind()).append(" at ").append(race.first().location())
-                        .append(" (").append(race.first().thread()).append(") vs ")
-                        .append(race.second().kind()).append(" at ").append(race.second().location())
-                        .append(" (").append(race.second().thread()).append(')');
+                out.append("\n  ")
+                        .append(race.field())
+                        .append(": ")
+                        .append(race.first().kind())
+                        .append(" at ")
+                        .append(race.first().location())
+                        .append(" (")
+                        .append(race.first().thread())
+                        .append(") vs ")
+                        .append(race.second().kind())
+                        .append(" at ")
+                        .append(race.second().location())
+                        .append(" (")
+                        .append(race.second().thread())
+                        .append(')');
             }
         }
         if (!result.lostUpdates().isEmpty() && !result.conditions().expectRace()) {
-            out.append("\n").append(LostUpdateText.count(result.lostUpdates().size())).append(':');
+            out.append("\n")
+                    .append(LostUpdateText.count(result.lostUpdates().size()))
+                    .append(':');
             for (LostUpdate lost : result.lostUpdates()) {
                 out.append("\n  ").append(LostUpdateText.oneLine(lost));
             }

@@ -64,21 +64,37 @@ public final class ExerciseRunner {
         // @ExpectRace expects either kind of race: a data race, or a lost update through thread-safe calls
         boolean raced = !raceList.isEmpty() || !lostUpdates.isEmpty();
         if (conditions.expectRace() && !raced && RaceDetection.isActive()) {
-            errors.add(suppressed.isEmpty()
-                    ? "@ExpectRace: a data race or a lost update was expected, but the detector found none; if the"
-                            + " exercise is correctly synchronised now, remove @ExpectRace"
-                    : "@ExpectRace: a data race was expected, but the races found (on " + fieldsOf(suppressed)
-                            + ") were all suppressed by concurrency.suppressions; a race made on purpose is not"
-                            + " benign: remove the pattern that matches it, or @ExpectRace");
+            errors.add(
+                    suppressed.isEmpty()
+                            ? "@ExpectRace: a data race or a lost update was expected, but the detector found none; if the"
+                                    + " exercise is correctly synchronised now, remove @ExpectRace"
+                            : "@ExpectRace: a data race was expected, but the races found (on " + fieldsOf(suppressed)
+                                    + ") were all suppressed by concurrency.suppressions; a race made on purpose is not"
+                                    + " benign: remove the pattern that matches it, or @ExpectRace");
         }
         boolean racesFail = raced && !conditions.expectRace() && failOnRace;
         Outcome outcome = errors.isEmpty() && !racesFail ? Outcome.PASS : Outcome.FAIL;
         double wall = rounds.stream().mapToDouble(RoundResult::wallMillis).sum();
-        int maxConcurrency = rounds.stream().mapToInt(RoundResult::maxConcurrency).max().orElse(0);
-        Map<String, String> lastState = rounds.isEmpty() ? Map.of() : rounds.get(rounds.size() - 1).sharedState();
-        return new ExerciseResult(type.getName(), method.getName(), sourceFileOf(type), conditions, outcome, wall,
-                maxConcurrency, lastState, List.copyOf(raceList), List.copyOf(suppressed),
-                RaceDetection.drainDetectorErrors(), errors, rounds, List.of(), List.copyOf(lostUpdates.values()));
+        int maxConcurrency =
+                rounds.stream().mapToInt(RoundResult::maxConcurrency).max().orElse(0);
+        Map<String, String> lastState =
+                rounds.isEmpty() ? Map.of() : rounds.get(rounds.size() - 1).sharedState();
+        return new ExerciseResult(
+                type.getName(),
+                method.getName(),
+                sourceFileOf(type),
+                conditions,
+                outcome,
+                wall,
+                maxConcurrency,
+                lastState,
+                List.copyOf(raceList),
+                List.copyOf(suppressed),
+                RaceDetection.drainDetectorErrors(),
+                errors,
+                rounds,
+                List.of(),
+                List.copyOf(lostUpdates.values()));
     }
 
     private RoundRun runRound(ExerciseDefinition exercise, int round) {
@@ -90,16 +106,38 @@ public final class ExerciseRunner {
             instance = exercise.newInstance();
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            return new RoundRun(new RoundResult(round, 0, 0, 0, List.of(), Map.of(), List.of(
-                    "Could not build " + exercise.type().getSimpleName() + " with its no-argument constructor: "
-                            + cause + "; fix the constructor, or make the method static")), List.of(), List.of());
+            return new RoundRun(
+                    new RoundResult(
+                            round,
+                            0,
+                            0,
+                            0,
+                            List.of(),
+                            Map.of(),
+                            List.of("Could not build " + exercise.type().getSimpleName()
+                                    + " with its no-argument constructor: " + cause
+                                    + "; fix the constructor, or make the method static")),
+                    List.of(),
+                    List.of());
         }
         return new ThreadRoundRunner().run(exercise, round, instance, 0);
     }
 
     private static ExerciseResult invalid(Class<?> type, Method method, ExerciseValidator.Validation validation) {
-        return new ExerciseResult(type.getName(), method.getName(), sourceFileOf(type), validation.conditions(),
-                Outcome.FAIL, 0, 0, Map.of(), List.of(), List.of(), List.of(), List.copyOf(validation.problems()), List.of(),
+        return new ExerciseResult(
+                type.getName(),
+                method.getName(),
+                sourceFileOf(type),
+                validation.conditions(),
+                Outcome.FAIL,
+                0,
+                0,
+                Map.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.copyOf(validation.problems()),
+                List.of(),
                 List.of());
     }
 

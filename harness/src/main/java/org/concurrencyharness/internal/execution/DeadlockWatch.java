@@ -29,15 +29,17 @@ final class DeadlockWatch {
         if (threads == null) {
             threads = ManagementFactory.getThreadMXBean();
         }
-        long[] deadlocked = threads.isSynchronizerUsageSupported() ? threads.findDeadlockedThreads()
+        long[] deadlocked = threads.isSynchronizerUsageSupported()
+                ? threads.findDeadlockedThreads()
                 : threads.findMonitorDeadlockedThreads();
         if (deadlocked == null) {
             return List.of();
         }
-        long[] ids = Arrays.stream(deadlocked).filter(id -> id >= firstIdOfRound).toArray();
+        long[] ids =
+                Arrays.stream(deadlocked).filter(id -> id >= firstIdOfRound).toArray();
         List<ThreadInfo> out = new ArrayList<>();
-        for (ThreadInfo info : threads.getThreadInfo(ids, threads.isObjectMonitorUsageSupported(),
-                threads.isSynchronizerUsageSupported())) {
+        for (ThreadInfo info : threads.getThreadInfo(
+                ids, threads.isObjectMonitorUsageSupported(), threads.isSynchronizerUsageSupported())) {
             if (info != null) {
                 out.add(info);
             }

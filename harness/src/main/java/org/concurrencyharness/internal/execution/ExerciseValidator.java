@@ -35,8 +35,7 @@ public final class ExerciseValidator {
         }
     }
 
-    private ExerciseValidator() {
-    }
+    private ExerciseValidator() {}
 
     public static Validation validate(Class<?> type, Method method) {
         List<String> problems = new ArrayList<>();
@@ -55,7 +54,8 @@ public final class ExerciseValidator {
             problems.add("@Concurrent(rounds = " + rounds + ") needs at least 1 round; use rounds = 1 or more");
         }
         if (timeout < 1) {
-            problems.add("@Concurrent(timeoutMillis = " + timeout + ") must be positive; use a time in milliseconds such as 60_000");
+            problems.add("@Concurrent(timeoutMillis = " + timeout
+                    + ") must be positive; use a time in milliseconds such as 60_000");
         }
         if (semaphore != null && semaphore.value() < 1) {
             problems.add("@Semaphore(" + semaphore.value() + ") lets nobody in; give it 1 or more permits");
@@ -67,21 +67,28 @@ public final class ExerciseValidator {
             problems.add("@Daemon only makes sense with @Concurrent; add @Concurrent(threads = ...) or remove @Daemon");
         }
         if (daemon && fork != null) {
-            problems.add("@Daemon does not apply to @ForkProcesses (the run always waits for its processes); remove @Daemon");
+            problems.add(
+                    "@Daemon does not apply to @ForkProcesses (the run always waits for its processes); remove @Daemon");
         }
         checkParameters(method, problems);
         checkParentMethod(type, fork, problems);
         if (!Modifier.isStatic(method.getModifiers())) {
             checkConstructor(type, problems);
         }
-        Conditions conditions = new Conditions(threads, rounds, timeout, daemon, semaphore == null ? 0 : semaphore.value(),
-                fork == null ? 0 : fork.value(), method.isAnnotationPresent(ExpectRace.class));
+        Conditions conditions = new Conditions(
+                threads,
+                rounds,
+                timeout,
+                daemon,
+                semaphore == null ? 0 : semaphore.value(),
+                fork == null ? 0 : fork.value(),
+                method.isAnnotationPresent(ExpectRace.class));
         if (!problems.isEmpty()) {
             return new Validation(null, conditions, problems);
         }
         method.setAccessible(true);
-        return new Validation(new ExerciseDefinition(type, method, conditions, parentMethodOf(fork)), conditions,
-                List.of());
+        return new Validation(
+                new ExerciseDefinition(type, method, conditions, parentMethodOf(fork)), conditions, List.of());
     }
 
     /** The parent-side method a forked exercise names, or null. */
@@ -98,7 +105,8 @@ public final class ExerciseValidator {
             Class<?>[] parameters = candidate.getParameterTypes();
             boolean pipeOnly = parameters.length == 1 && parameters[0] == Pipe.class;
             boolean indexAndPipe = parameters.length == 2 && parameters[0] == int.class && parameters[1] == Pipe.class;
-            if (candidate.getName().equals(name) && Modifier.isStatic(candidate.getModifiers())
+            if (candidate.getName().equals(name)
+                    && Modifier.isStatic(candidate.getModifiers())
                     && (pipeOnly || indexAndPipe)) {
                 return;
             }
@@ -116,14 +124,14 @@ public final class ExerciseValidator {
         for (Class<?> parameter : parameters) {
             found.append(found.length() == 0 ? "" : ", ").append(parameter.getSimpleName());
         }
-        problems.add("an exercise takes no parameter or one int (the index of its thread or process),"
-                + " not (" + found + "); change the parameters to () or (int index)");
+        problems.add("an exercise takes no parameter or one int (the index of its thread or process)," + " not ("
+                + found + "); change the parameters to () or (int index)");
     }
 
     private static void checkConstructor(Class<?> type, List<String> problems) {
         if (type.isMemberClass() && !Modifier.isStatic(type.getModifiers())) {
-            problems.add(type.getSimpleName() + " is an inner class, which needs an outer instance;"
-                    + " declare it static");
+            problems.add(
+                    type.getSimpleName() + " is an inner class, which needs an outer instance;" + " declare it static");
             return;
         }
         try {
@@ -135,8 +143,8 @@ public final class ExerciseValidator {
             problems.add(type.getSimpleName() + " has no no-argument constructor to build the instance"
                     + " its threads share; add one, or make the method static");
         } catch (RuntimeException e) {
-            problems.add("the no-argument constructor of " + type.getSimpleName() + " cannot be used ("
-                    + e.getMessage() + "); make it accessible, or make the method static");
+            problems.add("the no-argument constructor of " + type.getSimpleName() + " cannot be used (" + e.getMessage()
+                    + "); make it accessible, or make the method static");
         }
     }
 }

@@ -12,5 +12,4 @@ import org.concurrencyharness.internal.result.RoundResult;
  * @param races the round's races, each pair of sites once
  * @param lostUpdates the round's lost updates, each three sites once
  */
-public record RoundRun(RoundResult result, List<Race> races, List<LostUpdate> lostUpdates) {
-}
+public record RoundRun(RoundResult result, List<Race> races, List<LostUpdate> lostUpdates) {}

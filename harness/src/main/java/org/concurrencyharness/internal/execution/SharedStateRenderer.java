@@ -11,8 +11,7 @@ import java.util.Map;
  */
 public final class SharedStateRenderer {
 
-    private SharedStateRenderer() {
-    }
+    private SharedStateRenderer() {}
 
     /** The fields' values now; {@code instance} is null for a static exercise, whose instance fields are left out. */
     public static Map<String, String> render(Class<?> type, Object instance) {
@@ -23,7 +22,8 @@ public final class SharedStateRenderer {
                 if (field.isSynthetic() || (!isStatic && instance == null) || isConstant(field)) {
                     continue;
                 }
-                String name = state.containsKey(field.getName()) ? c.getSimpleName() + "." + field.getName()
+                String name = state.containsKey(field.getName())
+                        ? c.getSimpleName() + "." + field.getName()
                         : field.getName();
                 state.put(name, read(field, isStatic ? null : instance));
             }
@@ -34,7 +34,8 @@ public final class SharedStateRenderer {
     /** A static final primitive or string is a constant, not state. */
     private static boolean isConstant(Field field) {
         int modifiers = field.getModifiers();
-        return Modifier.isStatic(modifiers) && Modifier.isFinal(modifiers)
+        return Modifier.isStatic(modifiers)
+                && Modifier.isFinal(modifiers)
                 && (field.getType().isPrimitive() || field.getType() == String.class);
     }
 

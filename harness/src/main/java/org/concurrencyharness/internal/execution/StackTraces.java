@@ -11,8 +11,7 @@ import java.util.Arrays;
 /** Stack traces as text, without the harness's own frames below the exercise. */
 final class StackTraces {
 
-    private StackTraces() {
-    }
+    private StackTraces() {}
 
     /** The throwable with its causes, each trace cut after the exercise method's frame. */
     static String of(Throwable error, Method exercise) {

@@ -19,8 +19,7 @@ final class SynchronizerState {
     /** How the JDK prints a lock's owner, the one thing about it that no public method tells. */
     private static final String LOCKED_BY = "[Locked by thread ";
 
-    private SynchronizerState() {
-    }
+    private SynchronizerState() {}
 
     /** The state of a lock, condition, semaphore, latch, barrier, phaser or thread; null for any other value. */
     static String describe(Object value) {
@@ -30,8 +29,11 @@ final class SynchronizerState {
         } else if (value instanceof ReentrantReadWriteLock lock) {
             return "ReentrantReadWriteLock[" + readWriteState(lock) + queued(lock.getQueueLength()) + "]";
         } else if (value instanceof StampedLock lock) {
-            return "StampedLock[" + (lock.isWriteLocked() ? "write-locked"
-                    : lock.isReadLocked() ? "read-locked " + times(lock.getReadLockCount()) : "unlocked") + "]";
+            return "StampedLock["
+                    + (lock.isWriteLocked()
+                            ? "write-locked"
+                            : lock.isReadLocked() ? "read-locked " + times(lock.getReadLockCount()) : "unlocked")
+                    + "]";
         } else if (value instanceof Condition) {
             // how many wait on it may be asked only by the thread that holds its lock
             return "Condition";

@@ -36,8 +36,8 @@ public final class ThreadRoundRunner {
         Object semaphoreSyncPoint = RaceDetection.newSyncPoint();
         List<Worker> workers = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            workers.add(new Worker(exercise, instance, indexOffset + i, gate, semaphore, semaphoreSyncPoint, done,
-                    roundStart));
+            workers.add(new Worker(
+                    exercise, instance, indexOffset + i, gate, semaphore, semaphoreSyncPoint, done, roundStart));
         }
         DeadlockWatch deadlocks = new DeadlockWatch(workers.get(0).thread.getId());
         List<String> errors = new ArrayList<>();
@@ -78,14 +78,26 @@ public final class ThreadRoundRunner {
         if (!conditions.daemon() && finished < count) {
             workers.stream().filter(w -> !w.isFinished()).forEach(w -> w.thread.interrupt());
         }
-        RoundResult result = new RoundResult(round, Worker.nanosToMillis(roundEnd - roundStart),
-                maxConcurrency(workers, roundEnd), finished, results, sharedState, errors);
+        RoundResult result = new RoundResult(
+                round,
+                Worker.nanosToMillis(roundEnd - roundStart),
+                maxConcurrency(workers, roundEnd),
+                finished,
+                results,
+                sharedState,
+                errors);
         return new RoundRun(result, races, lostUpdates);
     }
 
     /** Waits for every thread, watching for deadlocks and the deadline; says what to call the threads left. */
-    private WorkerState awaitWorkers(ExerciseDefinition exercise, List<Worker> workers, CountDownLatch done, long deadline,
-                                DeadlockWatch deadlocks, List<String> errors) throws InterruptedException {
+    private WorkerState awaitWorkers(
+            ExerciseDefinition exercise,
+            List<Worker> workers,
+            CountDownLatch done,
+            long deadline,
+            DeadlockWatch deadlocks,
+            List<String> errors)
+            throws InterruptedException {
         while (!done.await(Math.min(POLL_MILLIS, Math.max(1, remainingMillis(deadline))), TimeUnit.MILLISECONDS)) {
             List<ThreadInfo> deadlock = deadlocks.newDeadlock();
             if (!deadlock.isEmpty()) {
@@ -107,7 +119,8 @@ public final class ThreadRoundRunner {
     private static String describeDeadlock(List<ThreadInfo> deadlock, ExerciseDefinition exercise) {
         StringBuilder out = new StringBuilder("Deadlock: ");
         out.append(deadlock.size()).append(" threads each wait for a lock another holds (");
-        out.append(String.join(", ", deadlock.stream().map(ThreadInfo::getThreadName).toList()));
+        out.append(String.join(
+                ", ", deadlock.stream().map(ThreadInfo::getThreadName).toList()));
         out.append("); take the locks in one global order, or use tryLock with a timeout.");
         for (ThreadInfo info : deadlock) {
             out.append("\n\n").append(StackTraces.of(info, exercise.method()));
@@ -118,8 +131,11 @@ public final class ThreadRoundRunner {
     private static String describeTimeout(ExerciseDefinition exercise, List<Worker> workers) {
         List<Worker> running = workers.stream().filter(w -> !w.isFinished()).toList();
         StringBuilder out = new StringBuilder("Timed out after ")
-                .append(exercise.conditions().timeoutMillis()).append(" ms: ")
-                .append(running.size()).append(" of ").append(workers.size())
+                .append(exercise.conditions().timeoutMillis())
+                .append(" ms: ")
+                .append(running.size())
+                .append(" of ")
+                .append(workers.size())
                 .append(" threads still running; if the work really takes longer, raise @Concurrent(timeoutMillis).");
         for (Worker worker : running) {
             out.append("\n\n").append(StackTraces.of(worker.thread, exercise.method()));

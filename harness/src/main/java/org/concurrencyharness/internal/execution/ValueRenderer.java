@@ -37,8 +37,7 @@ public final class ValueRenderer {
      */
     private static final Pattern IDENTITY = Pattern.compile("\\b(?:[a-z_][\\w]*\\.)*([A-Z][\\w$]*)@[0-9a-f]{1,8}\\b");
 
-    private ValueRenderer() {
-    }
+    private ValueRenderer() {}
 
     public static String render(Object value) {
         for (int attempt = 0; attempt < 3; attempt++) {
@@ -63,7 +62,9 @@ public final class ValueRenderer {
             out.append('"').append(shorten(s.toString())).append('"');
         } else if (value instanceof Character c) {
             out.append('\'').append(c).append('\'');
-        } else if (value instanceof Number || value instanceof Boolean || value instanceof Enum<?>
+        } else if (value instanceof Number
+                || value instanceof Boolean
+                || value instanceof Enum<?>
                 || value instanceof AtomicBoolean) {
             // the atomic and accumulating numbers among them print their value
             out.append(value);
@@ -85,8 +86,10 @@ public final class ValueRenderer {
             seen.put(value, true);
             renderMap(map, out, depth, seen);
             seen.remove(value);
-        } else if (value instanceof AtomicReference<?> || value instanceof AtomicReferenceArray<?>
-                || value instanceof AtomicStampedReference<?> || value instanceof AtomicMarkableReference<?>) {
+        } else if (value instanceof AtomicReference<?>
+                || value instanceof AtomicReferenceArray<?>
+                || value instanceof AtomicStampedReference<?>
+                || value instanceof AtomicMarkableReference<?>) {
             seen.put(value, true);
             renderReference(value, out, depth, seen);
             seen.remove(value);
@@ -105,8 +108,8 @@ public final class ValueRenderer {
     }
 
     /** What a reference atomic holds, rendered as any value is: the atomic itself is only a box. */
-    private static void renderReference(Object atomic, StringBuilder out, int depth,
-                                        IdentityHashMap<Object, Boolean> seen) {
+    private static void renderReference(
+            Object atomic, StringBuilder out, int depth, IdentityHashMap<Object, Boolean> seen) {
         if (atomic instanceof AtomicReference<?> reference) {
             render(reference.get(), out, depth + 1, seen);
         } else if (atomic instanceof AtomicReferenceArray<?> array) {
@@ -135,8 +138,12 @@ public final class ValueRenderer {
         return type.getClassLoader() == null || type.getClassLoader() == ClassLoader.getPlatformClassLoader();
     }
 
-    private static void renderElements(int length, IntFunction<Object> element, StringBuilder out, int depth,
-                                       IdentityHashMap<Object, Boolean> seen) {
+    private static void renderElements(
+            int length,
+            IntFunction<Object> element,
+            StringBuilder out,
+            int depth,
+            IdentityHashMap<Object, Boolean> seen) {
         out.append('[');
         for (int i = 0; i < Math.min(length, MAX_ELEMENTS); i++) {
             if (i > 0) {
@@ -150,8 +157,14 @@ public final class ValueRenderer {
         out.append(']');
     }
 
-    private static void renderElements(Iterator<?> it, int size, String open, String close, StringBuilder out,
-                                       int depth, IdentityHashMap<Object, Boolean> seen) {
+    private static void renderElements(
+            Iterator<?> it,
+            int size,
+            String open,
+            String close,
+            StringBuilder out,
+            int depth,
+            IdentityHashMap<Object, Boolean> seen) {
         out.append(open);
         int shown = 0;
         while (it.hasNext() && shown < MAX_ELEMENTS) {
@@ -188,7 +201,8 @@ public final class ValueRenderer {
         out.append('}');
     }
 
-    private static void renderFields(Object value, StringBuilder out, int depth, IdentityHashMap<Object, Boolean> seen) {
+    private static void renderFields(
+            Object value, StringBuilder out, int depth, IdentityHashMap<Object, Boolean> seen) {
         out.append(simpleName(value.getClass())).append('{');
         boolean first = true;
         for (Class<?> c = value.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {

@@ -3,8 +3,8 @@ package org.concurrencyharness.internal.execution;
 import java.lang.reflect.InvocationTargetException;
 import java.util.concurrent.CountDownLatch;
 import org.concurrencyharness.internal.race.RaceDetection;
-import org.concurrencyharness.internal.result.WorkerState;
 import org.concurrencyharness.internal.result.WorkerResult;
+import org.concurrencyharness.internal.result.WorkerState;
 
 /**
  * One thread of a round. Its timings are plain fields written by its own thread and read by the
@@ -32,8 +32,15 @@ final class Worker implements Runnable {
     private Throwable thrown;
     private volatile boolean finished;
 
-    Worker(ExerciseDefinition exercise, Object instance, int index, RoundGate gate,
-           java.util.concurrent.Semaphore semaphore, Object semaphoreSyncPoint, CountDownLatch done, long roundStart) {
+    Worker(
+            ExerciseDefinition exercise,
+            Object instance,
+            int index,
+            RoundGate gate,
+            java.util.concurrent.Semaphore semaphore,
+            Object semaphoreSyncPoint,
+            CountDownLatch done,
+            long roundStart) {
         this.exercise = exercise;
         this.instance = instance;
         this.index = index;
@@ -109,13 +116,21 @@ final class Worker implements Runnable {
         long end = isFinished ? ended : roundEnd;
         long bodyStart = bodyStarted == 0 ? end : bodyStarted;
         long bodyEnd = isFinished ? bodyEnded : end;
-        WorkerState state = !isFinished ? unfinishedState
-                : thrown != null ? WorkerState.FAILED : WorkerState.FINISHED;
+        WorkerState state = !isFinished ? unfinishedState : thrown != null ? WorkerState.FAILED : WorkerState.FINISHED;
         String returnValue = isFinished && thrown == null && exercise.method().getReturnType() != void.class
-                ? ValueRenderer.render(returned) : null;
+                ? ValueRenderer.render(returned)
+                : null;
         String error = isFinished && thrown != null ? StackTraces.of(thrown, exercise.method()) : null;
-        return WorkerResult.ofThread(thread.getName(), index, millis(start), millis(end), nanosToMillis(bodyStart - start),
-                nanosToMillis(bodyEnd - bodyStart), state, returnValue, error);
+        return WorkerResult.ofThread(
+                thread.getName(),
+                index,
+                millis(start),
+                millis(end),
+                nanosToMillis(bodyStart - start),
+                nanosToMillis(bodyEnd - bodyStart),
+                state,
+                returnValue,
+                error);
     }
 
     private double millis(long nanos) {

@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,7 +13,6 @@ import org.concurrencyharness.internal.process.ParentWatch;
 import org.concurrencyharness.internal.race.RaceDetection;
 import org.concurrencyharness.internal.result.Json;
 import org.concurrencyharness.internal.result.RunReport;
-import org.concurrencyharness.internal.shard.Shard;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.EngineFilter;
 import org.junit.platform.launcher.Launcher;
@@ -31,8 +29,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  */
 public final class ForkMain {
 
-    private ForkMain() {
-    }
+    private ForkMain() {}
 
     public static void main(String[] args) {
         // the plugin holds the other end of this input and writes nothing to it: its end is Maven's
@@ -70,16 +67,20 @@ public final class ForkMain {
             builder.filters(new IncludeFilter(arguments.include()));
         }
         if (arguments.suppressions() != null) {
-            builder.configurationParameter(ConcurrencyTestEngine.SUPPRESSIONS, arguments.suppressions().toString());
+            builder.configurationParameter(
+                    ConcurrencyTestEngine.SUPPRESSIONS, arguments.suppressions().toString());
         }
         if (arguments.shard() != null) {
-            builder.configurationParameter(ConcurrencyTestEngine.SHARD, arguments.shard().toString());
+            builder.configurationParameter(
+                    ConcurrencyTestEngine.SHARD, arguments.shard().toString());
         }
         LauncherDiscoveryRequest request = builder.build();
         ResultCollector collector = new ResultCollector(out, ResultCollector.HEARTBEAT);
         Launcher launcher = LauncherFactory.create();
         launcher.execute(request, collector);
-        RunReport report = new RunReport(RaceDetection.isActive(), collector.results(),
+        RunReport report = new RunReport(
+                RaceDetection.isActive(),
+                collector.results(),
                 arguments.shard() == null ? List.of() : List.of(arguments.shard()));
         Files.writeString(arguments.results(), Json.writePretty(report.toJson()), StandardCharsets.UTF_8);
     }

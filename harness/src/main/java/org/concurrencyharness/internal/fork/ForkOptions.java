@@ -17,8 +17,13 @@ import org.concurrencyharness.internal.shard.Shard;
  * @param suppressions       the suppressions file, or null: the engine then looks in the working directory
  * @param shard              the part of the exercises to run, or null for all
  */
-public record ForkOptions(Path results, List<Path> classesDirectories, String include, boolean failOnRace,
-                          Path suppressions, Shard shard) {
+public record ForkOptions(
+        Path results,
+        List<Path> classesDirectories,
+        String include,
+        boolean failOnRace,
+        Path suppressions,
+        Shard shard) {
 
     /** The fork's main class, which takes these arguments. */
     public static final String MAIN_CLASS = ForkMain.class.getName();
@@ -47,12 +52,10 @@ public record ForkOptions(Path results, List<Path> classesDirectories, String in
         return new ForkOptions(results, classesDirectories, patterns, failOnRace, suppressions, shard);
     }
 
-
-
-
     /** The arguments that follow the main class on the fork's command line; paths absolute. */
     public List<String> toArguments() {
-        List<String> args = new ArrayList<>(List.of(RESULTS, results.toAbsolutePath().toString()));
+        List<String> args =
+                new ArrayList<>(List.of(RESULTS, results.toAbsolutePath().toString()));
         for (Path directory : classesDirectories) {
             args.addAll(List.of(CLASSES, directory.toAbsolutePath().toString()));
         }

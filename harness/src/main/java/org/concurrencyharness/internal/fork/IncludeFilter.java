@@ -34,8 +34,10 @@ final class IncludeFilter implements PostDiscoveryFilter {
                 continue;
             }
             int hash = pattern.indexOf('#');
-            rules.add(hash < 0 ? new Rule(glob(pattern), null)
-                    : new Rule(glob(pattern.substring(0, hash)), glob(pattern.substring(hash + 1))));
+            rules.add(
+                    hash < 0
+                            ? new Rule(glob(pattern), null)
+                            : new Rule(glob(pattern.substring(0, hash)), glob(pattern.substring(hash + 1))));
         }
     }
 

@@ -62,8 +62,8 @@ final class ResultCollector implements TestExecutionListener {
             long every = heartbeat.toMillis();
             synchronized (this) {
                 running = test;
-                stillRunning = clock.scheduleAtFixedRate(() -> stillRunning(test, started), every, every,
-                        TimeUnit.MILLISECONDS);
+                stillRunning = clock.scheduleAtFixedRate(
+                        () -> stillRunning(test, started), every, every, TimeUnit.MILLISECONDS);
             }
         }
     }
@@ -102,8 +102,8 @@ final class ResultCollector implements TestExecutionListener {
             current = crashed(test, reason);
             results.add(current);
         }
-        out.println("[concurrency] " + current.outcome() + " " + name(test) + " in "
-                + Math.round(current.wallMillis()) + " ms" + racesText(current));
+        out.println("[concurrency] " + current.outcome() + " " + name(test) + " in " + Math.round(current.wallMillis())
+                + " ms" + racesText(current));
         out.flush();
     }
 
@@ -116,17 +116,31 @@ final class ResultCollector implements TestExecutionListener {
     }
 
     private static ExerciseResult crashed(TestIdentifier test, String reason) {
-        Optional<MethodSource> source = test.getSource().filter(MethodSource.class::isInstance)
-                .map(MethodSource.class::cast);
+        Optional<MethodSource> source =
+                test.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast);
         String className = source.map(MethodSource::getClassName).orElse(test.getLegacyReportingName());
         String method = source.map(MethodSource::getMethodName).orElse(test.getDisplayName());
-        return new ExerciseResult(className, method, null,
-                new org.concurrencyharness.internal.result.Conditions(0, 0, 0, false, 0, 0, false), Outcome.FAIL, 0, 0,
-                Map.of(), List.of(), List.of(), List.of(), List.of("The harness failed on this exercise: " + reason), List.of(), List.of());
+        return new ExerciseResult(
+                className,
+                method,
+                null,
+                new org.concurrencyharness.internal.result.Conditions(0, 0, 0, false, 0, 0, false),
+                Outcome.FAIL,
+                0,
+                0,
+                Map.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of("The harness failed on this exercise: " + reason),
+                List.of(),
+                List.of());
     }
 
     private static String name(TestIdentifier test) {
-        return test.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
+        return test.getSource()
+                .filter(MethodSource.class::isInstance)
+                .map(MethodSource.class::cast)
                 .map(s -> s.getJavaClass().getSimpleName() + "#" + s.getMethodName())
                 .orElse(test.getDisplayName());
     }

@@ -27,8 +27,7 @@ public final class ChildMain {
 
     private static final long EXIT_WAIT_MILLIS = 1_000;
 
-    private ChildMain() {
-    }
+    private ChildMain() {}
 
     public static void main(String[] args) throws Exception {
         PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
@@ -58,7 +57,8 @@ public final class ChildMain {
      */
     private static ExerciseDefinition definition(String[] args) throws ReflectiveOperationException {
         Class<?> type = Class.forName(args[0], true, ClassLoader.getSystemClassLoader());
-        Method method = Boolean.parseBoolean(args[2]) ? type.getDeclaredMethod(args[1], int.class)
+        Method method = Boolean.parseBoolean(args[2])
+                ? type.getDeclaredMethod(args[1], int.class)
                 : type.getDeclaredMethod(args[1]);
         method.setAccessible(true);
         Conditions inChild = new Conditions(Integer.parseInt(args[3]), 1, Long.parseLong(args[4]), false, 0, 0, false);
@@ -80,8 +80,11 @@ public final class ChildMain {
                 workers.add(worker.toJson());
             }
             result.put("threads", workers);
-            result.put("returnValue", threads == 1 && !run.result().workers().isEmpty()
-                    ? run.result().workers().get(0).returnValue() : null);
+            result.put(
+                    "returnValue",
+                    threads == 1 && !run.result().workers().isEmpty()
+                            ? run.result().workers().get(0).returnValue()
+                            : null);
             errors.addAll(run.result().errors());
             List<Object> races = new ArrayList<>();
             for (Race race : run.races()) {

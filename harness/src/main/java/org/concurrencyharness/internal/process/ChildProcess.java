@@ -22,8 +22,7 @@ import java.util.concurrent.ExecutorService;
 final class ChildProcess {
 
     /** What the round hears from its children. */
-    record Event(ChildProcess child, Map<String, Object> message) {
-    }
+    record Event(ChildProcess child, Map<String, Object> message) {}
 
     final int id;
     final Process process;
@@ -37,16 +36,23 @@ final class ChildProcess {
     private final SharedHost host;
     private final ExecutorService calls;
 
-    ChildProcess(int id, Process process, long startedMillis, SharedHost host, ExecutorService calls,
-                 BlockingQueue<Event> events) {
+    ChildProcess(
+            int id,
+            Process process,
+            long startedMillis,
+            SharedHost host,
+            ExecutorService calls,
+            BlockingQueue<Event> events) {
         this.id = id;
         this.process = process;
         this.startedMillis = startedMillis;
         this.host = host;
         this.calls = calls;
         this.commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-        daemon(() -> readMessages(process.getInputStream(), events), "child-" + id + "-out").start();
-        daemon(() -> readLines(process.getErrorStream(), stderr), "child-" + id + "-err").start();
+        daemon(() -> readMessages(process.getInputStream(), events), "child-" + id + "-out")
+                .start();
+        daemon(() -> readLines(process.getErrorStream(), stderr), "child-" + id + "-err")
+                .start();
         process.onExit().thenRun(() -> {
             endedMillis = System.currentTimeMillis();
             host.releaseLocksOf(holderPrefix());
@@ -127,10 +133,19 @@ final class ChildProcess {
             try {
                 String thread = String.valueOf(call.get("thread"));
                 int invocation = ((Number) call.get("inv")).intValue();
-                SharedCaller caller = new SharedCaller(holderPrefix() + thread, host.nameOf(invocation, thread),
+                SharedCaller caller = new SharedCaller(
+                        holderPrefix() + thread,
+                        host.nameOf(invocation, thread),
                         UserFrame.of(call.get("in"), call.get("at")));
-                reply.put("value", host.handle(caller, invocation, (String) call.get("obj"), (String) call.get("name"),
-                        (String) call.get("op"), (List<Object>) call.get("args")));
+                reply.put(
+                        "value",
+                        host.handle(
+                                caller,
+                                invocation,
+                                (String) call.get("obj"),
+                                (String) call.get("name"),
+                                (String) call.get("op"),
+                                (List<Object>) call.get("args")));
             } catch (InterruptedException e) {
                 reply.put("error", "the round ended while this call waited");
             } catch (RuntimeException e) {

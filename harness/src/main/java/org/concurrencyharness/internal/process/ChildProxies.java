@@ -14,8 +14,7 @@ import org.concurrencyharness.SharedQueue;
  */
 final class ChildProxies {
 
-    private ChildProxies() {
-    }
+    private ChildProxies() {}
 
     static SharedMap map(ChildChannel channel, String name) {
         return new SharedMap() {

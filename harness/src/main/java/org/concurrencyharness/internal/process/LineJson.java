@@ -1,9 +1,7 @@
 package org.concurrencyharness.internal.process;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,8 +22,7 @@ final class LineJson {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private LineJson() {
-    }
+    private LineJson() {}
 
     /** A plain value as one line of JSON: line breaks in strings, U+2028 and U+2029 included, are escaped. */
     static String write(Object value) {
@@ -55,15 +52,16 @@ final class LineJson {
         } else if (value instanceof Character || value instanceof Enum<?>) {
             quote(value.toString(), out);
         } else {
-            throw new IllegalArgumentException("not a plain JSON value: " + value.getClass().getName());
+            throw new IllegalArgumentException(
+                    "not a plain JSON value: " + value.getClass().getName());
         }
     }
 
     /** The depth of a list or map inside one at {@code depth}: a value that holds itself reaches the limit too. */
     private static int nested(int depth) {
         if (depth >= MAX_DEPTH) {
-            throw new IllegalArgumentException("not writable as JSON: nested deeper than " + MAX_DEPTH
-                    + " levels, or a value that holds itself");
+            throw new IllegalArgumentException(
+                    "not writable as JSON: nested deeper than " + MAX_DEPTH + " levels, or a value that holds itself");
         }
         return depth + 1;
     }
@@ -74,11 +72,13 @@ final class LineJson {
         } else if (n instanceof Double || n instanceof Float) {
             writeDouble(n.doubleValue(), out);
         } else {
-            // BigInteger, BigDecimal, the atomics and adders, as they print themselves, if the other end reads that back
+            // BigInteger, BigDecimal, the atomics and adders, as they print themselves, if the other end reads that
+            // back
             String text = n.toString();
             if (!(parseOrNull(text) instanceof Number)) {
-                throw new IllegalArgumentException("not a plain JSON value: " + n.getClass().getName() + " " + text
-                        + (n instanceof BigInteger ? " (a whole number beyond a long's range)" : ""));
+                throw new IllegalArgumentException(
+                        "not a plain JSON value: " + n.getClass().getName() + " " + text
+                                + (n instanceof BigInteger ? " (a whole number beyond a long's range)" : ""));
             }
             out.append(text);
         }
@@ -165,6 +165,10 @@ final class LineJson {
     }
 
     private static void escape(char c, StringBuilder out) {
-        out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xf]).append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
+        out.append("\\u")
+                .append(HEX[c >> 12])
+                .append(HEX[(c >> 8) & 0xf])
+                .append(HEX[(c >> 4) & 0xf])
+                .append(HEX[c & 0xf]);
     }
 }

@@ -15,15 +15,16 @@ public final class ParentWatch {
     /** 128 + SIGHUP: what a shell's jobs get when their terminal goes away. Nobody is left to read it. */
     static final int PARENT_GONE_STATUS = 129;
 
-    private ParentWatch() {
-    }
+    private ParentWatch() {}
 
     /** Reads the input on a thread of its own, which ends this JVM when the input ends. */
     public static void endWhenClosed(InputStream fromParent) {
-        Thread watch = new Thread(() -> {
-            drain(fromParent);
-            endProcessTree();
-        }, "concurrency-parent-watch");
+        Thread watch = new Thread(
+                () -> {
+                    drain(fromParent);
+                    endProcessTree();
+                },
+                "concurrency-parent-watch");
         watch.setDaemon(true);
         watch.start();
     }

@@ -43,7 +43,8 @@ public final class ProcessRoundRunner {
 
     public RoundRun run(ExerciseDefinition exercise, int round) {
         int invocations = exercise.conditions().processes();
-        int workers = exercise.conditions().permits() > 0 ? Math.min(exercise.conditions().permits(), invocations)
+        int workers = exercise.conditions().permits() > 0
+                ? Math.min(exercise.conditions().permits(), invocations)
                 : invocations;
         boolean pool = workers < invocations || exercise.conditions().permits() > 0;
         long roundStart = System.currentTimeMillis();
@@ -90,14 +91,22 @@ public final class ProcessRoundRunner {
         for (ChildProcess child : children) {
             workerResults.add(describe(child, pool, roundStart));
             if (child.process.exitValue() != 0 && child.running == null && !lostInvocationsOf(child, lostInvocations)) {
-                errors.add(name(child, pool) + " (pid " + child.pid() + ") exited with code " + child.process.exitValue()
-                        + lastLines(child));
+                errors.add(name(child, pool) + " (pid " + child.pid() + ") exited with code "
+                        + child.process.exitValue() + lastLines(child));
             }
         }
         long roundEnd = System.currentTimeMillis();
-        int finished = (int) results.values().stream().filter(r -> ((List<?>) r.get("errors")).isEmpty()).count();
-        RoundResult roundResult = new RoundResult(round, roundEnd - roundStart, maxConcurrency(results.values()),
-                finished, workerResults, host.render(), errors);
+        int finished = (int) results.values().stream()
+                .filter(r -> ((List<?>) r.get("errors")).isEmpty())
+                .count();
+        RoundResult roundResult = new RoundResult(
+                round,
+                roundEnd - roundStart,
+                maxConcurrency(results.values()),
+                finished,
+                workerResults,
+                host.render(),
+                errors);
         return new RoundRun(roundResult, races, lostUpdates);
     }
 
@@ -106,10 +115,17 @@ public final class ProcessRoundRunner {
     }
 
     /** Hands invocations to idle children until all are done, a child dies, or the deadline passes. */
-    private static void schedule(ExerciseDefinition exercise, boolean pool, int invocations, List<ChildProcess> children,
-                                 BlockingQueue<ChildProcess.Event> events, long deadline,
-                                 Map<Integer, Map<String, Object>> results, Map<Integer, String> lost,
-                                 SharedHost host, List<String> errors) {
+    private static void schedule(
+            ExerciseDefinition exercise,
+            boolean pool,
+            int invocations,
+            List<ChildProcess> children,
+            BlockingQueue<ChildProcess.Event> events,
+            long deadline,
+            Map<Integer, Map<String, Object>> results,
+            Map<Integer, String> lost,
+            SharedHost host,
+            List<String> errors) {
         Deque<Integer> pending = new ArrayDeque<>();
         for (int i = 0; i < invocations; i++) {
             pending.add(i);
@@ -127,9 +143,10 @@ public final class ProcessRoundRunner {
                 for (ChildProcess child : children) {
                     if (child.process.isAlive()) {
                         Integer running = child.running;
-                        errors.add("Timed out after " + exercise.conditions().timeoutMillis() + " ms: "
-                                + (running == null ? "a child" : "process " + running) + " (pid " + child.pid()
-                                + ") was still running and was killed; raise @Concurrent(timeoutMillis) if it needs longer");
+                        errors.add(
+                                "Timed out after " + exercise.conditions().timeoutMillis() + " ms: "
+                                        + (running == null ? "a child" : "process " + running) + " (pid " + child.pid()
+                                        + ") was still running and was killed; raise @Concurrent(timeoutMillis) if it needs longer");
                         child.kill();
                     }
                 }
@@ -163,12 +180,16 @@ public final class ProcessRoundRunner {
                 alive--;
                 Integer running = child.running;
                 if (running != null) {
-                    lost.put(running, "process " + running + " (pid " + child.pid() + ") died with exit code "
-                            + child.process.exitValue() + " before it finished" + lastLines(child));
+                    lost.put(
+                            running,
+                            "process " + running + " (pid " + child.pid() + ") died with exit code "
+                                    + child.process.exitValue() + " before it finished" + lastLines(child));
                 }
                 if (!pool && pending.remove((Integer) child.id)) {
-                    lost.put(child.id, "process " + child.id + " (pid " + child.pid() + ") died with exit code "
-                            + child.process.exitValue() + " before it started" + lastLines(child));
+                    lost.put(
+                            child.id,
+                            "process " + child.id + " (pid " + child.pid() + ") died with exit code "
+                                    + child.process.exitValue() + " before it started" + lastLines(child));
                 }
                 if (alive == 0) {
                     pending.forEach(i -> lost.put(i, "never ran: no child was left to run it"));
@@ -179,8 +200,12 @@ public final class ProcessRoundRunner {
     }
 
     /** Starts the children from several threads at once: spawning a JVM keeps the parent busy for milliseconds. */
-    private static List<ChildProcess> startAll(ExerciseDefinition exercise, int workers, SharedHost host,
-                                               ExecutorService calls, BlockingQueue<ChildProcess.Event> events)
+    private static List<ChildProcess> startAll(
+            ExerciseDefinition exercise,
+            int workers,
+            SharedHost host,
+            ExecutorService calls,
+            BlockingQueue<ChildProcess.Event> events)
             throws IOException {
         List<Future<ChildProcess>> starting = new ArrayList<>();
         for (int i = 0; i < workers; i++) {
@@ -206,8 +231,13 @@ public final class ProcessRoundRunner {
         return started;
     }
 
-    private static ChildProcess start(ExerciseDefinition exercise, int id, SharedHost host, ExecutorService calls,
-                                      BlockingQueue<ChildProcess.Event> events) throws IOException {
+    private static ChildProcess start(
+            ExerciseDefinition exercise,
+            int id,
+            SharedHost host,
+            ExecutorService calls,
+            BlockingQueue<ChildProcess.Event> events)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -215,9 +245,16 @@ public final class ProcessRoundRunner {
                 command.add(argument);
             }
         }
-        command.addAll(List.of("-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-cp", System.getProperty("java.class.path"), ChildMain.class.getName(),
-                exercise.type().getName(), exercise.method().getName(), String.valueOf(exercise.takesIndex()),
+        command.addAll(List.of(
+                "-XX:+ExitOnOutOfMemoryError",
+                "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto",
+                "-cp",
+                System.getProperty("java.class.path"),
+                ChildMain.class.getName(),
+                exercise.type().getName(),
+                exercise.method().getName(),
+                String.valueOf(exercise.takesIndex()),
                 String.valueOf(exercise.conditions().threads()),
                 String.valueOf(exercise.conditions().timeoutMillis())));
         long started = System.currentTimeMillis();
@@ -226,8 +263,8 @@ public final class ProcessRoundRunner {
     }
 
     /** The exercise's parent method, once for each invocation, each with the parent's end of that pipe. */
-    private static List<Thread> startParentSides(ExerciseDefinition exercise, int invocations, SharedHost host,
-                                                 List<String> errors) {
+    private static List<Thread> startParentSides(
+            ExerciseDefinition exercise, int invocations, SharedHost host, List<String> errors) {
         List<Thread> threads = new ArrayList<>();
         if (exercise.parentMethod() == null) {
             return threads;
@@ -236,26 +273,29 @@ public final class ProcessRoundRunner {
         for (int i = 0; i < invocations; i++) {
             int invocation = i;
             Pipe pipe = host.pipe(invocation).parentEnd();
-            Thread thread = new Thread(() -> {
-                try {
-                    if (parent.getParameterCount() == 2) {
-                        parent.invoke(null, invocation, pipe);
-                    } else {
-                        parent.invoke(null, pipe);
-                    }
-                } catch (InvocationTargetException e) {
-                    if (!(e.getCause() instanceof InterruptedException)) {
-                        synchronized (errors) {
-                            errors.add("the parent method " + parent.getName() + " for invocation " + invocation
-                                    + " threw " + e.getCause());
+            Thread thread = new Thread(
+                    () -> {
+                        try {
+                            if (parent.getParameterCount() == 2) {
+                                parent.invoke(null, invocation, pipe);
+                            } else {
+                                parent.invoke(null, pipe);
+                            }
+                        } catch (InvocationTargetException e) {
+                            if (!(e.getCause() instanceof InterruptedException)) {
+                                synchronized (errors) {
+                                    errors.add("the parent method " + parent.getName() + " for invocation " + invocation
+                                            + " threw " + e.getCause());
+                                }
+                            }
+                        } catch (IllegalAccessException e) {
+                            synchronized (errors) {
+                                errors.add(
+                                        "could not call the parent method " + parent.getName() + ": " + e.getMessage());
+                            }
                         }
-                    }
-                } catch (IllegalAccessException e) {
-                    synchronized (errors) {
-                        errors.add("could not call the parent method " + parent.getName() + ": " + e.getMessage());
-                    }
-                }
-            }, "parent-" + invocation);
+                    },
+                    "parent-" + invocation);
             thread.setDaemon(true);
             thread.start();
             threads.add(thread);
@@ -274,8 +314,8 @@ public final class ProcessRoundRunner {
     }
 
     @SuppressWarnings("unchecked")
-    private static void collect(Map<String, Object> result, List<String> errors, List<Race> races,
-                                List<LostUpdate> lostUpdates) {
+    private static void collect(
+            Map<String, Object> result, List<String> errors, List<Race> races, List<LostUpdate> lostUpdates) {
         int invocation = ((Number) result.get("inv")).intValue();
         for (Object error : (List<Object>) result.get("errors")) {
             errors.add("process " + invocation + ": " + error);
@@ -314,22 +354,48 @@ public final class ProcessRoundRunner {
         double started = child.startedMillis - roundStart;
         double ended = (child.endedMillis == 0 ? System.currentTimeMillis() : child.endedMillis) - roundStart;
         Integer exitCode = child.process.isAlive() ? null : child.process.exitValue();
-        WorkerState state = exitCode == null ? WorkerState.KILLED
-                : exitCode == 0 && error == null ? WorkerState.FINISHED
-                : exitCode == 0 ? WorkerState.FAILED : WorkerState.CRASHED;
+        WorkerState state = exitCode == null
+                ? WorkerState.KILLED
+                : exitCode == 0 && error == null
+                        ? WorkerState.FINISHED
+                        : exitCode == 0 ? WorkerState.FAILED : WorkerState.CRASHED;
         int index = pool ? -1 : child.id;
         double wait = firstStart == Double.MAX_VALUE ? 0 : Math.max(0, firstStart - started);
-        return new WorkerResult(name(child, pool), index, child.pid(), started, ended, wait, busy, state,
-                pool ? null : returnValue, error, exitCode, List.copyOf(child.stdout), List.copyOf(child.stderr),
+        return new WorkerResult(
+                name(child, pool),
+                index,
+                child.pid(),
+                started,
+                ended,
+                wait,
+                busy,
+                state,
+                pool ? null : returnValue,
+                error,
+                exitCode,
+                List.copyOf(child.stdout),
+                List.copyOf(child.stderr),
                 served);
     }
 
     /** A child's thread, its times moved from its invocation's start to the round's. */
     private static WorkerResult shift(WorkerResult thread, double invocationStart, int invocation, boolean pool) {
         String name = pool ? "invocation " + invocation + " " + thread.name() : thread.name();
-        return new WorkerResult(name, thread.index(), 0, invocationStart + thread.startMillis(),
-                invocationStart + thread.endMillis(), thread.waitMillis(), thread.runMillis(), thread.state(),
-                thread.returnValue(), thread.error(), null, List.of(), List.of(), List.of());
+        return new WorkerResult(
+                name,
+                thread.index(),
+                0,
+                invocationStart + thread.startMillis(),
+                invocationStart + thread.endMillis(),
+                thread.waitMillis(),
+                thread.runMillis(),
+                thread.state(),
+                thread.returnValue(),
+                thread.error(),
+                null,
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     private static String name(ChildProcess child, boolean pool) {
@@ -356,8 +422,10 @@ public final class ProcessRoundRunner {
                 lines = new ArrayList<>(child.stdout);
             }
         }
-        return lines.isEmpty() ? ""
-                : "; its last output: " + String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
+        return lines.isEmpty()
+                ? ""
+                : "; its last output: "
+                        + String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
     }
 
     private static void awaitExit(List<ChildProcess> children) {

@@ -14,7 +14,6 @@ import org.concurrencyharness.SharedLock;
 import org.concurrencyharness.SharedMap;
 import org.concurrencyharness.SharedQueue;
 import org.concurrencyharness.internal.execution.ValueRenderer;
-import org.concurrencyharness.internal.result.Json;
 import org.concurrencyharness.internal.result.LostUpdate;
 
 /**
@@ -38,6 +37,7 @@ final class SharedHost {
     private final List<String> callbacks = new ArrayList<>();
     /** The round's lost updates, each three sites once. */
     private final Map<String, LostUpdate> lostUpdates = new LinkedHashMap<>();
+
     private final boolean pool;
 
     /** @param pool whether a pool of worker processes serves the invocations, rather than one process each */
@@ -415,7 +415,8 @@ final class SharedHost {
         }
 
         synchronized String describe() {
-            return "child sent " + ValueRenderer.render(sentByChild) + ", parent sent " + ValueRenderer.render(sentToChild);
+            return "child sent " + ValueRenderer.render(sentByChild) + ", parent sent "
+                    + ValueRenderer.render(sentToChild);
         }
     }
 }

@@ -15,8 +15,7 @@ public final class SharedObjects {
     private static final String OUTSIDE = "shared objects exist only while a @ForkProcesses exercise runs:"
             + " call Shared from the exercise (in a child) or from its parent method";
 
-    private SharedObjects() {
-    }
+    private SharedObjects() {}
 
     public static SharedMap map(String name) {
         ChildChannel channel = ChildChannel.current();

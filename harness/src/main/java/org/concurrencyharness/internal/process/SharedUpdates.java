@@ -28,6 +28,7 @@ final class SharedUpdates {
     private final LostUpdateFinder<Access> finder = new LostUpdateFinder<>();
     /** Each key's present version: a new object at each write of it, so that none equals another. */
     private final Map<Object, Object> versions = new HashMap<>();
+
     private long tick;
 
     /**
@@ -43,8 +44,12 @@ final class SharedUpdates {
 
     /** A read of the key: a write of it by the same caller is based on it. */
     void read(Object key, SharedCaller caller, String call) {
-        finder.read(key, caller.holder(), caller.access(call, AccessKind.READ),
-                LostUpdateFinder.Seen.object(versions.get(key)), ++tick);
+        finder.read(
+                key,
+                caller.holder(),
+                caller.access(call, AccessKind.READ),
+                LostUpdateFinder.Seen.object(versions.get(key)),
+                ++tick);
     }
 
     /** A write of the key whatever it held: the update it completes, if another's write came after its read. */
@@ -53,8 +58,8 @@ final class SharedUpdates {
         Access write = caller.access(call, AccessKind.WRITE);
         LostUpdateFinder.StaleRead<Access> stale = finder.overwrites(key, caller.holder(), versions.get(key), at);
         if (stale != null) {
-            found.accept(new LostUpdate(field, object, UpdateKeys.render(key), stale.read(), stale.overwritten(),
-                    write));
+            found.accept(
+                    new LostUpdate(field, object, UpdateKeys.render(key), stale.read(), stale.overwritten(), write));
         }
         Object version = new Object();
         versions.put(key, version);

@@ -17,8 +17,9 @@ record UserFrame(String method, String location) {
 
     /** The program's frame that led to this call. */
     static UserFrame ofCaller() {
-        Optional<StackWalker.StackFrame> found = WALKER.walk(frames -> frames
-                .filter(frame -> !frame.getClassName().startsWith(HARNESS)).findFirst());
+        Optional<StackWalker.StackFrame> found = WALKER.walk(
+                frames -> frames.filter(frame -> !frame.getClassName().startsWith(HARNESS))
+                        .findFirst());
         return found.map(UserFrame::of).orElse(UNKNOWN);
     }
 
@@ -30,7 +31,8 @@ record UserFrame(String method, String location) {
     private static UserFrame of(StackWalker.StackFrame frame) {
         String type = frame.getClassName();
         String file = frame.getFileName();
-        return new UserFrame(type.substring(type.lastIndexOf('.') + 1) + "." + frame.getMethodName(),
+        return new UserFrame(
+                type.substring(type.lastIndexOf('.') + 1) + "." + frame.getMethodName(),
                 (file == null ? "unknown" : file) + ":" + frame.getLineNumber());
     }
 }

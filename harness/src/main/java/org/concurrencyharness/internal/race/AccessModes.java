@@ -9,15 +9,14 @@ package org.concurrencyharness.internal.race;
  */
 final class AccessModes {
 
-    private AccessModes() {
-    }
+    private AccessModes() {}
 
     static boolean releases(String method) {
         if (isReadModifyWrite(method)) {
             return !method.endsWith("Acquire") && !method.endsWith("Plain");
         }
-        return isWrite(method) && (method.contains("Volatile") || method.contains("Ordered")
-                || method.endsWith("Release"));
+        return isWrite(method)
+                && (method.contains("Volatile") || method.contains("Ordered") || method.endsWith("Release"));
     }
 
     static boolean acquires(String method) {

@@ -16,11 +16,20 @@ package org.concurrencyharness.internal.race;
  * @param userFrame for an access in a library's code, the project's call into the library it was made under,
  *     {@code File.java:LINE}; else null
  */
-record AccessSite(String owner, String field, String method, String location, boolean write, boolean array,
-                  String call, boolean returnsView, boolean library, String userFrame) {
+record AccessSite(
+        String owner,
+        String field,
+        String method,
+        String location,
+        boolean write,
+        boolean array,
+        String call,
+        boolean returnsView,
+        boolean library,
+        String userFrame) {
 
-    AccessSite(String owner, String field, String method, String location, boolean write, boolean array,
-               boolean library) {
+    AccessSite(
+            String owner, String field, String method, String location, boolean write, boolean array, boolean library) {
         this(owner, field, method, location, write, array, null, false, library, null);
     }
 

@@ -10,8 +10,7 @@ import java.lang.invoke.VarHandle;
  */
 final class Accesses {
 
-    private Accesses() {
-    }
+    private Accesses() {}
 
     /** An access to a field whose class holds its shadow; {@code var} is what that shadow field held. */
     static Object field(Object holder, VarState var, int site, boolean write, Object handed) {
@@ -217,16 +216,16 @@ final class Accesses {
     private static ElementShadows elementShadows(Object array, ThreadState state) {
         ElementShadows vars = state.arrays.get(array);
         if (vars == null) {
-            vars = state.round.arrays.computeIfAbsent(array,
-                    a -> new ElementShadows(a, state.round, java.lang.reflect.Array.getLength(a)));
+            vars = state.round.arrays.computeIfAbsent(
+                    array, a -> new ElementShadows(a, state.round, java.lang.reflect.Array.getLength(a)));
             state.arrays.put(array, vars);
         }
         return vars;
     }
 
     /** An element access the hook did not settle; returns the array's shadows, or null if the thread is not tracked. */
-    static ElementShadows element(Object array, int index, ElementShadows vars, int site, boolean write,
-                                  Object handed) {
+    static ElementShadows element(
+            Object array, int index, ElementShadows vars, int site, boolean write, Object handed) {
         try {
             return elementUnguarded(array, index, vars, site, write, handed);
         } catch (Throwable failure) {
@@ -235,8 +234,8 @@ final class Accesses {
         }
     }
 
-    private static ElementShadows elementUnguarded(Object array, int index, ElementShadows vars, int site,
-                                                   boolean write, Object handed) {
+    private static ElementShadows elementUnguarded(
+            Object array, int index, ElementShadows vars, int site, boolean write, Object handed) {
         if (handed instanceof ThreadState state && vars != null && vars.get() == array && vars.round == state.round) {
             // shadows and thread of one round: if the round ended meanwhile, its races are dropped when reported
             element(vars, index, state, site, write);
@@ -248,7 +247,8 @@ final class Accesses {
         }
         ElementShadows own = elementShadows(array, state);
         // with the array's own shadows in hand, the hook's common cases may well settle it
-        return write ? Hooks.elementWrite(array, index, own, site, state)
+        return write
+                ? Hooks.elementWrite(array, index, own, site, state)
                 : Hooks.elementRead(array, index, own, site, state);
     }
 
@@ -282,8 +282,8 @@ final class Accesses {
     }
 
     /** A loop's range of element accesses: see {@link Hooks#rangeRead}. */
-    static void range(Object array, int start, int end, int step, int low, int span, int site, boolean write,
-                      Object handed) {
+    static void range(
+            Object array, int start, int end, int step, int low, int span, int site, boolean write, Object handed) {
         try {
             rangeUnguarded(array, start, end, step, low, span, site, write, handed);
         } catch (Throwable failure) {
@@ -291,8 +291,8 @@ final class Accesses {
         }
     }
 
-    private static void rangeUnguarded(Object array, int start, int end, int step, int low, int span, int site,
-                                       boolean write, Object handed) {
+    private static void rangeUnguarded(
+            Object array, int start, int end, int step, int low, int span, int site, boolean write, Object handed) {
         ThreadState state = Detector.current(handed);
         if (state == null || array == null || step == 0) {
             return;

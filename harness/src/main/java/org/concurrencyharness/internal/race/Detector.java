@@ -18,6 +18,7 @@ final class Detector {
 
     /** From 1: an object's summary names no thread 0 (see ObjectSummary). */
     private static final AtomicInteger NEXT_TID = new AtomicInteger(1);
+
     private static final ThreadLocal<ThreadState> STATE = new ThreadLocal<>();
     /**
      * A new thread's parent's clock when it was created, for threads whose start the agent did not
@@ -36,6 +37,7 @@ final class Detector {
             return snapshot;
         }
     };
+
     private static final WeakIdentityMap<Thread, ThreadState> THREADS = new WeakIdentityMap<>();
     private static final WeakIdentityMap<Thread, VectorClock> STARTS = new WeakIdentityMap<>();
 
@@ -44,8 +46,7 @@ final class Detector {
     private static final WeakIdentityMap<Object, ReadWriteHalf> READ_WRITE_HALVES = new WeakIdentityMap<>();
     private static final WeakIdentityMap<Object, Object> READERS = new WeakIdentityMap<>();
 
-    private Detector() {
-    }
+    private Detector() {}
 
     static void begin() {
         RaceLog.clear();
@@ -184,8 +185,12 @@ final class Detector {
      * release makes one: nothing released into it yet means nothing to acquire, so an acquire gets
      * null and no clock is made for it.
      */
-    private static VectorClock clockOf(Object sync, ThreadState state, RecentShadows<VectorClock> cache,
-                                       WeakIdentityMap<Object, VectorClock> clocks, boolean release) {
+    private static VectorClock clockOf(
+            Object sync,
+            ThreadState state,
+            RecentShadows<VectorClock> cache,
+            WeakIdentityMap<Object, VectorClock> clocks,
+            boolean release) {
         VectorClock clock = cache.get(sync);
         if (clock == null) {
             clock = release ? clocks.computeIfAbsent(sync, k -> new VectorClock(state.round.base)) : clocks.get(sync);
@@ -219,8 +224,7 @@ final class Detector {
      * lock's readers' clock: a writer acquires both, a reader only the writers', so two readers
      * are not ordered by their read lock.
      */
-    private record ReadWriteHalf(Object lock, boolean write) {
-    }
+    private record ReadWriteHalf(Object lock, boolean write) {}
 
     static boolean isReadWriteHalf(Object receiver) {
         return READ_WRITE_HALVES.get(receiver) != null;
@@ -333,7 +337,8 @@ final class Detector {
      * (null at a method's start, or a thread of an earlier round not adopted since).
      */
     static ThreadState current(Object handed) {
-        return handed instanceof ThreadState state && state.round == round && state.initializing == 0 ? state
+        return handed instanceof ThreadState state && state.round == round && state.initializing == 0
+                ? state
                 : current();
     }
 

@@ -17,8 +17,7 @@ final class DetectorErrors {
     private static final int MAX_KINDS = 20;
     private static final Map<String, String> ERRORS = new LinkedHashMap<>();
 
-    private DetectorErrors() {
-    }
+    private DetectorErrors() {}
 
     /** Records a failure of the detector's; never throws, whatever the failure. */
     static void record(Throwable failure) {

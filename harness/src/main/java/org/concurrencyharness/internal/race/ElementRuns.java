@@ -29,6 +29,7 @@ final class ElementRuns {
     private VarState[] vars = new VarState[4];
     /** Which runs the check at hand covers. */
     private int[] covered = new int[4];
+
     private int stride;
     private int singleAccesses;
 

@@ -21,6 +21,7 @@ public final class ElementShadows extends WeakReference<Object> {
     final int length;
     /** Made when the array goes element by element (see {@link #runs}). */
     long[] epochs;
+
     int[] sites;
     /** By element, while its reads are shared; made and changed under this monitor. */
     private volatile SharedReads[] shared;

@@ -14,8 +14,7 @@ import java.util.function.Supplier;
  */
 public final class Hooks {
 
-    private Hooks() {
-    }
+    private Hooks() {}
 
     // Named by the event each reports, as RoadRunner's tools see them: field, volatile, untracked,
     // element and range accesses; monitor acquire and release; pre/post wait, start, join; pre/post
@@ -150,8 +149,14 @@ public final class Hooks {
      * index is inside it; else null.
      */
     private static ThreadState tracking(Object array, int index, ElementShadows vars, Object handed) {
-        return vars != null && vars.get() == array && handed instanceof ThreadState state && !vars.inRuns()
-                && index >= 0 && index < vars.length ? state : null;
+        return vars != null
+                        && vars.get() == array
+                        && handed instanceof ThreadState state
+                        && !vars.inRuns()
+                        && index >= 0
+                        && index < vars.length
+                ? state
+                : null;
     }
 
     /**
@@ -159,13 +164,13 @@ public final class Hooks {
      * i + low + span * |step|} of the array, for {@code i} from {@code start} by {@code step} to
      * just before {@code end}: the loop's value of {@code i} on entry, and on leaving.
      */
-    public static void rangeRead(Object array, int start, int end, int step, int low, int span, int site,
-                                 Object handed) {
+    public static void rangeRead(
+            Object array, int start, int end, int step, int low, int span, int site, Object handed) {
         Accesses.range(array, start, end, step, low, span, site, false, handed);
     }
 
-    public static void rangeWrite(Object array, int start, int end, int step, int low, int span, int site,
-                                  Object handed) {
+    public static void rangeWrite(
+            Object array, int start, int end, int step, int low, int span, int site, Object handed) {
         Accesses.range(array, start, end, step, low, span, site, true, handed);
     }
 
@@ -322,7 +327,9 @@ public final class Hooks {
             }
             if (contract == JdkObjects.Contract.CONCURRENT) {
                 SyncContracts.after(receiver, null);
-            } else if (contract != JdkObjects.Contract.NONE && result != null && SiteRegistry.call(site).returnsView()) {
+            } else if (contract != JdkObjects.Contract.NONE
+                    && result != null
+                    && SiteRegistry.call(site).returnsView()) {
                 JdkObjects.viewed(result, JdkObjects.variable(receiver, contract));
             }
         } catch (Throwable failure) {
@@ -443,8 +450,8 @@ public final class Hooks {
     }
 
     /** Just after it returned {@code result} (boxed; null for none). */
-    public static void postUpdateCall(Object result, Object receiver, Object key, Object value, long began, int role,
-                                   int site) {
+    public static void postUpdateCall(
+            Object result, Object receiver, Object key, Object value, long began, int role, int site) {
         try {
             ThreadUpdates.after(result, receiver, key, value, began, role, site);
         } catch (Throwable failure) {
@@ -633,10 +640,11 @@ public final class Hooks {
         }
         try {
             TaskHandOff handOff = TaskHandOff.capture(false, StreamPipelines.of(stream));
-            return java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
-                    (proxy, method, arguments) -> {
+            return java.lang.reflect.Proxy.newProxyInstance(
+                    type.getClassLoader(), new Class<?>[] {type}, (proxy, method, arguments) -> {
                         if (method.getDeclaringClass() == Object.class) {
-                            return method.getName().equals("equals") ? proxy == arguments[0]
+                            return method.getName().equals("equals")
+                                    ? proxy == arguments[0]
                                     : method.invoke(function, arguments);
                         }
                         return handOff.call(() -> {
@@ -709,8 +717,7 @@ public final class Hooks {
         };
     }
 
-    public static <T, U, R> BiFunction<T, U, R> keyedCallback(BiFunction<T, U, R> function, Object map,
-                                                               Object key) {
+    public static <T, U, R> BiFunction<T, U, R> keyedCallback(BiFunction<T, U, R> function, Object map, Object key) {
         if (function == null || !JdkObjects.isConcurrent(map)) {
             return function;
         }

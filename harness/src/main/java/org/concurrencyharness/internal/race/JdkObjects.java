@@ -63,7 +63,9 @@ final class JdkObjects {
         protected Boolean computeValue(Class<?> type) {
             try {
                 java.security.CodeSource source = type.getProtectionDomain().getCodeSource();
-                return type.getClassLoader() != null && source != null && source.getLocation() != null
+                return type.getClassLoader() != null
+                        && source != null
+                        && source.getLocation() != null
                         && source.getLocation().getPath().endsWith(".jar");
             } catch (SecurityException e) {
                 return false;
@@ -74,8 +76,7 @@ final class JdkObjects {
     /** Views and the object each views: an iterator, a key set or a sub-list stands for its collection. */
     private static final WeakIdentityMap<Object, Object> VIEWED = new WeakIdentityMap<>();
 
-    private JdkObjects() {
-    }
+    private JdkObjects() {}
 
     static Contract of(Object receiver) {
         return receiver == null ? Contract.NONE : CONTRACTS.get(receiver.getClass());
@@ -108,21 +109,31 @@ final class JdkObjects {
     }
 
     /** The interfaces of {@code java.util.concurrent} whose contracts a class of a library's may keep. */
-    private static final List<Class<?>> CONCURRENT_CONTRACTS = List.of(ConcurrentMap.class, BlockingQueue.class,
-            TransferQueue.class, Executor.class, Future.class, Lock.class, ReadWriteLock.class);
+    private static final List<Class<?>> CONCURRENT_CONTRACTS = List.of(
+            ConcurrentMap.class,
+            BlockingQueue.class,
+            TransferQueue.class,
+            Executor.class,
+            Future.class,
+            Lock.class,
+            ReadWriteLock.class);
 
     private static Contract classify(Class<?> type) {
         if (type.getClassLoader() != null) {
             return classifyOther(type);
         }
         String name = type.getName();
-        if (name.startsWith("java.util.concurrent.") || name.startsWith("java.util.Collections$Synchronized")
-                || Vector.class.isAssignableFrom(type) || Hashtable.class.isAssignableFrom(type)
+        if (name.startsWith("java.util.concurrent.")
+                || name.startsWith("java.util.Collections$Synchronized")
+                || Vector.class.isAssignableFrom(type)
+                || Hashtable.class.isAssignableFrom(type)
                 || type == StringBuffer.class) {
             return Contract.CONCURRENT;
         }
-        if (name.startsWith("java.util.ImmutableCollections") || name.startsWith("java.util.Collections$Empty")
-                || name.startsWith("java.util.Collections$Singleton") || name.startsWith("java.util.KeyValueHolder")) {
+        if (name.startsWith("java.util.ImmutableCollections")
+                || name.startsWith("java.util.Collections$Empty")
+                || name.startsWith("java.util.Collections$Singleton")
+                || name.startsWith("java.util.KeyValueHolder")) {
             // immutable, empty or singleton: no call writes them
             return Contract.NONE;
         }
@@ -185,14 +196,25 @@ final class JdkObjects {
 
     private static boolean isObject(Class<?> type, String name) {
         if (name.startsWith("java.util.")) {
-            return Collection.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type)
-                    || Iterator.class.isAssignableFrom(type) || Spliterator.class.isAssignableFrom(type)
-                    || Map.Entry.class.isAssignableFrom(type) || type == BitSet.class
-                    || Calendar.class.isAssignableFrom(type) || type == Formatter.class || type == Scanner.class
-                    || type == StringJoiner.class || type == SplittableRandom.class || type == Matcher.class
-                    || Checksum.class.isAssignableFrom(type) || type == Deflater.class || type == Inflater.class;
+            return Collection.class.isAssignableFrom(type)
+                    || Map.class.isAssignableFrom(type)
+                    || Iterator.class.isAssignableFrom(type)
+                    || Spliterator.class.isAssignableFrom(type)
+                    || Map.Entry.class.isAssignableFrom(type)
+                    || type == BitSet.class
+                    || Calendar.class.isAssignableFrom(type)
+                    || type == Formatter.class
+                    || type == Scanner.class
+                    || type == StringJoiner.class
+                    || type == SplittableRandom.class
+                    || type == Matcher.class
+                    || Checksum.class.isAssignableFrom(type)
+                    || type == Deflater.class
+                    || type == Inflater.class;
         }
-        return type == StringBuilder.class || Format.class.isAssignableFrom(type)
-                || Buffer.class.isAssignableFrom(type) || MessageDigest.class.isAssignableFrom(type);
+        return type == StringBuilder.class
+                || Format.class.isAssignableFrom(type)
+                || Buffer.class.isAssignableFrom(type)
+                || MessageDigest.class.isAssignableFrom(type);
     }
 }

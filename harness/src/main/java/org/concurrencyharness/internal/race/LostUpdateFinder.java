@@ -29,8 +29,7 @@ public final class LostUpdateFinder<A> {
     private static final int WRITES_KEPT = 16;
 
     /** A read, and the other caller's write that a write based on it overwrote. */
-    public record StaleRead<A>(A read, A overwritten) {
-    }
+    public record StaleRead<A>(A read, A overwritten) {}
 
     /** What a read saw of a key, and whether a later look at the key sees the same. */
     public interface Seen {
@@ -59,8 +58,7 @@ public final class LostUpdateFinder<A> {
         }
     }
 
-    private record Pending<A>(A read, Seen seen, long began) {
-    }
+    private record Pending<A>(A read, Seen seen, long began) {}
 
     /** A write of a key by a caller; {@code ended} is 0 while it runs. */
     private static final class Write<A> {

@@ -21,6 +21,7 @@ public final class ObjectSummary {
 
     /** The name of the field, and of its static accessor, which takes a null holder. */
     public static final String NAME = "$concurrency$summary";
+
     public static final String DESCRIPTOR = "J";
     public static final String ACCESSOR_DESCRIPTOR = "(Ljava/lang/Object;)J";
     /** How many fields of a class the summary can hold. */

@@ -17,8 +17,7 @@ public final class RaceDetection {
     /** Kept here, not in the detector, so that without the agent the detector is never even loaded. */
     private static volatile boolean active;
 
-    private RaceDetection() {
-    }
+    private RaceDetection() {}
 
     /** Called once by the agent, before any class is instrumented. */
     public static void activate() {

@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.concurrencyharness.internal.result.AccessKind;
 import org.concurrencyharness.internal.result.Access;
+import org.concurrencyharness.internal.result.AccessKind;
 import org.concurrencyharness.internal.result.Race;
 
 /**
@@ -20,8 +20,7 @@ final class RaceLog {
     private static final Map<String, Race> RACES = new LinkedHashMap<>();
     private static String[] names = new String[64];
 
-    private RaceLog() {
-    }
+    private RaceLog() {}
 
     static synchronized void clear() {
         RACES.clear();
@@ -68,13 +67,24 @@ final class RaceLog {
      * A race on a JDK object through calls on it: named by the field through which the code
      * reached it (the later call's, else the earlier's), else by its class.
      */
-    private static void reportObject(String type, AccessSite first, int earlierSite, long earlier, AccessSite second,
-                                     int laterSite, ThreadState later) {
+    private static void reportObject(
+            String type,
+            AccessSite first,
+            int earlierSite,
+            long earlier,
+            AccessSite second,
+            int laterSite,
+            ThreadState later) {
         String field = second.field() != null ? second.field() : first.field() != null ? first.field() : type;
         String key = field + "|" + Math.min(earlierSite, laterSite) + "|" + Math.max(earlierSite, laterSite);
         if (RACES.size() < MAX_RACES && !RACES.containsKey(key)) {
-            RACES.put(key, new Race(field, type, callAccess(first, type, names[VarState.tid(earlier)]),
-                    callAccess(second, type, later.name)));
+            RACES.put(
+                    key,
+                    new Race(
+                            field,
+                            type,
+                            callAccess(first, type, names[VarState.tid(earlier)]),
+                            callAccess(second, type, later.name)));
         }
     }
 
@@ -88,12 +98,16 @@ final class RaceLog {
         String declared = call.substring(0, call.indexOf('.'));
         boolean onView = declared.contains("Iterator") || declared.equals("Entry") || declared.equals("Spliterator");
         String on = onView ? declared : type.substring(type.lastIndexOf('.') + 1);
-        return new Access(thread, site.method(), site.location(), AccessKind.of(site.write()), on + "." + method,
+        return new Access(
+                thread,
+                site.method(),
+                site.location(),
+                AccessKind.of(site.write()),
+                on + "." + method,
                 site.userFrame());
     }
 
     private static Access access(AccessSite site, String thread) {
-        return new Access(thread, site.method(), site.location(), AccessKind.of(site.write()), null,
-                site.userFrame());
+        return new Access(thread, site.method(), site.location(), AccessKind.of(site.write()), null, site.userFrame());
     }
 }

@@ -14,6 +14,7 @@ final class RecentShadows<V> {
 
     /** Enough for the objects a loop touches, and for the rows of a grid a thread sweeps. */
     static final int OBJECTS = 256;
+
     static final int ARRAYS = 2048;
 
     private static final int FIRST_SIZE = 16;

@@ -16,6 +16,7 @@ final class Round {
      * read and written by the thread that holds the monitor, so it needs no lock of its own.
      */
     final WeakIdentityMap<Object, VectorClock> monitorClocks = new WeakIdentityMap<>();
+
     final WeakIdentityMap<Object, DetachedShadows> fields = new WeakIdentityMap<>();
     final DetachedShadows statics = new DetachedShadows(this);
     final WeakIdentityMap<Object, ElementShadows> arrays = new WeakIdentityMap<>();

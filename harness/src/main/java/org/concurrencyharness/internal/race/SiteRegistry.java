@@ -22,8 +22,7 @@ public final class SiteRegistry {
      *
      * @param isTracked whether its accesses can race: not final, and its class could be found
      */
-    record FieldInfo(int key, String name, boolean isVolatile, boolean isTracked) {
-    }
+    record FieldInfo(int key, String name, boolean isVolatile, boolean isTracked) {}
 
     private static final List<AccessSite> SITES = new ArrayList<>();
     private static final List<WeakReference<ClassLoader>> LOADERS = new ArrayList<>();
@@ -31,20 +30,33 @@ public final class SiteRegistry {
     private static volatile FieldInfo[] resolved = new FieldInfo[256];
     /** The sites whose field's class holds a shadow field, and whether that field is static. */
     private static final Map<Integer, Boolean> SHADOWED = new HashMap<>();
+
     private static volatile ShadowFieldHandle[] shadowFields = new ShadowFieldHandle[256];
 
-    private SiteRegistry() {
-    }
+    private SiteRegistry() {}
 
     /** Called by the agent while it instruments a class: the id its code will pass for this site. */
-    public static int register(String owner, String field, String method, String location, boolean write,
-                               boolean array, ClassLoader loader) {
+    public static int register(
+            String owner,
+            String field,
+            String method,
+            String location,
+            boolean write,
+            boolean array,
+            ClassLoader loader) {
         return register(owner, field, method, location, write, array, false, loader);
     }
 
     /** As {@link #register}, for code that may be a library's. */
-    public static synchronized int register(String owner, String field, String method, String location,
-                                            boolean write, boolean array, boolean library, ClassLoader loader) {
+    public static synchronized int register(
+            String owner,
+            String field,
+            String method,
+            String location,
+            boolean write,
+            boolean array,
+            boolean library,
+            ClassLoader loader) {
         return add(new AccessSite(owner, field, method, location, write, array, library), loader);
     }
 
@@ -79,22 +91,32 @@ public final class SiteRegistry {
         long pair = (long) site << 32 | (userSite & 0xffffffffL);
         Integer found = UNDER.get(pair);
         if (found == null) {
-            found = add(SITES.get(site).under(SITES.get(userSite).location()), LOADERS.get(site).get());
+            found = add(
+                    SITES.get(site).under(SITES.get(userSite).location()),
+                    LOADERS.get(site).get());
             UNDER.put(pair, found);
         }
         return found;
     }
 
-
     /**
      * Called by the agent for a call that may be on a JDK object that is not thread-safe (a list, a
      * map, a builder): {@code field} is the field through which the code reached the object, if any.
      */
-    public static synchronized int registerCall(String field, String type, String name, boolean returnsView,
-                                                String method, String location, boolean write, boolean library,
-                                                ClassLoader loader) {
-        int id = add(new AccessSite(null, field, method, location, write, false, type + "." + name, returnsView,
-                library, null), loader);
+    public static synchronized int registerCall(
+            String field,
+            String type,
+            String name,
+            boolean returnsView,
+            String method,
+            String location,
+            boolean write,
+            boolean library,
+            ClassLoader loader) {
+        int id = add(
+                new AccessSite(
+                        null, field, method, location, write, false, type + "." + name, returnsView, library, null),
+                loader);
         calls = with(calls, id, SITES.get(id));
         return id;
     }
@@ -111,9 +133,15 @@ public final class SiteRegistry {
      * Called by the agent for an access to a field declared by a class it instruments, which thus
      * holds a shadow field: {@code owner} is the declaring class.
      */
-    public static synchronized int registerShadowed(String owner, String field, boolean isStatic, String method,
-                                                    String location, boolean write, boolean library,
-                                                    ClassLoader loader) {
+    public static synchronized int registerShadowed(
+            String owner,
+            String field,
+            boolean isStatic,
+            String method,
+            String location,
+            boolean write,
+            boolean library,
+            ClassLoader loader) {
         int id = register(owner, field, method, location, write, false, library, loader);
         SHADOWED.put(id, isStatic);
         return id;
@@ -178,7 +206,10 @@ public final class SiteRegistry {
 
     /** The class a site's instruction names, through the loader of the class that holds the site. */
     private static synchronized Class<?> ownerOf(int site) throws ClassNotFoundException {
-        return Class.forName(SITES.get(site).owner().replace('/', '.'), false, LOADERS.get(site).get());
+        return Class.forName(
+                SITES.get(site).owner().replace('/', '.'),
+                false,
+                LOADERS.get(site).get());
     }
 
     /** The shadow field a shadowed site's field has, found on the site's first use; null if it cannot be reached. */

@@ -11,8 +11,7 @@ final class StreamPipelines {
 
     private static final WeakIdentityMap<Object, Object> PIPELINES = new WeakIdentityMap<>();
 
-    private StreamPipelines() {
-    }
+    private StreamPipelines() {}
 
     /** The pipeline of a stream; a static call's (no stream yet) is a new one. */
     static Object of(Object stream) {

@@ -6,8 +6,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountedCompleter;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.StampedLock;
 
 /**
@@ -35,19 +35,32 @@ import java.util.concurrent.locks.StampedLock;
 final class SyncContracts {
 
     /** The calls after which a thread has waited for tasks to finish. */
-    private static final Set<String> WAITS_FOR_TASKS = Set.of("get", "join", "getNow", "resultNow", "invoke",
-            "invokeAll", "invokeAny", "awaitTermination", "close", "isDone", "quietlyJoin", "quietlyInvoke",
-            "awaitQuiescence", "helpQuiesce", "getRawResult", "isCompletedNormally");
+    private static final Set<String> WAITS_FOR_TASKS = Set.of(
+            "get",
+            "join",
+            "getNow",
+            "resultNow",
+            "invoke",
+            "invokeAll",
+            "invokeAny",
+            "awaitTermination",
+            "close",
+            "isDone",
+            "quietlyJoin",
+            "quietlyInvoke",
+            "awaitQuiescence",
+            "helpQuiesce",
+            "getRawResult",
+            "isCompletedNormally");
 
     /** The calls that hand a task to an executor, which wait for nothing. */
-    private static final Set<String> SUBMITS = Set.of("execute", "submit", "schedule", "scheduleAtFixedRate",
-            "scheduleWithFixedDelay");
+    private static final Set<String> SUBMITS =
+            Set.of("execute", "submit", "schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay");
 
     /** A {@code StampedLock}'s calls that only read its state, for an optimistic read. */
     private static final Set<String> OPTIMISTIC = Set.of("tryOptimisticRead", "validate");
 
-    private SyncContracts() {
-    }
+    private SyncContracts() {}
 
     /** Before the call; {@code method} is null for a call through a collection interface. */
     static void before(Object receiver, String method) {
@@ -117,8 +130,10 @@ final class SyncContracts {
         if (receiver instanceof ForkJoinTask<?>) {
             return completesOthers(receiver);
         }
-        return receiver instanceof Future<?> || receiver instanceof ExecutorService
-                || receiver instanceof CompletionService<?> || receiver instanceof CompletionStage<?>;
+        return receiver instanceof Future<?>
+                || receiver instanceof ExecutorService
+                || receiver instanceof CompletionService<?>
+                || receiver instanceof CompletionStage<?>;
     }
 
     /** A completer: its subtasks complete it, and each other, from their own threads, as they end. */

@@ -19,6 +19,7 @@ final class ThreadState {
 
     /** The shadows of the objects, arrays and locks this thread touched last: loops touch the same ones. */
     RecentShadows<DetachedShadows> holders;
+
     RecentShadows<ElementShadows> arrays;
     RecentShadows<VectorClock> syncs;
     RecentShadows<VectorClock> monitors;
@@ -30,6 +31,7 @@ final class ThreadState {
      * and over checks its range once an epoch.
      */
     private Object rangeArray;
+
     private long rangeEpoch;
     private int rangeFirst;
     private int rangeLast;
@@ -43,6 +45,7 @@ final class ThreadState {
      * A call that threw leaves its entry behind, which can hide a race but never invent one.
      */
     private final Object[] inside = new Object[4];
+
     private int insideDepth;
     /**
      * How many of those are objects of a library's classes that keep a {@code java.util.concurrent}
@@ -57,6 +60,7 @@ final class ThreadState {
      * checked only if the read is validated, as a failed one is thrown away by the program.
      */
     private boolean speculating;
+
     private VarState[] deferredVars = new VarState[8];
     private long[] deferredWrites = new long[8];
     private int[] deferredWriteSites = new int[8];
@@ -76,12 +80,14 @@ final class ThreadState {
      * access in a library's code is reported with the project's call it was made under.
      */
     private int[] userCalls = new int[8];
+
     private int userDepth;
     /**
      * The sites of library accesses made under the project's calls, by the pair, as SiteRegistry
      * made them: a direct-mapped cache, so that most accesses find theirs without its lock.
      */
     private long[] underPairs;
+
     private int[] underSites;
     /** Entries of that cache, made on the first access under a call into a library: a thread that makes none needs none. */
     private static final int UNDER_CACHE = 4096;
@@ -248,6 +254,7 @@ final class ThreadState {
 
     /** The view this thread called last, and the object it views: an iteration calls the same one over and over. */
     private Object lastView;
+
     private Object lastViewed;
 
     /** The object the analysis checks for a call on this view, asked of JdkObjects only when it is not the last one. */
@@ -261,8 +268,12 @@ final class ThreadState {
 
     /** Whether this thread checked these elements of the array in its present epoch already. */
     boolean checkedAlready(Object array, int first, int count, int stride, boolean write) {
-        return array == rangeArray && epoch == rangeEpoch && (rangeWrite || !write) && stride == rangeStride
-                && first >= rangeFirst && first + (count - 1) * stride <= rangeLast
+        return array == rangeArray
+                && epoch == rangeEpoch
+                && (rangeWrite || !write)
+                && stride == rangeStride
+                && first >= rangeFirst
+                && first + (count - 1) * stride <= rangeLast
                 && ElementRuns.aligned(first, rangeFirst, stride);
     }
 

@@ -27,6 +27,7 @@ final class ThreadUpdates {
     private static final int MAX_REPORTED = 100;
     /** The value of a write that computes it inside the call: equal to nothing. */
     private static final Object COMPUTED = new Object();
+
     private static final AtomicLong CLOCK = new AtomicLong();
     /** Each followed object's finder, in the present round; null outside a round. */
     private static volatile WeakIdentityMap<Object, LostUpdateFinder<Step>> finders;
@@ -34,11 +35,9 @@ final class ThreadUpdates {
     private static final Map<String, LostUpdate> FOUND = new LinkedHashMap<>();
 
     /** A call by a thread at a site, as the finder keeps it until it is part of a lost update. */
-    private record Step(String thread, int site) {
-    }
+    private record Step(String thread, int site) {}
 
-    private ThreadUpdates() {
-    }
+    private ThreadUpdates() {}
 
     static void begin() {
         synchronized (FOUND) {
@@ -139,7 +138,8 @@ final class ThreadUpdates {
             // a map's get has no default: null stands for an absent key either way
             return LostUpdateFinder.Seen.valueOrDefault(result, fallback);
         }
-        return receiver instanceof AtomicReference<?> ? LostUpdateFinder.Seen.object(result)
+        return receiver instanceof AtomicReference<?>
+                ? LostUpdateFinder.Seen.object(result)
                 : LostUpdateFinder.Seen.value(result);
     }
 
@@ -164,13 +164,19 @@ final class ThreadUpdates {
         String type = JdkObjects.typeName(receiver);
         // named as races on objects are: by the field the program reached it through at the write, else at the read
         String field = writeSite.field() != null ? writeSite.field() : read.field() != null ? read.field() : type;
-        String sites = field + "|" + stale.read().site() + "|" + stale.overwritten().site() + "|" + write.site();
+        String sites =
+                field + "|" + stale.read().site() + "|" + stale.overwritten().site() + "|" + write.site();
         synchronized (FOUND) {
             if (FOUND.size() < MAX_REPORTED && !FOUND.containsKey(sites)) {
-                FOUND.put(sites, new LostUpdate(field, type, UpdateKeys.render(key),
-                        access(read, stale.read().thread(), type, AccessKind.READ),
-                        access(overwritten, stale.overwritten().thread(), type, AccessKind.WRITE),
-                        access(writeSite, write.thread(), type, AccessKind.WRITE)));
+                FOUND.put(
+                        sites,
+                        new LostUpdate(
+                                field,
+                                type,
+                                UpdateKeys.render(key),
+                                access(read, stale.read().thread(), type, AccessKind.READ),
+                                access(overwritten, stale.overwritten().thread(), type, AccessKind.WRITE),
+                                access(writeSite, write.thread(), type, AccessKind.WRITE)));
             }
         }
     }
@@ -179,7 +185,12 @@ final class ThreadUpdates {
     private static Access access(AccessSite site, String thread, String type, AccessKind kind) {
         String call = site.call();
         String method = call.substring(call.indexOf('.') + 1);
-        return new Access(thread, site.method(), site.location(), kind,
-                type.substring(type.lastIndexOf('.') + 1) + "." + method, null);
+        return new Access(
+                thread,
+                site.method(),
+                site.location(),
+                kind,
+                type.substring(type.lastIndexOf('.') + 1) + "." + method,
+                null);
     }
 }

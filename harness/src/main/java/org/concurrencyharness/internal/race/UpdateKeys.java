@@ -9,8 +9,7 @@ public final class UpdateKeys {
 
     private static final int MAX_LENGTH = 80;
 
-    private UpdateKeys() {
-    }
+    private UpdateKeys() {}
 
     public static String render(Object key) {
         if (key == null) {

@@ -12,19 +12,19 @@ import java.lang.invoke.VarHandle;
 final class VarHandles {
 
     /** A handle's field: its key (see SiteRegistry.FieldInfo), and whether it is static. */
-    private record Field(int key, boolean isStatic) {
-    }
+    private record Field(int key, boolean isStatic) {}
 
     private static final WeakIdentityMap<Object, Field> FIELDS = new WeakIdentityMap<>();
 
-    private VarHandles() {
-    }
+    private VarHandles() {}
 
     static void found(Object handle, Class<?> type, String name) {
         if (handle instanceof VarHandle varHandle && type != null && name != null) {
             SiteRegistry.FieldInfo field = SiteRegistry.field(type, name);
             if (field != null) {
-                FIELDS.put(handle, new Field(field.key(), varHandle.coordinateTypes().isEmpty()));
+                FIELDS.put(
+                        handle,
+                        new Field(field.key(), varHandle.coordinateTypes().isEmpty()));
             }
         }
     }
@@ -35,7 +35,9 @@ final class VarHandles {
         if (field != null) {
             return VolatileKey.of(field.isStatic() ? null : target, field.key());
         }
-        if (target != null && target.getClass().isArray() && handle instanceof VarHandle varHandle
+        if (target != null
+                && target.getClass().isArray()
+                && handle instanceof VarHandle varHandle
                 && varHandle.coordinateTypes().size() == 2) {
             return VolatileKey.of(target, index);
         }

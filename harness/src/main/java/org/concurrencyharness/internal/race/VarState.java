@@ -47,6 +47,7 @@ public final class VarState {
      * must not take the original's shadow for its own.
      */
     final Object holder;
+
     long write;
     int writeSite;
     long read;

@@ -12,15 +12,15 @@ final class VolatileKey {
             new WeakIdentityMap<>();
     private static final ConcurrentHashMap<Integer, Object> STATIC_KEYS = new ConcurrentHashMap<>();
 
-    private VolatileKey() {
-    }
+    private VolatileKey() {}
 
     /** The key of the field in the holder, or of the static field when the holder is null. */
     static Object of(Object holder, int field) {
         if (holder == null) {
             return STATIC_KEYS.computeIfAbsent(field, f -> new Object());
         }
-        return INSTANCE_KEYS.computeIfAbsent(holder, h -> new ConcurrentHashMap<>())
+        return INSTANCE_KEYS
+                .computeIfAbsent(holder, h -> new ConcurrentHashMap<>())
                 .computeIfAbsent(field, f -> new Object());
     }
 }

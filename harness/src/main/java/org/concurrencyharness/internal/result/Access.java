@@ -37,7 +37,12 @@ public record Access(String thread, String method, String location, AccessKind k
     }
 
     static Access fromJson(JsonObject json) {
-        return new Access(json.string("thread"), json.string("method"), json.string("location"), AccessKind.of(json.string("kind")),
-                json.string("call"), json.string("userFrame"));
+        return new Access(
+                json.string("thread"),
+                json.string("method"),
+                json.string("location"),
+                AccessKind.of(json.string("kind")),
+                json.string("call"),
+                json.string("userFrame"));
     }
 }

@@ -14,8 +14,8 @@ import java.util.Map;
  * @param processes the {@code @ForkProcesses} count, 0 when the exercise runs in threads only
  * @param expectRace whether a race is the expected outcome
  */
-public record Conditions(int threads, int rounds, long timeoutMillis, boolean daemon, int permits,
-                         int processes, boolean expectRace) {
+public record Conditions(
+        int threads, int rounds, long timeoutMillis, boolean daemon, int permits, int processes, boolean expectRace) {
 
     /** A short human description such as {@code 50 threads, semaphore(5), 2 rounds}. */
     public String describe() {
@@ -60,7 +60,13 @@ public record Conditions(int threads, int rounds, long timeoutMillis, boolean da
     }
 
     static Conditions fromJson(JsonObject json) {
-        return new Conditions(json.intValue("threads"), json.intValue("rounds"), json.longValue("timeoutMillis"),
-                json.bool("daemon"), json.intValue("permits"), json.intValue("processes"), json.bool("expectRace"));
+        return new Conditions(
+                json.intValue("threads"),
+                json.intValue("rounds"),
+                json.longValue("timeoutMillis"),
+                json.bool("daemon"),
+                json.intValue("permits"),
+                json.intValue("processes"),
+                json.bool("expectRace"));
     }
 }

@@ -24,19 +24,55 @@ import java.util.Map;
  * @param lostUpdates every lost update found, once per three sites: like races, they fail the exercise unless it
  *     expects races
  */
-public record ExerciseResult(String className, String methodName, String sourceFile, Conditions conditions,
-                             Outcome outcome, double wallMillis, int maxConcurrency, Map<String, String> sharedState,
-                             List<Race> races, List<Race> suppressed, List<String> detectorErrors,
-                             List<String> errors, List<RoundResult> rounds, List<Hint> hints,
-                             List<LostUpdate> lostUpdates) {
+public record ExerciseResult(
+        String className,
+        String methodName,
+        String sourceFile,
+        Conditions conditions,
+        Outcome outcome,
+        double wallMillis,
+        int maxConcurrency,
+        Map<String, String> sharedState,
+        List<Race> races,
+        List<Race> suppressed,
+        List<String> detectorErrors,
+        List<String> errors,
+        List<RoundResult> rounds,
+        List<Hint> hints,
+        List<LostUpdate> lostUpdates) {
 
     /** An exercise in which no lost update was found. */
-    public ExerciseResult(String className, String methodName, String sourceFile, Conditions conditions,
-                          Outcome outcome, double wallMillis, int maxConcurrency, Map<String, String> sharedState,
-                          List<Race> races, List<Race> suppressed, List<String> detectorErrors, List<String> errors,
-                          List<RoundResult> rounds, List<Hint> hints) {
-        this(className, methodName, sourceFile, conditions, outcome, wallMillis, maxConcurrency, sharedState, races,
-                suppressed, detectorErrors, errors, rounds, hints, List.of());
+    public ExerciseResult(
+            String className,
+            String methodName,
+            String sourceFile,
+            Conditions conditions,
+            Outcome outcome,
+            double wallMillis,
+            int maxConcurrency,
+            Map<String, String> sharedState,
+            List<Race> races,
+            List<Race> suppressed,
+            List<String> detectorErrors,
+            List<String> errors,
+            List<RoundResult> rounds,
+            List<Hint> hints) {
+        this(
+                className,
+                methodName,
+                sourceFile,
+                conditions,
+                outcome,
+                wallMillis,
+                maxConcurrency,
+                sharedState,
+                races,
+                suppressed,
+                detectorErrors,
+                errors,
+                rounds,
+                hints,
+                List.of());
     }
 
     /** {@code SimpleName#method}, as a person reads it. */
@@ -46,8 +82,22 @@ public record ExerciseResult(String className, String methodName, String sourceF
 
     /** A copy with other hints, as source insight adds them after the run. */
     public ExerciseResult withHints(List<Hint> newHints) {
-        return new ExerciseResult(className, methodName, sourceFile, conditions, outcome, wallMillis, maxConcurrency,
-                sharedState, races, suppressed, detectorErrors, errors, rounds, List.copyOf(newHints), lostUpdates);
+        return new ExerciseResult(
+                className,
+                methodName,
+                sourceFile,
+                conditions,
+                outcome,
+                wallMillis,
+                maxConcurrency,
+                sharedState,
+                races,
+                suppressed,
+                detectorErrors,
+                errors,
+                rounds,
+                List.copyOf(newHints),
+                lostUpdates);
     }
 
     public Map<String, Object> toJson() {
@@ -72,11 +122,21 @@ public record ExerciseResult(String className, String methodName, String sourceF
 
     public static ExerciseResult fromJson(Object parsed) {
         JsonObject json = new JsonObject(parsed);
-        return new ExerciseResult(json.string("class"), json.string("method"), json.string("sourceFile"),
-                Conditions.fromJson(json.object("conditions")), Outcome.valueOf(json.string("outcome")),
-                json.doubleValue("wallMillis"), json.intValue("maxConcurrency"), json.stringMap("sharedState"),
-                json.list("races", Race::fromJson), json.list("suppressed", Race::fromJson),
-                json.strings("detectorErrors"), json.strings("errors"), json.list("rounds", RoundResult::fromJson),
-                json.list("hints", Hint::fromJson), json.list("lostUpdates", LostUpdate::fromJson));
+        return new ExerciseResult(
+                json.string("class"),
+                json.string("method"),
+                json.string("sourceFile"),
+                Conditions.fromJson(json.object("conditions")),
+                Outcome.valueOf(json.string("outcome")),
+                json.doubleValue("wallMillis"),
+                json.intValue("maxConcurrency"),
+                json.stringMap("sharedState"),
+                json.list("races", Race::fromJson),
+                json.list("suppressed", Race::fromJson),
+                json.strings("detectorErrors"),
+                json.strings("errors"),
+                json.list("rounds", RoundResult::fromJson),
+                json.list("hints", Hint::fromJson),
+                json.list("lostUpdates", LostUpdate::fromJson));
     }
 }

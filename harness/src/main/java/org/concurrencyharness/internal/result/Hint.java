@@ -25,7 +25,11 @@ public record Hint(String field, String location, String code, String reason, bo
     }
 
     static Hint fromJson(JsonObject json) {
-        return new Hint(json.string("field"), json.string("location"), json.string("code"), json.string("reason"),
+        return new Hint(
+                json.string("field"),
+                json.string("location"),
+                json.string("code"),
+                json.string("reason"),
                 json.bool("confirmed"));
     }
 }

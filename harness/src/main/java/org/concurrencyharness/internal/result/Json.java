@@ -31,8 +31,7 @@ public final class Json {
 
     private static final JsonFactory FACTORY = newFactory();
 
-    private Json() {
-    }
+    private Json() {}
 
     private static JsonFactory newFactory() {
         JsonFactory factory = new JsonFactory();
@@ -67,8 +66,10 @@ public final class Json {
             return value;
         } catch (JsonProcessingException e) {
             JsonLocation location = e.getLocation();
-            throw new IllegalArgumentException("Invalid JSON at offset " + (location == null ? "?" : location.getCharOffset())
-                    + ": " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    "Invalid JSON at offset " + (location == null ? "?" : location.getCharOffset()) + ": "
+                            + e.getOriginalMessage(),
+                    e);
         } catch (IOException e) {
             throw new UncheckedIOException("reading a string failed", e);
         }
@@ -80,7 +81,8 @@ public final class Json {
             generator.setPrettyPrinter(pretty);
             writeValue(value, generator);
         } catch (IOException e) {
-            // a StringWriter never fails: this is the nesting limit, reached by a value too deep or one that holds itself
+            // a StringWriter never fails: this is the nesting limit, reached by a value too deep or one that holds
+            // itself
             throw new IllegalArgumentException("not writable as JSON: " + e.getMessage(), e);
         }
         return out.toString();
@@ -95,7 +97,10 @@ public final class Json {
             out.writeBoolean(b);
         } else if (value instanceof Double || value instanceof Float) {
             writeDouble(((Number) value).doubleValue(), out);
-        } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+        } else if (value instanceof Long
+                || value instanceof Integer
+                || value instanceof Short
+                || value instanceof Byte) {
             out.writeNumber(((Number) value).longValue());
         } else if (value instanceof BigInteger i) {
             out.writeNumber(i);
@@ -118,7 +123,8 @@ public final class Json {
         } else if (value instanceof Character || value instanceof Enum<?>) {
             out.writeString(value.toString());
         } else {
-            throw new IllegalArgumentException("not a plain JSON value: " + value.getClass().getName());
+            throw new IllegalArgumentException(
+                    "not a plain JSON value: " + value.getClass().getName());
         }
     }
 

@@ -62,7 +62,12 @@ public record LostUpdate(String field, String object, String key, Access read, A
         if (accesses.size() != 3) {
             throw new IllegalArgumentException("a lost update has three accesses, got " + accesses.size());
         }
-        return new LostUpdate(json.string("field"), json.string("object"), json.string("key"), accesses.get(0),
-                accesses.get(1), accesses.get(2));
+        return new LostUpdate(
+                json.string("field"),
+                json.string("object"),
+                json.string("key"),
+                accesses.get(0),
+                accesses.get(1),
+                accesses.get(2));
     }
 }

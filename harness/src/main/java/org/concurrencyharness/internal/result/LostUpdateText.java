@@ -8,8 +8,7 @@ import java.util.List;
  */
 public final class LostUpdateText {
 
-    private LostUpdateText() {
-    }
+    private LostUpdateText() {}
 
     /** {@code 2 lost updates}. */
     public static String count(long lostUpdates) {
@@ -18,7 +17,8 @@ public final class LostUpdateText {
 
     /** The three accesses, a line each, the last saying what it did to the second. */
     public static List<String> accesses(LostUpdate lost) {
-        return List.of("read by " + access(lost.read()),
+        return List.of(
+                "read by " + access(lost.read()),
                 "then written by " + access(lost.overwritten()),
                 "then written by " + access(lost.write()) + ", based on the read: the write before it is lost");
     }
@@ -28,8 +28,12 @@ public final class LostUpdateText {
         StringBuilder line = new StringBuilder(lost.subject()).append(':');
         String separator = " ";
         for (Access access : lost.accesses()) {
-            line.append(separator).append(access.kind() == AccessKind.READ ? "read at " : "written at ")
-                    .append(access.location()).append(" (").append(access.thread()).append(')');
+            line.append(separator)
+                    .append(access.kind() == AccessKind.READ ? "read at " : "written at ")
+                    .append(access.location())
+                    .append(" (")
+                    .append(access.thread())
+                    .append(')');
             separator = ", ";
         }
         return line.toString();

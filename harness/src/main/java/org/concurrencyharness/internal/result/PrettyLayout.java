@@ -20,6 +20,5 @@ final class PrettyLayout {
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
             .withArrayIndenter(new DefaultIndenter("  ", "\n"));
 
-    private PrettyLayout() {
-    }
+    private PrettyLayout() {}
 }

@@ -6,8 +6,7 @@ package org.concurrencyharness.internal.result;
  */
 public final class RaceCounts {
 
-    private RaceCounts() {
-    }
+    private RaceCounts() {}
 
     /**
      * @param races the races that count

@@ -15,8 +15,14 @@ import java.util.Map;
  * @param sharedState field name to rendered value, when the round ended
  * @param errors what went wrong, each with its stack trace where there is one
  */
-public record RoundResult(int round, double wallMillis, int maxConcurrency, int finished, List<WorkerResult> workers,
-                          Map<String, String> sharedState, List<String> errors) {
+public record RoundResult(
+        int round,
+        double wallMillis,
+        int maxConcurrency,
+        int finished,
+        List<WorkerResult> workers,
+        Map<String, String> sharedState,
+        List<String> errors) {
 
     Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -31,8 +37,13 @@ public record RoundResult(int round, double wallMillis, int maxConcurrency, int 
     }
 
     static RoundResult fromJson(JsonObject json) {
-        return new RoundResult(json.intValue("round"), json.doubleValue("wallMillis"), json.intValue("maxConcurrency"),
-                json.intValue("finished"), json.list("workers", WorkerResult::fromJson), json.stringMap("sharedState"),
+        return new RoundResult(
+                json.intValue("round"),
+                json.doubleValue("wallMillis"),
+                json.intValue("maxConcurrency"),
+                json.intValue("finished"),
+                json.list("workers", WorkerResult::fromJson),
+                json.stringMap("sharedState"),
                 json.strings("errors"));
     }
 }

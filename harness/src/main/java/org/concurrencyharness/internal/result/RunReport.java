@@ -78,7 +78,9 @@ public record RunReport(boolean detectRaces, List<ExerciseResult> exercises, Lis
         json.put("detectRaces", detectRaces);
         if (!shards.isEmpty()) {
             json.put("shards", shards.stream().map(Shard::toString).toList());
-            json.put("missingShards", missingShards().stream().map(Shard::toString).toList());
+            json.put(
+                    "missingShards",
+                    missingShards().stream().map(Shard::toString).toList());
         }
         json.put("exercises", JsonObject.toJson(exercises, ExerciseResult::toJson));
         return json;
@@ -86,7 +88,9 @@ public record RunReport(boolean detectRaces, List<ExerciseResult> exercises, Lis
 
     public static RunReport fromJson(Object parsed) {
         JsonObject json = new JsonObject(parsed);
-        return new RunReport(json.bool("detectRaces"), json.list("exercises", e -> ExerciseResult.fromJson(e.map())),
+        return new RunReport(
+                json.bool("detectRaces"),
+                json.list("exercises", e -> ExerciseResult.fromJson(e.map())),
                 json.strings("shards").stream().map(Shard::parse).toList());
     }
 }

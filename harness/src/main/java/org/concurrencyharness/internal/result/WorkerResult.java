@@ -23,18 +23,48 @@ import java.util.Map;
  * @param stderr a child's standard error lines
  * @param threads a child's own threads, or the invocations a pool worker served
  */
-public record WorkerResult(String name, int index, long pid, double startMillis, double endMillis,
-                           double waitMillis, double runMillis, WorkerState state, String returnValue, String error,
-                           Integer exitCode, List<String> stdout, List<String> stderr,
-                           List<WorkerResult> threads) {
-
+public record WorkerResult(
+        String name,
+        int index,
+        long pid,
+        double startMillis,
+        double endMillis,
+        double waitMillis,
+        double runMillis,
+        WorkerState state,
+        String returnValue,
+        String error,
+        Integer exitCode,
+        List<String> stdout,
+        List<String> stderr,
+        List<WorkerResult> threads) {
 
     /** A thread's result: no pid, exit code, output or children. */
-    public static WorkerResult ofThread(String name, int index, double startMillis, double endMillis,
-                                        double waitMillis, double runMillis, WorkerState state, String returnValue,
-                                        String error) {
-        return new WorkerResult(name, index, 0, startMillis, endMillis, waitMillis, runMillis, state, returnValue,
-                error, null, List.of(), List.of(), List.of());
+    public static WorkerResult ofThread(
+            String name,
+            int index,
+            double startMillis,
+            double endMillis,
+            double waitMillis,
+            double runMillis,
+            WorkerState state,
+            String returnValue,
+            String error) {
+        return new WorkerResult(
+                name,
+                index,
+                0,
+                startMillis,
+                endMillis,
+                waitMillis,
+                runMillis,
+                state,
+                returnValue,
+                error,
+                null,
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     public Map<String, Object> toJson() {
@@ -72,10 +102,20 @@ public record WorkerResult(String name, int index, long pid, double startMillis,
     }
 
     static WorkerResult fromJson(JsonObject json) {
-        return new WorkerResult(json.string("name"), json.intValue("index"), json.longValue("pid"),
-                json.doubleValue("startMillis"), json.doubleValue("endMillis"), json.doubleValue("waitMillis"),
-                json.doubleValue("runMillis"), WorkerState.of(json.string("state")), json.string("returnValue"),
-                json.string("error"), json.nullableInt("exitCode"), json.strings("stdout"), json.strings("stderr"),
+        return new WorkerResult(
+                json.string("name"),
+                json.intValue("index"),
+                json.longValue("pid"),
+                json.doubleValue("startMillis"),
+                json.doubleValue("endMillis"),
+                json.doubleValue("waitMillis"),
+                json.doubleValue("runMillis"),
+                WorkerState.of(json.string("state")),
+                json.string("returnValue"),
+                json.string("error"),
+                json.nullableInt("exitCode"),
+                json.strings("stdout"),
+                json.strings("stderr"),
                 json.list("threads", WorkerResult::fromJson));
     }
 

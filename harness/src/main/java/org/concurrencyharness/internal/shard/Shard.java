@@ -21,8 +21,8 @@ public record Shard(int index, int count) {
     /** Every exercise, as one part: what runs when no shard is named. */
     public static final Shard WHOLE = new Shard(1, 1);
 
-    private static final String HOW = "write K/N to run the K-th of N parts, K from 1 to N (for three CI jobs:"
-            + " 1/3, 2/3 and 3/3)";
+    private static final String HOW =
+            "write K/N to run the K-th of N parts, K from 1 to N (for three CI jobs:" + " 1/3, 2/3 and 3/3)";
 
     public Shard {
         if (count < 1 || index < 1 || index > count) {
@@ -43,8 +43,8 @@ public record Shard(int index, int count) {
             throw new IllegalArgumentException(PROPERTY + "=" + value + " is not a shard: " + HOW);
         }
         if (count < 1) {
-            throw new IllegalArgumentException(PROPERTY + "=" + value + ": N, the number of parts, must be at least 1; "
-                    + HOW);
+            throw new IllegalArgumentException(
+                    PROPERTY + "=" + value + ": N, the number of parts, must be at least 1; " + HOW);
         }
         if (index < 1 || index > count) {
             throw new IllegalArgumentException(PROPERTY + "=" + value + ": K must be from 1 to " + count + "; " + HOW);

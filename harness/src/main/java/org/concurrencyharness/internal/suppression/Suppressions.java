@@ -104,10 +104,12 @@ public final class Suppressions {
             if (race.object() != null && race.object().equals(race.field())) {
                 return new RacedOn(null, List.of(race.object()));
             }
-            String name = race.field().endsWith("[]") ? race.field().substring(0, race.field().length() - 2)
+            String name = race.field().endsWith("[]")
+                    ? race.field().substring(0, race.field().length() - 2)
                     : race.field();
             String declaring = name.substring(0, Math.max(0, name.lastIndexOf('.')));
-            return new RacedOn(race.field(), race.object() == null ? List.of(declaring) : List.of(declaring, race.object()));
+            return new RacedOn(
+                    race.field(), race.object() == null ? List.of(declaring) : List.of(declaring, race.object()));
         }
     }
 
@@ -133,8 +135,10 @@ public final class Suppressions {
 
         boolean matches(RacedOn target) {
             return switch (kind) {
-                case FIELD_OR_CLASS -> name.equals(target.field()) || (name + "[]").equals(target.field())
-                        || target.classes().stream().anyMatch(c -> c.equals(name) || c.startsWith(name + "$"));
+                case FIELD_OR_CLASS ->
+                    name.equals(target.field())
+                            || (name + "[]").equals(target.field())
+                            || target.classes().stream().anyMatch(c -> c.equals(name) || c.startsWith(name + "$"));
                 case ELEMENTS -> (name + "[]").equals(target.field());
                 case PACKAGE -> target.classes().stream().anyMatch(c -> c.startsWith(name + "."));
             };

@@ -2,11 +2,11 @@ package org.concurrencyharness.internal.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import checkshapes.Loops;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import checkshapes.Loops;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.tree.ClassNode;
@@ -18,19 +18,22 @@ class HoistedLoopsTest {
     @Test
     void aStencilReadsOneRangeForItsNeighboursAndWritesAnother() throws IOException {
         // from[j - 1] and from[j + 1] are one step apart: one range, from j - 1, two more elements than passes
-        assertEquals(List.of("step 2: read local 0 from -1 span 1", "step 2: write local 1 from 0 span 0"),
+        assertEquals(
+                List.of("step 2: read local 0 from -1 span 1", "step 2: write local 1 from 0 span 0"),
                 ranges("stencil"));
     }
 
     @Test
     void aCountdownAndAnIncrementOfEachElementAreRanges() throws IOException {
-        assertEquals(List.of("step -1: read local 0 from 0 span 0", "step -1: write local 0 from 0 span 0"),
+        assertEquals(
+                List.of("step -1: read local 0 from 0 span 0", "step -1: write local 0 from 0 span 0"),
                 ranges("countDown"));
     }
 
     @Test
     void accessesOnTwoLinesAreTwoRanges() throws IOException {
-        assertEquals(List.of("step 1: read local 0 from 0 span 0", "step 1: read local 0 from 3 span 0"),
+        assertEquals(
+                List.of("step 1: read local 0 from 0 span 0", "step 1: read local 0 from 3 span 0"),
                 ranges("twoLines"));
     }
 
@@ -44,14 +47,15 @@ class HoistedLoopsTest {
 
     @Test
     void aCallThatCannotSynchroniseKeepsTheLoopARange() throws IOException {
-        assertEquals(List.of("step 1: read local 0 from 0 span 0", "step 1: write local 0 from 0 span 0"),
+        assertEquals(
+                List.of("step 1: read local 0 from 0 span 0", "step 1: write local 0 from 0 span 0"),
                 ranges("arithmetic"));
     }
 
     @Test
     void loopsThatBreakCallOrIndexOtherwiseAreCheckedElementByElement() throws IOException {
-        for (String method : List.of("forEachThatBreaks", "call", "arrayFromField", "indexNotCounterPlusConstant",
-                "arrayReassigned")) {
+        for (String method : List.of(
+                "forEachThatBreaks", "call", "arrayFromField", "indexNotCounterPlusConstant", "arrayReassigned")) {
             assertEquals(List.of(), ranges(method), method);
         }
     }
@@ -62,14 +66,18 @@ class HoistedLoopsTest {
         try (InputStream in = Loops.class.getResourceAsStream("Loops.class")) {
             new ClassReader(in).accept(type, ClassReader.EXPAND_FRAMES);
         }
-        MethodNode method = type.methods.stream().filter(m -> m.name.equals(methodName)).findFirst().orElseThrow();
-        HoistedLoops loops = HoistedLoops.of(new MethodFlow(type.name, method),
+        MethodNode method = type.methods.stream()
+                .filter(m -> m.name.equals(methodName))
+                .findFirst()
+                .orElseThrow();
+        HoistedLoops loops = HoistedLoops.of(
+                new MethodFlow(type.name, method),
                 (owner, field) -> new FieldDeclarations.Declaration(owner, false, false, false, true, -1));
         List<String> ranges = new ArrayList<>();
         for (HoistedLoops.Loop loop : loops.loops()) {
             for (HoistedLoops.Range range : loop.ranges()) {
-                ranges.add("step " + loop.step() + ": " + (range.write() ? "write" : "read") + " local "
-                        + range.array() + " from " + range.low() + " span " + range.span());
+                ranges.add("step " + loop.step() + ": " + (range.write() ? "write" : "read") + " local " + range.array()
+                        + " from " + range.low() + " span " + range.span());
             }
         }
         return ranges;

@@ -30,14 +30,16 @@ class InstrumentedCodeCompilesIT {
         assertTrue(log.contains("shapes ran"), log);
         List<String> refused = new ArrayList<>();
         for (String line : log.lines().toList()) {
-            if (line.contains("jitshapes.Shapes") && (line.contains("COMPILE SKIPPED") || line.contains("not compilable"))) {
+            if (line.contains("jitshapes.Shapes")
+                    && (line.contains("COMPILE SKIPPED") || line.contains("not compilable"))) {
                 refused.add(line.trim());
             }
         }
         assertEquals(List.of(), refused, "the JIT refused instrumented methods");
         for (Method shape : Shapes.class.getDeclaredMethods()) {
             if (Modifier.isPublic(shape.getModifiers()) && !shape.getName().equals("main")) {
-                assertTrue(log.contains("jitshapes.Shapes::" + shape.getName() + " "),
+                assertTrue(
+                        log.contains("jitshapes.Shapes::" + shape.getName() + " "),
                         shape.getName() + " was never compiled:\n" + log);
             }
         }
@@ -45,11 +47,21 @@ class InstrumentedCodeCompilesIT {
 
     private static String runShapes() throws IOException, InterruptedException {
         Path output = Path.of("target", "instrumented-code-compiles.txt");
-        List<String> command = List.of(childJava(), "-javaagent:" + System.getProperty("concurrency.harnessJar"),
-                "-XX:-TieredCompilation", "-Xcomp", "-XX:+PrintCompilation",
-                "-XX:CompileCommand=quiet", "-XX:CompileCommand=compileonly,jitshapes.Shapes::*",
-                "-cp", System.getProperty("java.class.path"), Shapes.class.getName());
-        Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        List<String> command = List.of(
+                childJava(),
+                "-javaagent:" + System.getProperty("concurrency.harnessJar"),
+                "-XX:-TieredCompilation",
+                "-Xcomp",
+                "-XX:+PrintCompilation",
+                "-XX:CompileCommand=quiet",
+                "-XX:CompileCommand=compileonly,jitshapes.Shapes::*",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Shapes.class.getName());
+        Process child = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
         if (!child.waitFor(2, TimeUnit.MINUTES)) {
             child.destroyForcibly();
             throw new AssertionError("the shapes took more than 2 minutes; see " + output);
@@ -60,7 +72,8 @@ class InstrumentedCodeCompilesIT {
     }
 
     private static String childJava() {
-        return System.getProperty("concurrency.childJava",
+        return System.getProperty(
+                "concurrency.childJava",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 }

@@ -26,11 +26,20 @@ class InstrumentedLibrariesVerifyIT {
     void everyInstrumentedClassOfTwoLibrariesPassesTheVerifier() throws Exception {
         List<String> failures = new ArrayList<>();
         int[] counts = new int[3];
-        for (Class<?> library : List.of(com.github.javaparser.JavaParser.class, org.assertj.core.api.Assertions.class)) {
-            verifyJar(Path.of(library.getProtectionDomain().getCodeSource().getLocation().toURI()), failures, counts);
+        for (Class<?> library :
+                List.of(com.github.javaparser.JavaParser.class, org.assertj.core.api.Assertions.class)) {
+            verifyJar(
+                    Path.of(library.getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI()),
+                    failures,
+                    counts);
         }
-        System.out.printf("verified %d instrumented classes: %d with loops checked as ranges, %d with checks of an"
-                + " object's fields made together%n", counts[0], counts[1], counts[2]);
+        System.out.printf(
+                "verified %d instrumented classes: %d with loops checked as ranges, %d with checks of an"
+                        + " object's fields made together%n",
+                counts[0], counts[1], counts[2]);
         assertEquals(List.of(), failures);
         // libraries index arrays in loops less than numeric code does: LoopShapesTest covers loops' shapes
         assertTrue(counts[0] > 1400 && counts[1] > 0 && counts[2] > 50, "too little was instrumented to tell");
@@ -51,14 +60,15 @@ class InstrumentedLibrariesVerifyIT {
     private static void verifyJar(Path jar, List<String> failures, int[] counts)
             throws IOException, ClassNotFoundException {
         try (JarFile file = new JarFile(jar.toFile());
-             InstrumentingClassLoader loader = new InstrumentingClassLoader(new URL[] {jar.toUri().toURL()},
-                     name -> true)) {
+                InstrumentingClassLoader loader =
+                        new InstrumentingClassLoader(new URL[] {jar.toUri().toURL()}, name -> true)) {
             for (JarEntry entry : Collections.list(file.entries())) {
                 String name = entry.getName();
                 if (!name.endsWith(".class") || name.contains("-") || name.startsWith("META-INF")) {
                     continue;
                 }
-                String className = name.substring(0, name.length() - ".class".length()).replace('/', '.');
+                String className =
+                        name.substring(0, name.length() - ".class".length()).replace('/', '.');
                 try {
                     // linking, which the reflective call forces, is when the JVM verifies a class
                     Class.forName(className, false, loader).getDeclaredMethods();

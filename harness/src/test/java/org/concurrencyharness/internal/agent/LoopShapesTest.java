@@ -2,6 +2,7 @@ package org.concurrencyharness.internal.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import checkshapes.LoopShapes;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.URL;
@@ -10,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import checkshapes.LoopShapes;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
@@ -27,8 +27,8 @@ class LoopShapesTest {
     @Test
     void instrumentedLoopsComputeWhatTheyDidAndRangesAreWhereExpected() throws Exception {
         URL classes = LoopShapes.class.getProtectionDomain().getCodeSource().getLocation();
-        try (InstrumentingClassLoader loader = new InstrumentingClassLoader(new URL[] {classes},
-                name -> name.startsWith(LoopShapes.class.getName()))) {
+        try (InstrumentingClassLoader loader = new InstrumentingClassLoader(
+                new URL[] {classes}, name -> name.startsWith(LoopShapes.class.getName()))) {
             Class<?> instrumented = Class.forName(LoopShapes.class.getName(), true, loader);
             Map<String, Integer> rangeChecks = rangeChecks(loader.instrumented(LoopShapes.class.getName()));
             Set<String> ranged = rangeChecks.keySet();
@@ -44,7 +44,8 @@ class LoopShapesTest {
                     wrong.add(shape.getName() + " computed " + actual + ", not " + expected);
                 }
                 boolean expectsRanges = shape.getName().startsWith("ranged");
-                boolean elsewhere = shape.getName().equals("rangedInAConstructor") || shape.getName().equals("rangedInALambda");
+                boolean elsewhere = shape.getName().equals("rangedInAConstructor")
+                        || shape.getName().equals("rangedInALambda");
                 if (expectsRanges != ranged.contains(shape.getName()) && !elsewhere) {
                     wrong.add(shape.getName() + (expectsRanges ? " checks no range" : " checks a range"));
                 }
@@ -53,7 +54,8 @@ class LoopShapesTest {
             if (!ranged.contains("<init>") || ranged.stream().noneMatch(name -> name.startsWith("lambda$"))) {
                 wrong.add("the constructor's or the lambda's loop checks no range: " + ranged);
             }
-            // the inner loop's write, checked on leaving and by the handler: the outer loop, which holds it, checks none
+            // the inner loop's write, checked on leaving and by the handler: the outer loop, which holds it, checks
+            // none
             if (hoisted != 2) {
                 wrong.add("rangedInnerLoopAfterABranch makes " + hoisted + " range checks, not 2");
             }
@@ -64,20 +66,25 @@ class LoopShapesTest {
     /** The methods of the instrumented class that call a range hook, and how many times. */
     private static Map<String, Integer> rangeChecks(byte[] code) {
         Map<String, Integer> calls = new HashMap<>();
-        new ClassReader(code).accept(new ClassVisitor(Opcodes.ASM9) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                                             String[] exceptions) {
-                return new MethodVisitor(Opcodes.ASM9) {
-                    @Override
-                    public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean itf) {
-                        if (method.equals(HookCalls.RANGE_READ.getName()) || method.equals(HookCalls.RANGE_WRITE.getName())) {
-                            calls.merge(name, 1, Integer::sum);
-                        }
-                    }
-                };
-            }
-        }, 0);
+        new ClassReader(code)
+                .accept(
+                        new ClassVisitor(Opcodes.ASM9) {
+                            @Override
+                            public MethodVisitor visitMethod(
+                                    int access, String name, String descriptor, String signature, String[] exceptions) {
+                                return new MethodVisitor(Opcodes.ASM9) {
+                                    @Override
+                                    public void visitMethodInsn(
+                                            int opcode, String owner, String method, String desc, boolean itf) {
+                                        if (method.equals(HookCalls.RANGE_READ.getName())
+                                                || method.equals(HookCalls.RANGE_WRITE.getName())) {
+                                            calls.merge(name, 1, Integer::sum);
+                                        }
+                                    }
+                                };
+                            }
+                        },
+                        0);
         return calls;
     }
 }

@@ -29,7 +29,8 @@ class RaceInstrumenterTest {
         Class<?> instrumented = define("jitshapes.Message", classFile(Message.class));
         Field shadow = instrumented.getDeclaredField(ShadowFieldHandle.nameOf("text"));
         assertTrue(shadow.isSynthetic(), "the shadow field is synthetic");
-        assertEquals(ObjectStreamClass.lookup(Message.class).getSerialVersionUID(),
+        assertEquals(
+                ObjectStreamClass.lookup(Message.class).getSerialVersionUID(),
                 ObjectStreamClass.lookup(instrumented).getSerialVersionUID());
     }
 
@@ -37,7 +38,8 @@ class RaceInstrumenterTest {
     void aMethodTooLargeWithCachedArraySitesIsInstrumentedWithoutThem() throws Exception {
         int stores = 2400;
         byte[] big = classWithArrayStores("bigshapes/Big", stores);
-        assertThrows(MethodTooLargeException.class,
+        assertThrows(
+                MethodTooLargeException.class,
                 () -> instrumenter.instrument(big, getClass().getClassLoader(), RaceInstrumenter.Extent.FULL),
                 "with a cache for each of its array sites, the method would be too large");
         Class<?> instrumented = define("bigshapes.Big", big);
@@ -52,19 +54,26 @@ class RaceInstrumenterTest {
     void aClassWhoseCodeCannotBeInstrumentedStillGetsItsShadowFields() throws Exception {
         int reads = 6000;
         byte[] huge = classWithFieldReads("bigshapes/Reads", reads);
-        assertThrows(MethodTooLargeException.class,
-                () -> instrumenter.instrument(huge, getClass().getClassLoader(), RaceInstrumenter.Extent.COMPACT_ARRAYS),
+        assertThrows(
+                MethodTooLargeException.class,
+                () -> instrumenter.instrument(
+                        huge, getClass().getClassLoader(), RaceInstrumenter.Extent.COMPACT_ARRAYS),
                 "every field read checked, the method would be too large");
         Class<?> instrumented = define("bigshapes.Reads", huge);
-        assertTrue(instrumented.getDeclaredField(ShadowFieldHandle.nameOf("value")).isSynthetic(),
+        assertTrue(
+                instrumented.getDeclaredField(ShadowFieldHandle.nameOf("value")).isSynthetic(),
                 "other classes' code refers to the shadow field, so it is there");
-        assertEquals(reads * 7, instrumented.getMethod("sum").invoke(instrumented.getConstructor().newInstance()));
+        assertEquals(
+                reads * 7,
+                instrumented
+                        .getMethod("sum")
+                        .invoke(instrumented.getConstructor().newInstance()));
     }
 
     /** The class, instrumented by the agent's transformer, defined in a loader of its own. */
     private Class<?> define(String name, byte[] original) {
-        byte[] rewritten = instrumenter.transform(getClass().getClassLoader(), name.replace('.', '/'), null, null,
-                original);
+        byte[] rewritten =
+                instrumenter.transform(getClass().getClassLoader(), name.replace('.', '/'), null, null, original);
         assertNotNull(rewritten, "the agent instrumented " + name);
         return new ClassLoader(getClass().getClassLoader()) {
             Class<?> defineIt() {

@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +49,8 @@ class ConcurrencyTestEngineTest {
     @Test
     void discoversOnlyAnnotatedMethods() {
         EngineExecutionResults results = execute(Sleepers.class);
-        results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1).failed(0));
+        results.testEvents()
+                .assertStatistics(stats -> stats.started(1).succeeded(1).failed(0));
         assertEquals("sleep", resultsOf(results).get(0).methodName());
     }
 
@@ -57,31 +58,48 @@ class ConcurrencyTestEngineTest {
     void discoversByPackageAndByMethod() {
         var engine = EngineTestKit.engine(ConcurrencyTestEngine.ENGINE_ID)
                 .selectors(selectPackage("org.concurrencyharness.internal.engine.fixtures"))
-                .discover().getEngineDescriptor();
-        long inPackage = engine.getDescendants().stream().filter(d -> d.isTest()).count();
+                .discover()
+                .getEngineDescriptor();
+        long inPackage =
+                engine.getDescendants().stream().filter(d -> d.isTest()).count();
         assertTrue(inPackage >= 15, "every fixture exercise, found " + inPackage);
         List<String> classes = engine.getChildren().stream()
-                .map(d -> ((ClassSource) d.getSource().orElseThrow()).getClassName()).toList();
+                .map(d -> ((ClassSource) d.getSource().orElseThrow()).getClassName())
+                .toList();
         assertEquals(classes.stream().sorted().toList(), classes, "classes in the order of their names");
         EngineExecutionResults one = EngineTestKit.engine(ConcurrencyTestEngine.ENGINE_ID)
-                .selectors(selectMethod(Failures.class, "fine")).execute();
+                .selectors(selectMethod(Failures.class, "fine"))
+                .execute();
         one.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
     }
 
     @Test
     void anIdeRerunsOneExerciseOrOneClassByItsUniqueId() {
         var discovered = EngineTestKit.engine(ConcurrencyTestEngine.ENGINE_ID)
-                .selectors(selectClass(Failures.class)).discover().getEngineDescriptor();
+                .selectors(selectClass(Failures.class))
+                .discover()
+                .getEngineDescriptor();
         TestDescriptor container = discovered.getChildren().iterator().next();
         TestDescriptor fine = container.getChildren().stream()
-                .filter(d -> d.getDisplayName().equals("fine")).findFirst().orElseThrow();
+                .filter(d -> d.getDisplayName().equals("fine"))
+                .findFirst()
+                .orElseThrow();
         EngineExecutionResults one = EngineTestKit.engine(ConcurrencyTestEngine.ENGINE_ID)
-                .selectors(selectUniqueId(fine.getUniqueId())).execute();
+                .selectors(selectUniqueId(fine.getUniqueId()))
+                .execute();
         one.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
         var again = EngineTestKit.engine(ConcurrencyTestEngine.ENGINE_ID)
-                .selectors(selectUniqueId(container.getUniqueId())).discover().getEngineDescriptor();
-        assertEquals(container.getChildren().stream().map(TestDescriptor::getUniqueId).toList(),
-                again.getDescendants().stream().filter(TestDescriptor::isTest).map(TestDescriptor::getUniqueId).toList());
+                .selectors(selectUniqueId(container.getUniqueId()))
+                .discover()
+                .getEngineDescriptor();
+        assertEquals(
+                container.getChildren().stream()
+                        .map(TestDescriptor::getUniqueId)
+                        .toList(),
+                again.getDescendants().stream()
+                        .filter(TestDescriptor::isTest)
+                        .map(TestDescriptor::getUniqueId)
+                        .toList());
     }
 
     @Test
@@ -108,8 +126,11 @@ class ConcurrencyTestEngineTest {
             kit.configurationParameter(ConcurrencyTestEngine.SHARD, shard);
         }
         var engine = kit.discover().getEngineDescriptor();
-        engine.getChildren().forEach(c -> assertFalse(c.getChildren().isEmpty(), c + " has no exercise of part " + shard));
-        return engine.getDescendants().stream().filter(d -> d.isTest()).map(d -> d.getUniqueId().toString())
+        engine.getChildren()
+                .forEach(c -> assertFalse(c.getChildren().isEmpty(), c + " has no exercise of part " + shard));
+        return engine.getDescendants().stream()
+                .filter(d -> d.isTest())
+                .map(d -> d.getUniqueId().toString())
                 .collect(Collectors.toSet());
     }
 
@@ -117,12 +138,17 @@ class ConcurrencyTestEngineTest {
     void aShardThatIsNoShardFailsTheRunWithWhatToWriteAndRunsNothing() {
         EngineExecutionResults results = EngineTestKit.engine(ConcurrencyTestEngine.ENGINE_ID)
                 .configurationParameter(ConcurrencyTestEngine.SHARD, "4/3")
-                .selectors(selectClass(Sleepers.class)).execute();
+                .selectors(selectClass(Sleepers.class))
+                .execute();
         results.testEvents().assertStatistics(stats -> stats.started(0));
         Throwable failure = results.containerEvents().failed().stream()
-                .map(e -> e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow())
-                .findFirst().orElseThrow();
-        assertTrue(failure.getMessage().contains("concurrency.shard=4/3: K must be from 1 to 3; write K/N"),
+                .map(e -> e.getRequiredPayload(TestExecutionResult.class)
+                        .getThrowable()
+                        .orElseThrow())
+                .findFirst()
+                .orElseThrow();
+        assertTrue(
+                failure.getMessage().contains("concurrency.shard=4/3: K must be from 1 to 3; write K/N"),
                 failure.getMessage());
     }
 
@@ -132,8 +158,12 @@ class ConcurrencyTestEngineTest {
         assertEquals(Outcome.PASS, sleepers.outcome());
         List<WorkerResult> workers = sleepers.rounds().get(0).workers();
         assertEquals(10, workers.size());
-        assertEquals(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
-                workers.stream().sorted((a, b) -> a.index() - b.index()).map(WorkerResult::returnValue).toList());
+        assertEquals(
+                List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+                workers.stream()
+                        .sorted((a, b) -> a.index() - b.index())
+                        .map(WorkerResult::returnValue)
+                        .toList());
         assertTrue(sleepers.maxConcurrency() > 1, "sleepers overlap: " + sleepers.maxConcurrency());
         assertTrue(workers.stream().allMatch(w -> w.runMillis() >= 99), "each slept its 100 ms");
     }
@@ -151,7 +181,9 @@ class ConcurrencyTestEngineTest {
     void theSemaphoreLetsNoMoreThanItsPermitsIn() {
         ExerciseResult bounded = run(Bounded.class).get("work");
         assertEquals(2, bounded.maxConcurrency());
-        long waited = bounded.rounds().get(0).workers().stream().filter(w -> w.waitMillis() >= 90).count();
+        long waited = bounded.rounds().get(0).workers().stream()
+                .filter(w -> w.waitMillis() >= 90)
+                .count();
         assertTrue(waited >= 4, "four of six wait for a permit: " + waited);
     }
 
@@ -171,15 +203,20 @@ class ConcurrencyTestEngineTest {
         assertEquals(3, explode.errors().size());
         for (int i = 0; i < 3; i++) {
             int index = i;
-            assertTrue(explode.errors().stream().anyMatch(e -> e.contains("boom " + index)
-                    && e.contains("at org.concurrencyharness.internal.engine.fixtures.Failures.explode(Failures.java:")));
+            assertTrue(
+                    explode.errors().stream()
+                            .anyMatch(
+                                    e -> e.contains("boom " + index)
+                                            && e.contains(
+                                                    "at org.concurrencyharness.internal.engine.fixtures.Failures.explode(Failures.java:")));
         }
     }
 
     @Test
     void aHangTimesOutAndADeadlockIsFoundWithTheThreadsStacksAndTheOthersStillRun() {
         EngineExecutionResults results = execute(Failures.class);
-        results.testEvents().assertStatistics(stats -> stats.started(4).succeeded(1).failed(3));
+        results.testEvents()
+                .assertStatistics(stats -> stats.started(4).succeeded(1).failed(3));
         Map<String, ExerciseResult> byName = run(Failures.class);
         ExerciseResult hang = byName.get("hang");
         assertTrue(hang.errors().get(0).startsWith("Timed out after 300 ms: 2 of 2 threads still running"));
@@ -195,22 +232,30 @@ class ConcurrencyTestEngineTest {
     @Test
     void invalidUseSaysWhatToChange() {
         Map<String, ExerciseResult> byName = run(Invalid.class);
-        assertEquals(Map.of(
+        assertEquals(
+                Map.of(
                         "noThreads", "@Concurrent(threads = 0) needs at least 1 thread; use threads = 1 or more",
                         "noRounds", "@Concurrent(rounds = 0) needs at least 1 round; use rounds = 1 or more",
-                        "noTime", "@Concurrent(timeoutMillis = 0) must be positive; use a time in milliseconds such as 60_000",
+                        "noTime",
+                                "@Concurrent(timeoutMillis = 0) must be positive; use a time in milliseconds such as 60_000",
                         "noPermits", "@Semaphore(0) lets nobody in; give it 1 or more permits",
                         "noProcesses", "@ForkProcesses(0) starts no process; use 1 or more",
-                        "daemonAlone", "@Daemon only makes sense with @Concurrent; add @Concurrent(threads = ...) or remove @Daemon",
-                        "wrongParameter", "an exercise takes no parameter or one int (the index of its thread or process),"
-                                + " not (String); change the parameters to () or (int index)"),
-                byName.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
-                        e -> e.getValue().errors().get(0))));
+                        "daemonAlone",
+                                "@Daemon only makes sense with @Concurrent; add @Concurrent(threads = ...) or remove @Daemon",
+                        "wrongParameter",
+                                "an exercise takes no parameter or one int (the index of its thread or process),"
+                                        + " not (String); change the parameters to () or (int index)"),
+                byName.entrySet().stream()
+                        .collect(java.util.stream.Collectors.toMap(
+                                Map.Entry::getKey, e -> e.getValue().errors().get(0))));
         assertTrue(byName.values().stream().allMatch(e -> e.outcome() == Outcome.FAIL));
-        assertEquals("Inner is an inner class, which needs an outer instance; declare it static",
+        assertEquals(
+                "Inner is an inner class, which needs an outer instance; declare it static",
                 run(Invalid.Inner.class).get("run").errors().get(0));
-        assertEquals("NeedsArgument has no no-argument constructor to build the instance its threads share;"
-                + " add one, or make the method static", run(Invalid.NeedsArgument.class).get("run").errors().get(0));
+        assertEquals(
+                "NeedsArgument has no no-argument constructor to build the instance its threads share;"
+                        + " add one, or make the method static",
+                run(Invalid.NeedsArgument.class).get("run").errors().get(0));
     }
 
     @Test
@@ -229,10 +274,12 @@ class ConcurrencyTestEngineTest {
     void aFailedExerciseFailsItsTestWithTheReasons() {
         EngineExecutionResults results = execute(Failures.class);
         String message = results.testEvents().failed().stream()
-                .map(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow())
+                .map(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                        .orElseThrow())
                 .map(r -> r.getThrowable().orElseThrow().getMessage())
                 .filter(m -> m.startsWith("Failures#explode failed"))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         assertTrue(message.contains("worker-0 threw java.lang.IllegalStateException: boom 0"), message);
         assertNotEquals(0, message.length());
     }
@@ -246,7 +293,10 @@ class ConcurrencyTestEngineTest {
         List<WorkerResult> children = forked.rounds().get(0).workers();
         assertEquals(3, children.size());
         assertEquals(3, children.stream().map(WorkerResult::pid).distinct().count(), "three JVMs");
-        assertTrue(children.stream().noneMatch(c -> c.pid() == ProcessHandle.current().pid()), "none is this JVM");
+        assertTrue(
+                children.stream()
+                        .noneMatch(c -> c.pid() == ProcessHandle.current().pid()),
+                "none is this JVM");
         for (WorkerResult child : children) {
             assertEquals(0, child.exitCode());
             assertEquals(String.valueOf(child.pid()), child.returnValue(), "its return value came back");
@@ -265,10 +315,15 @@ class ConcurrencyTestEngineTest {
 
         ExerciseResult oneDies = forks.get("oneDies");
         assertEquals(Outcome.FAIL, oneDies.outcome());
-        assertTrue(oneDies.errors().stream().anyMatch(e -> e.contains("process 1") && e.contains("exit code 7")),
+        assertTrue(
+                oneDies.errors().stream().anyMatch(e -> e.contains("process 1") && e.contains("exit code 7")),
                 oneDies.errors().toString());
-        assertEquals(2, oneDies.rounds().get(0).workers().stream().filter(w -> w.returnValue() != null
-                && w.returnValue().startsWith("\"survived")).count(), "the others are still reported");
+        assertEquals(
+                2,
+                oneDies.rounds().get(0).workers().stream()
+                        .filter(w -> w.returnValue() != null && w.returnValue().startsWith("\"survived"))
+                        .count(),
+                "the others are still reported");
     }
 
     @Test
@@ -276,11 +331,15 @@ class ConcurrencyTestEngineTest {
         Path file = Files.writeString(directory.resolve("concurrency-suppressions.txt"), "com.foo.*.Cache\n");
         EngineExecutionResults results = EngineTestKit.engine(ConcurrencyTestEngine.ENGINE_ID)
                 .configurationParameter(ConcurrencyTestEngine.SUPPRESSIONS, file.toString())
-                .selectors(selectClass(Sleepers.class)).execute();
+                .selectors(selectClass(Sleepers.class))
+                .execute();
         results.testEvents().assertStatistics(stats -> stats.started(0));
         Throwable failure = results.containerEvents().failed().stream()
-                .map(e -> e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow())
-                .findFirst().orElseThrow();
+                .map(e -> e.getRequiredPayload(TestExecutionResult.class)
+                        .getThrowable()
+                        .orElseThrow())
+                .findFirst()
+                .orElseThrow();
         assertTrue(failure.getMessage().startsWith(file + ", line 1: \"com.foo.*.Cache\""), failure.getMessage());
     }
 
@@ -288,16 +347,26 @@ class ConcurrencyTestEngineTest {
     @Test
     void withoutTheAgentAnExpectRaceExerciseIsAbortedWithTheReasonAndTheFix() {
         EngineExecutionResults results = execute(ExpectedRaces.class);
-        results.testEvents().assertStatistics(stats -> stats.started(2).aborted(1).succeeded(1).failed(0));
+        results.testEvents()
+                .assertStatistics(
+                        stats -> stats.started(2).aborted(1).succeeded(1).failed(0));
 
         Event aborted = results.testEvents().aborted().list().get(0);
-        assertEquals("racyOnPurpose", ((MethodSource) aborted.getTestDescriptor().getSource().orElseThrow()).getMethodName());
-        Throwable reason = aborted.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
+        assertEquals(
+                "racyOnPurpose",
+                ((MethodSource) aborted.getTestDescriptor().getSource().orElseThrow()).getMethodName());
+        Throwable reason = aborted.getRequiredPayload(TestExecutionResult.class)
+                .getThrowable()
+                .orElseThrow();
         assertInstanceOf(TestAbortedException.class, reason);
         assertTrue(reason.getMessage().contains("@ExpectRace needs the race detector"), reason.getMessage());
-        assertTrue(reason.getMessage().contains("concurrency:prepare-agent")
-                && reason.getMessage().contains("mvn concurrency:run"), "says how to fix it: " + reason.getMessage());
-        assertEquals(List.of("locked"), resultsOf(results).stream().map(ExerciseResult::methodName).toList(),
+        assertTrue(
+                reason.getMessage().contains("concurrency:prepare-agent")
+                        && reason.getMessage().contains("mvn concurrency:run"),
+                "says how to fix it: " + reason.getMessage());
+        assertEquals(
+                List.of("locked"),
+                resultsOf(results).stream().map(ExerciseResult::methodName).toList(),
                 "the aborted exercise did not run");
     }
 
@@ -305,7 +374,9 @@ class ConcurrencyTestEngineTest {
     void withTheDetectorTurnedOffOnPurposeAnExpectRaceExerciseRunsAndPassesAsBefore() {
         EngineExecutionResults results = EngineTestKit.engine(ConcurrencyTestEngine.ENGINE_ID)
                 .configurationParameter(ConcurrencyTestEngine.DETECT_RACES, "false")
-                .selectors(selectClass(ExpectedRaces.class)).execute();
-        results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2).aborted(0));
+                .selectors(selectClass(ExpectedRaces.class))
+                .execute();
+        results.testEvents()
+                .assertStatistics(stats -> stats.started(2).succeeded(2).aborted(0));
     }
 }

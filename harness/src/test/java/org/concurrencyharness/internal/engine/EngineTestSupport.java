@@ -16,17 +16,20 @@ import org.junit.platform.testkit.engine.EventType;
 /** Runs fixture classes through the real engine with the engine test kit, and reads back their results. */
 final class EngineTestSupport {
 
-    private EngineTestSupport() {
-    }
+    private EngineTestSupport() {}
 
     static EngineExecutionResults execute(Class<?> fixture) {
-        return EngineTestKit.engine(ConcurrencyTestEngine.ENGINE_ID).selectors(selectClass(fixture)).execute();
+        return EngineTestKit.engine(ConcurrencyTestEngine.ENGINE_ID)
+                .selectors(selectClass(fixture))
+                .execute();
     }
 
     static List<ExerciseResult> resultsOf(EngineExecutionResults results) {
         return results.allEvents().stream()
                 .filter(e -> e.getType() == EventType.REPORTING_ENTRY_PUBLISHED)
-                .map(e -> e.getRequiredPayload(ReportEntry.class).getKeyValuePairs().get(ConcurrencyTestEngine.RESULT_KEY))
+                .map(e -> e.getRequiredPayload(ReportEntry.class)
+                        .getKeyValuePairs()
+                        .get(ConcurrencyTestEngine.RESULT_KEY))
                 .map(json -> ExerciseResult.fromJson(Json.parse(json)))
                 .toList();
     }

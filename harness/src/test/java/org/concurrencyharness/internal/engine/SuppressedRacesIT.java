@@ -35,25 +35,40 @@ class SuppressedRacesIT {
 
     @BeforeAll
     static void run(@TempDir Path directory) throws Exception {
-        Path suppressions = Files.writeString(directory.resolve("concurrency-suppressions.txt"),
+        Path suppressions = Files.writeString(
+                directory.resolve("concurrency-suppressions.txt"),
                 "# the library's statistics race, and we cannot change it\nsuppressedraces.library.*\n");
         Path results = directory.resolve("results.json");
         Path output = Path.of("target", "suppressed-races-output.txt");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-javaagent:" + System.getProperty("concurrency.harnessJar")));
         command.addAll(RaceDetectorAgent.JVM_OPTIONS);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.concurrencyharness.internal.fork.ForkMain",
-                "--results", results.toString(), "--classes", Path.of("target", "test-classes").toString(),
-                "--include", "suppressedraces.*", "--suppressions", suppressions.toString()));
-        Process fork = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.concurrencyharness.internal.fork.ForkMain",
+                "--results",
+                results.toString(),
+                "--classes",
+                Path.of("target", "test-classes").toString(),
+                "--include",
+                "suppressedraces.*",
+                "--suppressions",
+                suppressions.toString()));
+        Process fork = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
         if (!fork.waitFor(2, TimeUnit.MINUTES)) {
             fork.destroyForcibly();
             throw new AssertionError("the run took more than 2 minutes; see " + output);
         }
         assertEquals(0, fork.exitValue(), "the run failed; see " + output);
         RunReport report = RunReport.fromJson(Json.parse(Files.readString(results, StandardCharsets.UTF_8)));
-        exercises = report.exercises().stream().collect(Collectors.toMap(
-                e -> e.className().substring(e.className().indexOf('$') + 1), Function.identity()));
+        exercises = report.exercises().stream()
+                .collect(Collectors.toMap(
+                        e -> e.className().substring(e.className().indexOf('$') + 1), Function.identity()));
     }
 
     @Test
@@ -77,9 +92,11 @@ class SuppressedRacesIT {
         ExerciseResult expected = exercises.get("ExpectedButOnlyInTheLibrary");
         assertEquals(Outcome.FAIL, expected.outcome());
         assertEquals(List.of(LIBRARY_FIELD), fields(expected.suppressed()));
-        assertEquals(List.of("@ExpectRace: a data race was expected, but the races found (on " + LIBRARY_FIELD
-                + ") were all suppressed by concurrency.suppressions; a race made on purpose is not benign: remove"
-                + " the pattern that matches it, or @ExpectRace"), expected.errors());
+        assertEquals(
+                List.of("@ExpectRace: a data race was expected, but the races found (on " + LIBRARY_FIELD
+                        + ") were all suppressed by concurrency.suppressions; a race made on purpose is not benign: remove"
+                        + " the pattern that matches it, or @ExpectRace"),
+                expected.errors());
     }
 
     @Test

@@ -37,12 +37,14 @@ class SharedStateRendererTest {
         expected.put("counts", "{\"a\"=1}");
         Map<String, String> state = SharedStateRenderer.render(Exercise.class, new Exercise());
         assertEquals(expected, state);
-        assertEquals(expected.keySet().stream().toList(), state.keySet().stream().toList(), "in declaration order");
+        assertEquals(
+                expected.keySet().stream().toList(), state.keySet().stream().toList(), "in declaration order");
     }
 
     @Test
     void twoInstancesInTheSameStateRenderAlike() {
-        assertEquals(SharedStateRenderer.render(Exercise.class, new Exercise()),
+        assertEquals(
+                SharedStateRenderer.render(Exercise.class, new Exercise()),
                 SharedStateRenderer.render(Exercise.class, new Exercise()));
     }
 }

@@ -48,8 +48,7 @@ class ValueRendererTest {
         }
     }
 
-    record Guarded(ReentrantLock lock, int count) {
-    }
+    record Guarded(ReentrantLock lock, int count) {}
 
     private static final String ME = Thread.currentThread().getName();
 
@@ -59,20 +58,24 @@ class ValueRendererTest {
         assertEquals("ReentrantLock[unlocked]", ValueRenderer.render(lock));
 
         CountDownLatch release = new CountDownLatch(1);
-        Thread holder = new Thread(() -> {
-            lock.lock();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                lock.unlock();
-            }
-        }, "holder");
-        Thread waiter = new Thread(() -> {
-            lock.lock();
-            lock.unlock();
-        }, "waiter");
+        Thread holder = new Thread(
+                () -> {
+                    lock.lock();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } finally {
+                        lock.unlock();
+                    }
+                },
+                "holder");
+        Thread waiter = new Thread(
+                () -> {
+                    lock.lock();
+                    lock.unlock();
+                },
+                "waiter");
         holder.start();
         await(lock::isLocked);
         waiter.start();
@@ -145,7 +148,7 @@ class ValueRendererTest {
 
     @Test
     void aThreadIsItsNameAndState() throws Exception {
-        Thread thread = new Thread(() -> { }, "worker-7");
+        Thread thread = new Thread(() -> {}, "worker-7");
         assertEquals("Thread[worker-7, NEW]", ValueRenderer.render(thread));
         thread.start();
         thread.join();
@@ -164,7 +167,8 @@ class ValueRendererTest {
         assertEquals("Node{value=1, next=null}", ValueRenderer.render(new AtomicReference<>(new Node())));
         assertEquals("[1, 2, 3]", ValueRenderer.render(new AtomicIntegerArray(new int[] {1, 2, 3})));
         assertEquals("[\"a\", null]", ValueRenderer.render(new AtomicReferenceArray<>(new String[] {"a", null})));
-        assertEquals("[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ... (+5 more)]",
+        assertEquals(
+                "[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ... (+5 more)]",
                 ValueRenderer.render(new AtomicIntegerArray(25)));
         assertEquals("\"a\" (stamp 3)", ValueRenderer.render(new AtomicStampedReference<>("a", 3)));
         assertEquals("\"a\" (marked)", ValueRenderer.render(new AtomicMarkableReference<>("a", true)));
@@ -187,13 +191,17 @@ class ValueRendererTest {
         assertEquals("Object", ValueRenderer.render(new Object()), "a plain JDK object is its class");
         assertEquals("Node{value=1, next=null}", ValueRenderer.render(new Node()), "a user's object is its fields");
         assertEquals("ValueRendererTest$Labelled[ready]", ValueRenderer.render(new Labelled()));
-        assertEquals("Guarded[lock=ReentrantLock[Unlocked], count=2]",
-                ValueRenderer.render(new Guarded(new ReentrantLock(), 2)), "nor of what it holds");
+        assertEquals(
+                "Guarded[lock=ReentrantLock[Unlocked], count=2]",
+                ValueRenderer.render(new Guarded(new ReentrantLock(), 2)),
+                "nor of what it holds");
         ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
-        assertEquals("ThreadPoolExecutor[Running, pool size = 0, active threads = 0, queued tasks = 0,"
-                + " completed tasks = 0]", ValueRenderer.render(pool));
+        assertEquals(
+                "ThreadPoolExecutor[Running, pool size = 0, active threads = 0, queued tasks = 0,"
+                        + " completed tasks = 0]",
+                ValueRenderer.render(pool));
         pool.shutdown();
-        Runnable lambda = () -> { };
+        Runnable lambda = () -> {};
         String rendered = ValueRenderer.render(lambda);
         assertTrue(rendered.startsWith("ValueRendererTest$$Lambda"), rendered);
         assertFalse(rendered.contains("/0x"), "a hidden class's address is left out: " + rendered);
@@ -201,10 +209,24 @@ class ValueRendererTest {
 
     @Test
     void twoRunsRenderTheSameStateAlike() {
-        Object[] first = {new ReentrantLock(), new Semaphore(2), new Object(), new Labelled(), new CountDownLatch(1),
-            new Thread(() -> { }, "worker-0"), new ReentrantReadWriteLock().readLock()};
-        Object[] second = {new ReentrantLock(), new Semaphore(2), new Object(), new Labelled(), new CountDownLatch(1),
-            new Thread(() -> { }, "worker-0"), new ReentrantReadWriteLock().readLock()};
+        Object[] first = {
+            new ReentrantLock(),
+            new Semaphore(2),
+            new Object(),
+            new Labelled(),
+            new CountDownLatch(1),
+            new Thread(() -> {}, "worker-0"),
+            new ReentrantReadWriteLock().readLock()
+        };
+        Object[] second = {
+            new ReentrantLock(),
+            new Semaphore(2),
+            new Object(),
+            new Labelled(),
+            new CountDownLatch(1),
+            new Thread(() -> {}, "worker-0"),
+            new ReentrantReadWriteLock().readLock()
+        };
         String rendered = ValueRenderer.render(first);
         assertEquals(rendered, ValueRenderer.render(second));
         assertFalse(rendered.contains("@"), rendered);

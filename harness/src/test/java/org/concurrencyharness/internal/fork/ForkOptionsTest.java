@@ -13,9 +13,15 @@ class ForkOptionsTest {
 
     @Test
     void whatIsWrittenIsReadBackTheSame() {
-        ForkOptions written = new ForkOptions(Path.of("/tmp/results.json").toAbsolutePath(),
-                List.of(Path.of("/p/classes").toAbsolutePath(), Path.of("/p/test-classes").toAbsolutePath()),
-                "Counter#*,Lessons", false, Path.of("/p/suppressions.txt").toAbsolutePath(), Shard.parse("2/3"));
+        ForkOptions written = new ForkOptions(
+                Path.of("/tmp/results.json").toAbsolutePath(),
+                List.of(
+                        Path.of("/p/classes").toAbsolutePath(),
+                        Path.of("/p/test-classes").toAbsolutePath()),
+                "Counter#*,Lessons",
+                false,
+                Path.of("/p/suppressions.txt").toAbsolutePath(),
+                Shard.parse("2/3"));
         ForkOptions read = ForkOptions.parse(written.toArguments().toArray(String[]::new));
         assertEquals(written.toArguments(), read.toArguments());
         assertEquals("Counter#*,Lessons", read.include());
@@ -25,16 +31,19 @@ class ForkOptionsTest {
 
     @Test
     void theDefaultsLeaveOutWhatIsNotAsked() {
-        ForkOptions options = ForkOptions.of(Path.of("r.json"), List.of(Path.of("classes"))).withInclude("  ");
+        ForkOptions options =
+                ForkOptions.of(Path.of("r.json"), List.of(Path.of("classes"))).withInclude("  ");
         List<String> args = options.toArguments();
-        assertEquals(List.of("--results", "--classes", "--failOnRace"),
+        assertEquals(
+                List.of("--results", "--classes", "--failOnRace"),
                 args.stream().filter(arg -> arg.startsWith("--")).toList());
         assertTrue(ForkOptions.parse(args.toArray(String[]::new)).failOnRace());
     }
 
     @Test
     void aWrongCommandLineIsRefusedWithTheUsage() {
-        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException unknown = assertThrows(
+                IllegalArgumentException.class,
                 () -> ForkOptions.parse(new String[] {"--results", "r.json", "--colour", "red"}));
         assertTrue(unknown.getMessage().startsWith("unknown argument --colour; usage: ForkMain --results FILE"));
         assertThrows(IllegalArgumentException.class, () -> ForkOptions.parse(new String[] {"--results", "r.json"}));

@@ -22,19 +22,26 @@ class ResultCollectorTest {
     @Test
     void printsAProgressLineAtStartWhileRunningAndAtTheEnd() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ResultCollector collector = new ResultCollector(new PrintStream(bytes, true, StandardCharsets.UTF_8),
-                Duration.ofMillis(30));
+        ResultCollector collector =
+                new ResultCollector(new PrintStream(bytes, true, StandardCharsets.UTF_8), Duration.ofMillis(30));
 
         // ten threads that each sleep 100 ms: long enough for a few heartbeats
-        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectMethod(Sleepers.class, "sleep", "int"))
-                .filters(EngineFilter.includeEngines(ConcurrencyTestEngine.ENGINE_ID)).build(), collector);
+        LauncherFactory.create()
+                .execute(
+                        LauncherDiscoveryRequestBuilder.request()
+                                .selectors(selectMethod(Sleepers.class, "sleep", "int"))
+                                .filters(EngineFilter.includeEngines(ConcurrencyTestEngine.ENGINE_ID))
+                                .build(),
+                        collector);
 
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
         assertEquals("[concurrency] running Sleepers#sleep ...", lines.get(0));
         assertTrue(lines.get(lines.size() - 1).startsWith("[concurrency] PASS Sleepers#sleep in "), lines.toString());
         List<String> middle = lines.subList(1, lines.size() - 1);
-        assertTrue(!middle.isEmpty() && middle.stream().allMatch(l -> l.startsWith("[concurrency] still running Sleepers#sleep after ")),
+        assertTrue(
+                !middle.isEmpty()
+                        && middle.stream()
+                                .allMatch(l -> l.startsWith("[concurrency] still running Sleepers#sleep after ")),
                 lines.toString());
         assertEquals(1, collector.results().size());
         assertEquals(Outcome.PASS, collector.results().get(0).outcome());

@@ -42,11 +42,21 @@ class ChildMainTest {
     @Test
     void aChildLoadsNoJsonLibraryThroughAWholeInvocation(@TempDir Path temp) throws Exception {
         Path loaded = temp.resolve("classes.log");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xlog:class+load=info:file=" + loaded, "-cp", System.getProperty("java.class.path"),
-                ChildMain.class.getName(), Talker.class.getName(), "talk", "false", "1", "60000").start();
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xlog:class+load=info:file=" + loaded,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ChildMain.class.getName(),
+                        Talker.class.getName(),
+                        "talk",
+                        "false",
+                        "1",
+                        "60000")
+                .start();
         try {
-            BufferedReader messages = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader messages =
+                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
             Writer commands = new OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8);
             List<String> kinds = new ArrayList<>();
             Map<?, ?> message;
@@ -56,8 +66,7 @@ class ChildMainTest {
                 switch ((String) message.get("t")) {
                     case "ready" -> commands.write(LineJson.write(Map.of("t", "run", "inv", 0)) + "\n");
                     case "call" -> commands.write(LineJson.write(Map.of("t", "reply", "id", message.get("id"))) + "\n");
-                    default -> {
-                    }
+                    default -> {}
                 }
                 commands.flush();
             } while (!"result".equals(message.get("t")));
@@ -71,18 +80,30 @@ class ChildMainTest {
             child.destroyForcibly();
         }
         List<String> classes = Files.readAllLines(loaded);
-        assertTrue(classes.stream().anyMatch(line -> line.contains(LineJson.class.getName() + " ")),
+        assertTrue(
+                classes.stream().anyMatch(line -> line.contains(LineJson.class.getName() + " ")),
                 "the log names the classes the child loaded");
-        assertEquals(List.of(), classes.stream().filter(line -> line.contains("jackson")).toList());
+        assertEquals(
+                List.of(),
+                classes.stream().filter(line -> line.contains("jackson")).toList());
     }
 
     @Test
     void aChildWhoseParentDiesWithoutTellingItToExitEndsAtOnce() throws Exception {
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ChildMain.class.getName(),
-                Sleeper.class.getName(), "sleep", "false", "1", "600000").start();
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ChildMain.class.getName(),
+                        Sleeper.class.getName(),
+                        "sleep",
+                        "false",
+                        "1",
+                        "600000")
+                .start();
         try {
-            BufferedReader messages = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader messages =
+                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
             String line;
             do {
                 line = messages.readLine();

@@ -31,7 +31,8 @@ class LineJsonTest {
         value.put("nested", Map.of("inner", List.of(false)));
 
         String line = LineJson.write(value);
-        assertFalse(line.contains("\n") || line.contains("\r") || line.contains("\u2028") || line.contains("\u2029"), line);
+        assertFalse(
+                line.contains("\n") || line.contains("\r") || line.contains("\u2028") || line.contains("\u2029"), line);
         assertEquals(value, LineJson.parse(line));
     }
 
@@ -47,20 +48,27 @@ class LineJsonTest {
     void unicodeIsWrittenAsItIsButForLineSeparatorsAndLoneSurrogates() {
         String text = "é ü 中文 \uD83D\uDE00";
         assertEquals("\"" + text + "\"", LineJson.write(text));
-        assertEquals("\"\\ud83d x \\ude00\"", LineJson.write("\uD83D x \uDE00"), "halves of no pair survive UTF-8 escaped");
+        assertEquals(
+                "\"\\ud83d x \\ude00\"", LineJson.write("\uD83D x \uDE00"), "halves of no pair survive UTF-8 escaped");
         assertEquals("\uD83D x \uDE00", LineJson.parse(LineJson.write("\uD83D x \uDE00")));
         assertEquals("\uD83D\uDE00", LineJson.parse("\"\\ud83d\\ude00\""), "a surrogate pair in escapes");
     }
 
     @Test
     void numbersAreReadAsLongsAndDoubles() {
-        assertEquals(List.of(Long.MAX_VALUE, Long.MIN_VALUE, 0L, 0L), LineJson.parse(LineJson.write(
-                List.of(Long.MAX_VALUE, Long.MIN_VALUE, 0, -0))));
-        assertEquals(List.of(1000.0, -0.25, 1.0E-7, 1.5E300, -0.0), LineJson.parse("[1e3, -2.5E-1, 1e-7, 1.5e+300, -0.0]"));
-        assertInstanceOf(Long.class, ((List<?>) LineJson.parse("[7]")).get(0), "a whole number is a long, however small");
-        IllegalArgumentException beyond = assertThrows(IllegalArgumentException.class,
-                () -> LineJson.parse("[9223372036854775808]"), "refused, not read as something else");
-        assertEquals("Invalid JSON at offset 20: a whole number beyond a long's range: 9223372036854775808",
+        assertEquals(
+                List.of(Long.MAX_VALUE, Long.MIN_VALUE, 0L, 0L),
+                LineJson.parse(LineJson.write(List.of(Long.MAX_VALUE, Long.MIN_VALUE, 0, -0))));
+        assertEquals(
+                List.of(1000.0, -0.25, 1.0E-7, 1.5E300, -0.0), LineJson.parse("[1e3, -2.5E-1, 1e-7, 1.5e+300, -0.0]"));
+        assertInstanceOf(
+                Long.class, ((List<?>) LineJson.parse("[7]")).get(0), "a whole number is a long, however small");
+        IllegalArgumentException beyond = assertThrows(
+                IllegalArgumentException.class,
+                () -> LineJson.parse("[9223372036854775808]"),
+                "refused, not read as something else");
+        assertEquals(
+                "Invalid JSON at offset 20: a whole number beyond a long's range: 9223372036854775808",
                 beyond.getMessage());
         for (String notJson : List.of("[NaN]", "[01]", "[1.]", "[.5]", "[+1]", "[1e]", "[-]", "[0x10]")) {
             assertThrows(IllegalArgumentException.class, () -> LineJson.parse(notJson), notJson);
@@ -69,11 +77,22 @@ class LineJsonTest {
 
     @Test
     void numbersOfEveryKindAreWrittenAsTheyPrintWhenTheOtherEndCanReadThem() {
-        assertEquals("[1,2,3,0.5,1.0E20,2000,null,null,123,2.50,42]",
-                LineJson.write(List.of((byte) 1, (short) 2, 3, 0.5f, 1e20, 2000.0, Double.NaN,
-                        Float.POSITIVE_INFINITY, BigInteger.valueOf(123), new BigDecimal("2.50"), new AtomicLong(42))));
-        IllegalArgumentException big = assertThrows(IllegalArgumentException.class,
-                () -> LineJson.write(new BigInteger("12345678901234567890")));
+        assertEquals(
+                "[1,2,3,0.5,1.0E20,2000,null,null,123,2.50,42]",
+                LineJson.write(List.of(
+                        (byte) 1,
+                        (short) 2,
+                        3,
+                        0.5f,
+                        1e20,
+                        2000.0,
+                        Double.NaN,
+                        Float.POSITIVE_INFINITY,
+                        BigInteger.valueOf(123),
+                        new BigDecimal("2.50"),
+                        new AtomicLong(42))));
+        IllegalArgumentException big = assertThrows(
+                IllegalArgumentException.class, () -> LineJson.write(new BigInteger("12345678901234567890")));
         assertTrue(big.getMessage().contains("beyond a long's range"), big.getMessage());
         assertEquals("\"x\"", LineJson.write('x'));
         assertEquals("\"SECONDS\"", LineJson.write(TimeUnit.SECONDS));
@@ -81,7 +100,8 @@ class LineJsonTest {
 
     @Test
     void anythingButAPlainValueIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LineJson.write(List.of(new Object())));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> LineJson.write(List.of(new Object())));
         assertEquals("not a plain JSON value: java.lang.Object", e.getMessage());
     }
 
@@ -89,8 +109,22 @@ class LineJsonTest {
     void malformedTextIsRefusedWithItsOffset() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LineJson.parse("{\"a\": tru}"));
         assertEquals("Invalid JSON at offset 6: expected true", e.getMessage());
-        for (String notJson : List.of("[1, 2", "{} extra", "{} {}", "", "   ", "{\"a\" 1}", "[1,]", "{\"a\":1,}",
-                "'single'", "\"raw \n newline\"", "\"\\x\"", "\"\\u12\"", "{1:2}", "[true false]", "\"open")) {
+        for (String notJson : List.of(
+                "[1, 2",
+                "{} extra",
+                "{} {}",
+                "",
+                "   ",
+                "{\"a\" 1}",
+                "[1,]",
+                "{\"a\":1,}",
+                "'single'",
+                "\"raw \n newline\"",
+                "\"\\x\"",
+                "\"\\u12\"",
+                "{1:2}",
+                "[true false]",
+                "\"open")) {
             assertThrows(IllegalArgumentException.class, () -> LineJson.parse(notJson), notJson);
         }
     }

@@ -16,8 +16,7 @@ import org.junit.jupiter.api.Test;
 class JdkObjectsTest {
 
     /** A map of the program's that is a concurrent one. */
-    static final class Registry extends ConcurrentHashMap<String, String> {
-    }
+    static final class Registry extends ConcurrentHashMap<String, String> {}
 
     @Test
     void collectionsBuildersAndFormatsThatAreNotThreadSafeAreObjects() {
@@ -51,8 +50,7 @@ class JdkObjectsTest {
         assertEquals(JdkObjects.Contract.VIEW, JdkObjects.of(view));
         Hooks.postViewCall(view, map);
         assertSame(map, JdkObjects.variable(view, JdkObjects.Contract.VIEW));
-        Map<String, Integer> lru = new java.util.LinkedHashMap<>(16, 0.75f, true) {
-        };
+        Map<String, Integer> lru = new java.util.LinkedHashMap<>(16, 0.75f, true) {};
         assertEquals(JdkObjects.Contract.OBJECT, JdkObjects.of(lru));
         assertEquals("java.util.LinkedHashMap", JdkObjects.typeName(lru));
         assertEquals(JdkObjects.Contract.NONE, JdkObjects.of(new java.util.AbstractList<Integer>() {

@@ -71,7 +71,9 @@ final class LabelledCorpus {
 
     /** The corpus's exercises that race or lose updates. */
     List<Class<?>> racyClasses() throws IOException, ClassNotFoundException {
-        return labelledClasses().stream().filter(type -> !type.isAnnotationPresent(RaceFree.class)).toList();
+        return labelledClasses().stream()
+                .filter(type -> !type.isAnnotationPresent(RaceFree.class))
+                .toList();
     }
 
     Stream<DynamicTest> judge(int minimum) throws Exception {
@@ -119,12 +121,22 @@ final class LabelledCorpus {
         }
         double precision = truePositives / (double) Math.max(1, truePositives + falsePositives);
         double recall = truePositives / (double) Math.max(1, truePositives + falseNegatives);
-        System.out.printf("%s on %s: %d exercises, %d racy found, %d missed, %d false alarms, %d clean;"
-                        + " precision %.2f, recall %.2f%n", name, childJava(), report.exercises().size(), truePositives,
-                falseNegatives, falsePositives, trueNegatives, precision, recall);
+        System.out.printf(
+                "%s on %s: %d exercises, %d racy found, %d missed, %d false alarms, %d clean;"
+                        + " precision %.2f, recall %.2f%n",
+                name,
+                childJava(),
+                report.exercises().size(),
+                truePositives,
+                falseNegatives,
+                falsePositives,
+                trueNegatives,
+                precision,
+                recall);
         wrong.forEach(w -> System.out.println("  " + w));
         int exercises = report.exercises().size();
-        tests.add(DynamicTest.dynamicTest("the " + name + " has at least " + minimum + " exercises",
+        tests.add(DynamicTest.dynamicTest(
+                "the " + name + " has at least " + minimum + " exercises",
                 () -> assertTrue(exercises >= minimum, "the " + name + " has " + exercises + " exercises")));
         return tests.stream();
     }
@@ -135,23 +147,30 @@ final class LabelledCorpus {
         if (losesUpdates != null) {
             Set<Integer> lines = raceLines(type);
             String file = sourceFile(type).getFileName().toString();
-            boolean found = exercise.lostUpdates().stream()
-                    .anyMatch(lost -> matches(lost, losesUpdates.field(), file, lines));
-            return found ? null : "missed the lost update of " + losesUpdates.field() + " on lines " + lines + " of "
-                    + exercise.className() + ", found " + exercise.lostUpdates()
-                    + (exercise.errors().isEmpty() ? "" : " " + exercise.errors());
+            boolean found =
+                    exercise.lostUpdates().stream().anyMatch(lost -> matches(lost, losesUpdates.field(), file, lines));
+            return found
+                    ? null
+                    : "missed the lost update of " + losesUpdates.field() + " on lines " + lines + " of "
+                            + exercise.className() + ", found " + exercise.lostUpdates()
+                            + (exercise.errors().isEmpty() ? "" : " " + exercise.errors());
         }
         Racy racy = type.getAnnotation(Racy.class);
         if (racy != null) {
             Set<Integer> lines = raceLines(type);
             String file = sourceFile(type).getFileName().toString();
             boolean found = exercise.races().stream().anyMatch(r -> matches(r, racy.field(), file, lines));
-            return found ? null : "missed " + racy.field() + " on lines " + lines + " of " + exercise.className()
-                    + ", found " + exercise.races() + (exercise.errors().isEmpty() ? "" : " " + exercise.errors());
+            return found
+                    ? null
+                    : "missed " + racy.field() + " on lines " + lines + " of " + exercise.className() + ", found "
+                            + exercise.races() + (exercise.errors().isEmpty() ? "" : " " + exercise.errors());
         }
         RaceFree raceFree = type.getAnnotation(RaceFree.class);
-        boolean detectorErrors = detectorErrorsFail && !exercise.detectorErrors().isEmpty();
-        if (exercise.races().isEmpty() && exercise.lostUpdates().isEmpty() && exercise.errors().isEmpty()
+        boolean detectorErrors =
+                detectorErrorsFail && !exercise.detectorErrors().isEmpty();
+        if (exercise.races().isEmpty()
+                && exercise.lostUpdates().isEmpty()
+                && exercise.errors().isEmpty()
                 && !detectorErrors) {
             return null;
         }
@@ -222,9 +241,12 @@ final class LabelledCorpus {
             for (Path file : files.sorted().toList()) {
                 String fileName = file.getFileName().toString();
                 if (fileName.endsWith(".class")) {
-                    Class<?> type = Class.forName(packageName + "." + fileName.substring(0, fileName.length() - 6), false,
+                    Class<?> type = Class.forName(
+                            packageName + "." + fileName.substring(0, fileName.length() - 6),
+                            false,
                             LabelledCorpus.class.getClassLoader());
-                    if (type.isAnnotationPresent(Racy.class) || type.isAnnotationPresent(LosesUpdates.class)
+                    if (type.isAnnotationPresent(Racy.class)
+                            || type.isAnnotationPresent(LosesUpdates.class)
                             || type.isAnnotationPresent(RaceFree.class)) {
                         labelled.add(type);
                     }
@@ -238,13 +260,18 @@ final class LabelledCorpus {
     static RunReport run(String include, String outputFile) throws IOException, InterruptedException {
         Path results = Files.createTempFile("race-corpus", ".json");
         Path output = Path.of(outputFile);
-        List<String> command = new ArrayList<>(List.of(childJava(),
-                "-javaagent:" + System.getProperty("concurrency.harnessJar")));
+        List<String> command =
+                new ArrayList<>(List.of(childJava(), "-javaagent:" + System.getProperty("concurrency.harnessJar")));
         // as the plugin runs it
         command.addAll(RaceDetectorAgent.JVM_OPTIONS);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ForkOptions.MAIN_CLASS));
-        command.addAll(ForkOptions.of(results, List.of(TEST_CLASSES)).withInclude(include).toArguments());
-        Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        command.addAll(ForkOptions.of(results, List.of(TEST_CLASSES))
+                .withInclude(include)
+                .toArguments());
+        Process child = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
         if (!child.waitFor(4, TimeUnit.MINUTES)) {
             child.destroyForcibly();
             throw new AssertionError("the corpus took more than 4 minutes; see " + output);
@@ -254,7 +281,8 @@ final class LabelledCorpus {
     }
 
     static String childJava() {
-        return System.getProperty("concurrency.childJava",
+        return System.getProperty(
+                "concurrency.childJava",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 }

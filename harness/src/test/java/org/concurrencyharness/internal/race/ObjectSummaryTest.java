@@ -44,8 +44,8 @@ class ObjectSummaryTest {
     void aThreadWhoseIdDoesNotFitIsNeverCovered() {
         long none = ObjectSummary.of(0x1_0000, 1);
         assertFalse(ObjectSummary.covers(0, X_READ, none));
-        assertFalse(ObjectSummary.covers(ObjectSummary.after(0, ObjectSummary.bits(0, true), ObjectSummary.of(1, 1)),
-                X_READ, none));
+        assertFalse(ObjectSummary.covers(
+                ObjectSummary.after(0, ObjectSummary.bits(0, true), ObjectSummary.of(1, 1)), X_READ, none));
         assertFalse(ObjectSummary.covers(0, 0, ObjectSummary.of(0, 1)), "thread 0 has no summary either");
     }
 }

@@ -13,8 +13,14 @@ import org.junit.jupiter.api.Test;
 class RoundsTest {
 
     private final long[] shared = new long[1];
-    private final int site = SiteRegistry.register("RoundsTest", "RoundsTest.shared[]", "RoundsTest.run",
-            "RoundsTest.java:1", true, true, getClass().getClassLoader());
+    private final int site = SiteRegistry.register(
+            "RoundsTest",
+            "RoundsTest.shared[]",
+            "RoundsTest.run",
+            "RoundsTest.java:1",
+            true,
+            true,
+            getClass().getClassLoader());
 
     @Test
     void aStateFetchedInAnEarlierRoundRecordsIntoTheNewOne() throws InterruptedException {

@@ -25,8 +25,13 @@ class SimultaneousReadAndWriteTest {
     private final int writeSite = site(true);
 
     private int site(boolean write) {
-        return SiteRegistry.register(Holder.class.getName().replace('.', '/'), "value",
-                "SimultaneousReadAndWriteTest.run", "SimultaneousReadAndWriteTest.java:1", write, false,
+        return SiteRegistry.register(
+                Holder.class.getName().replace('.', '/'),
+                "value",
+                "SimultaneousReadAndWriteTest.run",
+                "SimultaneousReadAndWriteTest.java:1",
+                write,
+                false,
                 getClass().getClassLoader());
     }
 

@@ -16,8 +16,14 @@ class SimultaneousWritesTest {
 
     private static final int ROUNDS = 300;
 
-    private final int site = SiteRegistry.register("SimultaneousWritesTest", "SimultaneousWritesTest.cells[]",
-            "SimultaneousWritesTest.write", "SimultaneousWritesTest.java:1", true, true, getClass().getClassLoader());
+    private final int site = SiteRegistry.register(
+            "SimultaneousWritesTest",
+            "SimultaneousWritesTest.cells[]",
+            "SimultaneousWritesTest.write",
+            "SimultaneousWritesTest.java:1",
+            true,
+            true,
+            getClass().getClassLoader());
 
     @Test
     void everyRoundOfTwoSimultaneousWritesRaces() throws Exception {

@@ -38,8 +38,8 @@ class StableGateIT {
         Map<Class<?>, List<String>> misses = new LinkedHashMap<>();
         long started = System.nanoTime();
         for (int run = 1; run <= RUNS; run++) {
-            RunReport report = LabelledCorpus.run(include,
-                    "target/stable-gate-" + corpus.name().replace(' ', '-') + "-" + run + ".txt");
+            RunReport report = LabelledCorpus.run(
+                    include, "target/stable-gate-" + corpus.name().replace(' ', '-') + "-" + run + ".txt");
             Map<String, ExerciseResult> byClass = report.exercises().stream()
                     .collect(Collectors.toMap(ExerciseResult::className, e -> e, (a, b) -> a));
             for (Class<?> type : racy) {
@@ -53,16 +53,18 @@ class StableGateIT {
         }
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
         long always = found.values().stream().filter(times -> times == RUNS).count();
-        System.out.printf("stable gate, %s on %s: %d racy exercises, %d found in %d runs of %d, in %d s%n",
+        System.out.printf(
+                "stable gate, %s on %s: %d racy exercises, %d found in %d runs of %d, in %d s%n",
                 corpus.name(), LabelledCorpus.childJava(), racy.size(), always, RUNS, RUNS, seconds);
         found.forEach((type, times) -> System.out.printf("  %d/%d %s%n", times, RUNS, type.getName()));
         List<DynamicTest> tests = new ArrayList<>();
         for (Class<?> type : racy) {
             int times = found.get(type);
             String why = String.join("; ", misses.getOrDefault(type, List.of()));
-            tests.add(DynamicTest.dynamicTest(type.getName(),
-                    () -> assertEquals(RUNS, times, type.getName() + " found in " + times + " runs of " + RUNS + ": "
-                            + why)));
+            tests.add(DynamicTest.dynamicTest(
+                    type.getName(),
+                    () -> assertEquals(
+                            RUNS, times, type.getName() + " found in " + times + " runs of " + RUNS + ": " + why)));
         }
         return tests;
     }

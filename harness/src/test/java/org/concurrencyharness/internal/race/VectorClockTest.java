@@ -52,6 +52,7 @@ class VectorClockTest {
         VectorClock present = new VectorClock(1_000_000);
         present.set(1_000_002, 1);
         assertEquals(1_000_000, present.base());
-        assertEquals(1_000_004, present.end(), "entries for the round's threads only, not for every id since the run began");
+        assertEquals(
+                1_000_004, present.end(), "entries for the round's threads only, not for every id since the run began");
     }
 }

@@ -27,11 +27,20 @@ class HarnessJarIT {
     void theJarHoldsJacksonAndAsmRelocatedAndNeitherUnderItsOwnName() throws Exception {
         try (JarFile jar = new JarFile(JAR.toFile())) {
             List<String> names = jar.stream().map(ZipEntry::getName).toList();
-            assertTrue(names.contains("org/concurrencyharness/internal/jackson/core/JsonFactory.class"), JAR.toString());
+            assertTrue(
+                    names.contains("org/concurrencyharness/internal/jackson/core/JsonFactory.class"), JAR.toString());
             assertTrue(names.contains("org/concurrencyharness/internal/asm/ClassReader.class"), JAR.toString());
-            assertEquals(List.of(), names.stream().filter(n -> n.contains("com/fasterxml")).toList());
-            assertEquals(List.of(), names.stream().filter(n -> n.contains("org/objectweb")).toList());
-            assertEquals(List.of(), names.stream().filter(n -> n.startsWith("META-INF/services/com.fasterxml")).toList(),
+            assertEquals(
+                    List.of(),
+                    names.stream().filter(n -> n.contains("com/fasterxml")).toList());
+            assertEquals(
+                    List.of(),
+                    names.stream().filter(n -> n.contains("org/objectweb")).toList());
+            assertEquals(
+                    List.of(),
+                    names.stream()
+                            .filter(n -> n.startsWith("META-INF/services/com.fasterxml"))
+                            .toList(),
                     "no service entry announces the relocated factory to the user's Jackson");
         }
     }
@@ -41,18 +50,22 @@ class HarnessJarIT {
         try (JarFile jar = new JarFile(JAR.toFile())) {
             List<String> names = jar.stream().map(ZipEntry::getName).toList();
             assertTrue(names.contains("org/concurrencyharness/internal/result/RunReport.class"), JAR.toString());
-            assertEquals(List.of(), names.stream().filter(n -> n.startsWith("com/github/javaparser")
-                    || n.startsWith("org/concurrencyharness/maven/")
-                    || n.startsWith("org/concurrencyharness/internal/report/")
-                    || n.startsWith("org/concurrencyharness/internal/insight/")
-                    || n.contains("Html")).toList());
+            assertEquals(
+                    List.of(),
+                    names.stream()
+                            .filter(n -> n.startsWith("com/github/javaparser")
+                                    || n.startsWith("org/concurrencyharness/maven/")
+                                    || n.startsWith("org/concurrencyharness/internal/report/")
+                                    || n.startsWith("org/concurrencyharness/internal/insight/")
+                                    || n.contains("Html"))
+                            .toList());
         }
     }
 
     @Test
     void itsJsonWritesAndParsesFromTheJarAlone() throws Exception {
-        try (URLClassLoader alone = new URLClassLoader(new URL[] {JAR.toUri().toURL()},
-                ClassLoader.getPlatformClassLoader())) {
+        try (URLClassLoader alone =
+                new URLClassLoader(new URL[] {JAR.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
             Class<?> json = alone.loadClass(Json.class.getName());
             assertTrue(json != Json.class, "the jar's own class, not the test class path's");
             Method write = json.getMethod("write", Object.class);

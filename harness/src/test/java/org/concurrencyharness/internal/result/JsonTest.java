@@ -76,11 +76,14 @@ class JsonTest {
 
     @Test
     void numbersAreReadAsLongsAndDoubles() {
-        assertEquals(List.of(Long.MAX_VALUE, Long.MIN_VALUE, 0L, 0L), Json.parse(Json.write(
-                List.of(Long.MAX_VALUE, Long.MIN_VALUE, 0, -0))));
+        assertEquals(
+                List.of(Long.MAX_VALUE, Long.MIN_VALUE, 0L, 0L),
+                Json.parse(Json.write(List.of(Long.MAX_VALUE, Long.MIN_VALUE, 0, -0))));
         assertEquals(List.of(1000.0, -0.25, 1.0E-7, 1.5E300), Json.parse("[1e3, -2.5E-1, 1e-7, 1.5e300]"));
         assertInstanceOf(Long.class, ((List<?>) Json.parse("[7]")).get(0), "a whole number is a long, however small");
-        assertThrows(IllegalArgumentException.class, () -> Json.parse("[9223372036854775808]"),
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Json.parse("[9223372036854775808]"),
                 "a whole number beyond a long is refused, not read as something else");
         assertThrows(IllegalArgumentException.class, () -> Json.parse("[NaN]"));
         assertThrows(IllegalArgumentException.class, () -> Json.parse("[01]"));
@@ -88,9 +91,18 @@ class JsonTest {
 
     @Test
     void numbersOfEveryKindAreWrittenAsTheyPrint() {
-        assertEquals("[1,2,3,0.5,1.0E20,null,null,12345678901234567890,2.50,42]",
-                Json.write(List.of((byte) 1, (short) 2, 3, 0.5f, 1e20, Double.NaN,
-                        Float.POSITIVE_INFINITY, new BigInteger("12345678901234567890"), new BigDecimal("2.50"),
+        assertEquals(
+                "[1,2,3,0.5,1.0E20,null,null,12345678901234567890,2.50,42]",
+                Json.write(List.of(
+                        (byte) 1,
+                        (short) 2,
+                        3,
+                        0.5f,
+                        1e20,
+                        Double.NaN,
+                        Float.POSITIVE_INFINITY,
+                        new BigInteger("12345678901234567890"),
+                        new BigDecimal("2.50"),
                         new AtomicLong(42))));
         assertEquals("\"x\"", Json.write('x'));
         assertEquals("\"PASS\"", Json.write(Outcome.PASS));

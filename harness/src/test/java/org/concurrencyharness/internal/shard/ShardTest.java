@@ -26,13 +26,15 @@ class ShardTest {
         assertEquals("concurrency.shard=4/3: K must be from 1 to 3; " + how, refused("4/3"));
         assertEquals("concurrency.shard=-1/3: K must be from 1 to 3; " + how, refused("-1/3"));
         assertEquals("concurrency.shard=1/0: N, the number of parts, must be at least 1; " + how, refused("1/0"));
-        for (String notAShard : List.of("x", "", "3", "1/", "/3", "1/2/3", "one/two", "1-3", "1.0/3", "99999999999/3")) {
+        for (String notAShard :
+                List.of("x", "", "3", "1/", "/3", "1/2/3", "one/two", "1-3", "1.0/3", "99999999999/3")) {
             assertEquals("concurrency.shard=" + notAShard + " is not a shard: " + how, refused(notAShard), notAShard);
         }
     }
 
     private static String refused(String text) {
-        return assertThrows(IllegalArgumentException.class, () -> Shard.parse(text)).getMessage();
+        return assertThrows(IllegalArgumentException.class, () -> Shard.parse(text))
+                .getMessage();
     }
 
     @Test

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.concurrencyharness.internal.result.AccessKind;
 import org.concurrencyharness.internal.result.Access;
+import org.concurrencyharness.internal.result.AccessKind;
 import org.concurrencyharness.internal.result.Race;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +37,9 @@ class SuppressionsTest {
         Suppressions field = of("com.foo.Cache.size");
         assertTrue(field.matches(on("com.foo.Cache.size")));
         assertTrue(field.matches(on("com.foo.Cache.size[]")));
-        assertTrue(field.matches(onObject("com.foo.Cache.size", "java.util.ArrayList")), "a JDK object reached through it");
+        assertTrue(
+                field.matches(onObject("com.foo.Cache.size", "java.util.ArrayList")),
+                "a JDK object reached through it");
         assertFalse(field.matches(on("com.foo.Cache.sizes")));
         assertFalse(field.matches(on("com.foo.Cache.count")));
     }
@@ -79,8 +81,13 @@ class SuppressionsTest {
 
     @Test
     void blankLinesCommentsAndSurroundingWhiteSpaceAreIgnored() {
-        Suppressions suppressions = of("# benign: the library's statistics", "", "   ", "  com.foo.Cache.size\t",
-                "  # indented comment", "org.bar.*");
+        Suppressions suppressions = of(
+                "# benign: the library's statistics",
+                "",
+                "   ",
+                "  com.foo.Cache.size\t",
+                "  # indented comment",
+                "org.bar.*");
         assertEquals(2, suppressions.size());
         assertTrue(suppressions.matches(on("com.foo.Cache.size")));
         assertTrue(suppressions.matches(on("org.bar.Baz.qux")));
@@ -102,23 +109,36 @@ class SuppressionsTest {
 
     @Test
     void aMalformedLineIsAnErrorThatNamesTheFileTheLineAndWhatToWrite(@TempDir Path directory) throws Exception {
-        Path file = Files.writeString(directory.resolve("concurrency-suppressions.txt"),
+        Path file = Files.writeString(
+                directory.resolve("concurrency-suppressions.txt"),
                 "# benign\ncom.foo.Cache.size\ncom.foo.*.Cache\ncom.foo.Cache.size   # the statistics\ncom..foo\n");
         SuppressionsFileException error = assertThrows(SuppressionsFileException.class, () -> Suppressions.read(file));
-        assertEquals(file + ", line 3: \"com.foo.*.Cache\" has a * that is not a whole package's: only a trailing .*"
-                + " is a wildcard, as in com.foo.*.\n"
-                + file + ", line 4: \"com.foo.Cache.size   # the statistics\" has white space in it: one pattern a line,"
-                + " and a comment on a line of its own.\n"
-                + file + ", line 5: \"com..foo\" is not a Java name.\n"
-                + "Write one pattern a line: a field (com.foo.Cache.size), a class (com.foo.Cache) or a package with"
-                + " its sub-packages (com.foo.*); a line that starts with # is a comment.", error.getMessage());
+        assertEquals(
+                file + ", line 3: \"com.foo.*.Cache\" has a * that is not a whole package's: only a trailing .*"
+                        + " is a wildcard, as in com.foo.*.\n"
+                        + file
+                        + ", line 4: \"com.foo.Cache.size   # the statistics\" has white space in it: one pattern a line,"
+                        + " and a comment on a line of its own.\n"
+                        + file + ", line 5: \"com..foo\" is not a Java name.\n"
+                        + "Write one pattern a line: a field (com.foo.Cache.size), a class (com.foo.Cache) or a package with"
+                        + " its sub-packages (com.foo.*); a line that starts with # is a comment.",
+                error.getMessage());
         assertEquals(0, error.getStackTrace().length, "the user's mistake, not a bug of ours");
     }
 
     @Test
     void otherWildcardsAndNonNamesAreRefused() {
-        for (String line : List.of("*", "com.foo.Cache*", "com.*.Cache", "com.foo.**", "com.foo.Cache?",
-                "com.foo.Counter#increment", "com/foo/Cache", "com.foo.", ".com.foo", "com.foo.Cache[]x")) {
+        for (String line : List.of(
+                "*",
+                "com.foo.Cache*",
+                "com.*.Cache",
+                "com.foo.**",
+                "com.foo.Cache?",
+                "com.foo.Counter#increment",
+                "com/foo/Cache",
+                "com.foo.",
+                ".com.foo",
+                "com.foo.Cache[]x")) {
             assertThrows(SuppressionsFileException.class, () -> of(line), line);
         }
     }

@@ -67,8 +67,12 @@ final class CompoundUpdateFinder {
             Set<String> locals = localsOf(method);
             for (UnaryExpr unary : method.findAll(UnaryExpr.class)) {
                 if (isIncrementOrDecrement(unary)) {
-                    mutableField(unary.getExpression(), locals).ifPresent(f ->
-                            add(hints, f, unary, "read-modify-write (" + unary.getOperator().asString() + ") outside any lock"));
+                    mutableField(unary.getExpression(), locals)
+                            .ifPresent(f -> add(
+                                    hints,
+                                    f,
+                                    unary,
+                                    "read-modify-write (" + unary.getOperator().asString() + ") outside any lock"));
                 }
             }
             for (AssignExpr assign : method.findAll(AssignExpr.class)) {
@@ -77,19 +81,26 @@ final class CompoundUpdateFinder {
                     continue;
                 }
                 if (assign.getOperator() != AssignExpr.Operator.ASSIGN) {
-                    add(hints, field.get(), assign, "read-modify-write (" + assign.getOperator().asString()
-                            + ") outside any lock");
+                    add(
+                            hints,
+                            field.get(),
+                            assign,
+                            "read-modify-write (" + assign.getOperator().asString() + ") outside any lock");
                 } else if (mentions(assign.getValue(), field.get(), locals)) {
                     add(hints, field.get(), assign, "read-then-write of the same field outside any lock");
                 }
             }
             for (IfStmt check : method.findAll(IfStmt.class)) {
-                checkThenAct(check, locals).ifPresent(f ->
-                        add(hints, f, check, "check-then-act: another thread can act between the check and the act"));
+                checkThenAct(check, locals)
+                        .ifPresent(f -> add(
+                                hints,
+                                f,
+                                check,
+                                "check-then-act: another thread can act between the check and the act"));
             }
             for (MethodCallExpr call : method.findAll(MethodCallExpr.class)) {
-                accessorUpdate(call, locals).ifPresent(f ->
-                        add(hints, f, call, "read-then-write through accessors outside any lock"));
+                accessorUpdate(call, locals)
+                        .ifPresent(f -> add(hints, f, call, "read-then-write through accessors outside any lock"));
             }
         }
         return hints;
@@ -120,13 +131,15 @@ final class CompoundUpdateFinder {
     }
 
     private Optional<String> field(Expression expression, Set<String> locals) {
-        if (expression instanceof NameExpr name && !locals.contains(name.getNameAsString())
+        if (expression instanceof NameExpr name
+                && !locals.contains(name.getNameAsString())
                 && fields.containsKey(name.getNameAsString())) {
             return Optional.of(name.getNameAsString());
         }
-        if (expression instanceof FieldAccessExpr access && fields.containsKey(access.getNameAsString())
+        if (expression instanceof FieldAccessExpr access
+                && fields.containsKey(access.getNameAsString())
                 && (access.getScope().isThisExpr()
-                || access.getScope().toString().equals(type.getNameAsString()))) {
+                        || access.getScope().toString().equals(type.getNameAsString()))) {
             return Optional.of(access.getNameAsString());
         }
         return Optional.empty();
@@ -155,7 +168,8 @@ final class CompoundUpdateFinder {
                 continue;
             }
             for (MethodCallExpr act : then.findAll(MethodCallExpr.class)) {
-                if (ACTS.contains(act.getNameAsString()) && act.getScope().isPresent()
+                if (ACTS.contains(act.getNameAsString())
+                        && act.getScope().isPresent()
                         && field(act.getScope().get(), locals).equals(collection)) {
                     return collection;
                 }
@@ -168,7 +182,10 @@ final class CompoundUpdateFinder {
     private Optional<String> accessorUpdate(MethodCallExpr call, Set<String> locals) {
         String name = call.getNameAsString();
         boolean onThis = call.getScope().map(s -> s.isThisExpr()).orElse(true);
-        if (!onThis || !name.startsWith("set") || name.length() < 4 || call.getArguments().size() != 1) {
+        if (!onThis
+                || !name.startsWith("set")
+                || name.length() < 4
+                || call.getArguments().size() != 1) {
             return Optional.empty();
         }
         String property = name.substring(3);
@@ -181,16 +198,17 @@ final class CompoundUpdateFinder {
 
     private static boolean isProtected(Node node) {
         Node child = node;
-        for (Node parent = node.getParentNode().orElse(null); parent != null;
-             child = parent, parent = parent.getParentNode().orElse(null)) {
+        for (Node parent = node.getParentNode().orElse(null);
+                parent != null;
+                child = parent, parent = parent.getParentNode().orElse(null)) {
             if (parent instanceof SynchronizedStmt) {
                 return true;
             }
             if (parent instanceof MethodDeclaration method) {
                 return method.isSynchronized();
             }
-            if (parent instanceof TryStmt attempt && attempt.getFinallyBlock()
-                    .map(f -> callsAny(f, UNLOCKS)).orElse(false)) {
+            if (parent instanceof TryStmt attempt
+                    && attempt.getFinallyBlock().map(f -> callsAny(f, UNLOCKS)).orElse(false)) {
                 return true;
             }
             if (parent instanceof BlockStmt block && lockedBefore(block, child)) {

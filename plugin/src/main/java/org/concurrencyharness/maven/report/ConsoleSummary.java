@@ -20,19 +20,32 @@ public final class ConsoleSummary {
     private static final String GREEN = "\u001b[32m";
     private static final String RESET = "\u001b[0m";
 
-    private ConsoleSummary() {
-    }
+    private ConsoleSummary() {}
 
     public static List<String> render(RunReport report, boolean colour) {
         List<String> lines = new ArrayList<>();
-        int nameWidth = Math.max(8, report.exercises().stream().mapToInt(e -> e.displayName().length()).max().orElse(8));
-        int conditionsWidth = Math.max(10,
-                report.exercises().stream().mapToInt(e -> e.conditions().describe().length()).max().orElse(10));
+        int nameWidth = Math.max(
+                8,
+                report.exercises().stream()
+                        .mapToInt(e -> e.displayName().length())
+                        .max()
+                        .orElse(8));
+        int conditionsWidth = Math.max(
+                10,
+                report.exercises().stream()
+                        .mapToInt(e -> e.conditions().describe().length())
+                        .max()
+                        .orElse(10));
         String format = "%-" + nameWidth + "s  %-" + conditionsWidth + "s  %-7s %9s  %4s  %5s";
         lines.add(String.format(format, "exercise", "conditions", "outcome", "wall ms", "max", "races"));
         for (ExerciseResult exercise : report.exercises()) {
-            String row = String.format(format, exercise.displayName(), exercise.conditions().describe(),
-                    exercise.outcome(), Math.round(exercise.wallMillis()), exercise.maxConcurrency(),
+            String row = String.format(
+                    format,
+                    exercise.displayName(),
+                    exercise.conditions().describe(),
+                    exercise.outcome(),
+                    Math.round(exercise.wallMillis()),
+                    exercise.maxConcurrency(),
                     racesCell(exercise));
             lines.add(colour ? (exercise.outcome() == Outcome.PASS ? GREEN : RED) + row + RESET : row);
         }
@@ -60,8 +73,12 @@ public final class ConsoleSummary {
     }
 
     private static void details(List<String> lines, ExerciseResult exercise) {
-        if (exercise.sharedState().isEmpty() && exercise.races().isEmpty() && exercise.suppressed().isEmpty()
-                && exercise.errors().isEmpty() && exercise.hints().isEmpty() && exercise.detectorErrors().isEmpty()
+        if (exercise.sharedState().isEmpty()
+                && exercise.races().isEmpty()
+                && exercise.suppressed().isEmpty()
+                && exercise.errors().isEmpty()
+                && exercise.hints().isEmpty()
+                && exercise.detectorErrors().isEmpty()
                 && exercise.lostUpdates().isEmpty()) {
             return;
         }
@@ -108,7 +125,8 @@ public final class ConsoleSummary {
 
     private static void lostUpdates(List<String> lines, ExerciseResult exercise) {
         for (LostUpdate lost : exercise.lostUpdates()) {
-            lines.add("  lost update of " + lost.subject() + (exercise.conditions().expectRace() ? " (expected)" : ""));
+            lines.add("  lost update of " + lost.subject()
+                    + (exercise.conditions().expectRace() ? " (expected)" : ""));
             LostUpdateText.accesses(lost).forEach(access -> lines.add("    " + access));
         }
     }

@@ -69,27 +69,44 @@ final class HtmlReport {
 
     String render(RunReport report) {
         StringBuilder html = new StringBuilder();
-        html.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head><meta charset=\"utf-8\"/>")
+        html.append(
+                        "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head><meta charset=\"utf-8\"/>")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>")
-                .append("<title>Concurrency report</title><style>").append(STYLE).append("</style></head><body>");
+                .append("<title>Concurrency report</title><style>")
+                .append(STYLE)
+                .append("</style></head><body>");
         html.append("<h1>Concurrency report</h1><p class=\"summary\">")
-                .append("<span id=\"exercises\">").append(report.exercises().size()).append(" exercises</span>")
-                .append("<span id=\"passed\">").append(report.passed()).append(" passed</span>")
-                .append("<span id=\"failed\">").append(report.failed()).append(" failed</span>")
-                .append("<span id=\"races\">").append(RaceCounts.describe(report.races(), report.suppressed()))
+                .append("<span id=\"exercises\">")
+                .append(report.exercises().size())
+                .append(" exercises</span>")
+                .append("<span id=\"passed\">")
+                .append(report.passed())
+                .append(" passed</span>")
+                .append("<span id=\"failed\">")
+                .append(report.failed())
+                .append(" failed</span>")
+                .append("<span id=\"races\">")
+                .append(RaceCounts.describe(report.races(), report.suppressed()))
                 .append("</span>")
-                .append("<span id=\"lost-updates\">").append(LostUpdateText.count(report.lostUpdates())).append("</span>")
-                .append("<span>race detector ").append(report.detectRaces() ? "on" : "off").append("</span></p>");
+                .append("<span id=\"lost-updates\">")
+                .append(LostUpdateText.count(report.lostUpdates()))
+                .append("</span>")
+                .append("<span>race detector ")
+                .append(report.detectRaces() ? "on" : "off")
+                .append("</span></p>");
         if (!report.detectRaces()) {
             // an empty list of races must not read as a clean bill of health
             html.append("<p class=\"notice\" id=\"detector-off\"><strong>Race detection was off</strong> in this run")
                     .append(" (concurrency.detectRaces=false): no data race was looked for, so none is reported.")
                     .append(" Leave concurrency.detectRaces out to turn it on.</p>");
         }
-        ShardNotice.of(report).ifPresent(notice ->
-                html.append("<p class=\"notice\" id=\"shards\">").append(Xml.escape(notice)).append("</p>"));
+        ShardNotice.of(report)
+                .ifPresent(notice -> html.append("<p class=\"notice\" id=\"shards\">")
+                        .append(Xml.escape(notice))
+                        .append("</p>"));
         List<ExerciseResult> exercises = report.exercises().stream()
-                .sorted(Comparator.comparingInt(HtmlReport::rank)).toList();
+                .sorted(Comparator.comparingInt(HtmlReport::rank))
+                .toList();
         Map<ExerciseResult, String> sectionIds = sectionIds(exercises);
         SummaryTable.render(html, exercises, sectionIds);
         html.append("<p class=\"legend\"><span><i style=\"background:#1976d2\"></i>running</span>")
@@ -126,14 +143,25 @@ final class HtmlReport {
     }
 
     private void exercise(StringBuilder html, ExerciseResult exercise, String id) {
-        html.append("<section class=\"exercise\" id=\"").append(Xml.escape(id))
+        html.append("<section class=\"exercise\" id=\"")
+                .append(Xml.escape(id))
                 .append("\"><a class=\"top\" href=\"#summary\">&#8593; summary</a>")
-                .append("<h2><span class=\"badge ").append(exercise.outcome()).append("\">").append(exercise.outcome())
-                .append("</span> ").append(Xml.escape(exercise.displayName())).append("</h2>");
-        html.append("<p class=\"conditions\">").append(Xml.escape(exercise.className())).append(" &#8212; ")
-                .append(Xml.escape(exercise.conditions().describe())).append(" &#8212; ")
-                .append(Math.round(exercise.wallMillis())).append(" ms, max concurrency ")
-                .append(exercise.maxConcurrency()).append("</p>");
+                .append("<h2><span class=\"badge ")
+                .append(exercise.outcome())
+                .append("\">")
+                .append(exercise.outcome())
+                .append("</span> ")
+                .append(Xml.escape(exercise.displayName()))
+                .append("</h2>");
+        html.append("<p class=\"conditions\">")
+                .append(Xml.escape(exercise.className()))
+                .append(" &#8212; ")
+                .append(Xml.escape(exercise.conditions().describe()))
+                .append(" &#8212; ")
+                .append(Math.round(exercise.wallMillis()))
+                .append(" ms, max concurrency ")
+                .append(exercise.maxConcurrency())
+                .append("</p>");
         if (!exercise.errors().isEmpty()) {
             html.append("<h3>Errors</h3>");
             stacks(html, "error", exercise.errors());
@@ -162,8 +190,11 @@ final class HtmlReport {
         if (!exercise.sharedState().isEmpty()) {
             html.append("<h3>Final shared state</h3><table class=\"state\"><tr><th>field</th><th>value</th></tr>");
             for (Map.Entry<String, String> field : exercise.sharedState().entrySet()) {
-                html.append("<tr><td>").append(Xml.escape(field.getKey())).append("</td><td><code>")
-                        .append(Xml.escape(field.getValue())).append("</code></td></tr>");
+                html.append("<tr><td>")
+                        .append(Xml.escape(field.getKey()))
+                        .append("</td><td><code>")
+                        .append(Xml.escape(field.getValue()))
+                        .append("</code></td></tr>");
             }
             html.append("</table>");
         }
@@ -171,8 +202,14 @@ final class HtmlReport {
             if (round.workers().isEmpty()) {
                 continue;
             }
-            html.append("<h3>Round ").append(round.round()).append(": ").append(Math.round(round.wallMillis()))
-                    .append(" ms, ").append(round.finished()).append(" of ").append(round.workers().size())
+            html.append("<h3>Round ")
+                    .append(round.round())
+                    .append(": ")
+                    .append(Math.round(round.wallMillis()))
+                    .append(" ms, ")
+                    .append(round.finished())
+                    .append(" of ")
+                    .append(round.workers().size())
                     .append(" finished</h3>");
             timeline(html, round);
             workersTable(html, round.workers());
@@ -185,8 +222,13 @@ final class HtmlReport {
         for (String text : texts) {
             int newline = text.indexOf('\n');
             String first = newline < 0 ? text : text.substring(0, newline);
-            html.append("<details class=\"").append(cssClass).append("\"><summary>").append(Xml.escape(first))
-                    .append("</summary><pre>").append(Xml.escape(text)).append("</pre></details>");
+            html.append("<details class=\"")
+                    .append(cssClass)
+                    .append("\"><summary>")
+                    .append(Xml.escape(first))
+                    .append("</summary><pre>")
+                    .append(Xml.escape(text))
+                    .append("</pre></details>");
         }
     }
 
@@ -196,13 +238,24 @@ final class HtmlReport {
             html.append(TimelineSvg.render(round));
             return;
         }
-        DoubleSummaryStatistics starts = round.workers().stream().mapToDouble(WorkerResult::startMillis).summaryStatistics();
-        DoubleSummaryStatistics ends = round.workers().stream().mapToDouble(WorkerResult::endMillis).summaryStatistics();
-        html.append("<details class=\"timeline-fold\"><summary>").append(round.workers().size())
-                .append(" workers: started ").append(TimelineSvg.fmt(starts.getMin())).append("&#8211;")
-                .append(TimelineSvg.fmt(starts.getMax())).append(" ms, ended ").append(TimelineSvg.fmt(ends.getMin()))
-                .append("&#8211;").append(TimelineSvg.fmt(ends.getMax())).append(" ms (open for every worker&#8217;s bar)")
-                .append(StartEndHistogram.render(round)).append("</summary>").append(TimelineSvg.render(round))
+        DoubleSummaryStatistics starts =
+                round.workers().stream().mapToDouble(WorkerResult::startMillis).summaryStatistics();
+        DoubleSummaryStatistics ends =
+                round.workers().stream().mapToDouble(WorkerResult::endMillis).summaryStatistics();
+        html.append("<details class=\"timeline-fold\"><summary>")
+                .append(round.workers().size())
+                .append(" workers: started ")
+                .append(TimelineSvg.fmt(starts.getMin()))
+                .append("&#8211;")
+                .append(TimelineSvg.fmt(starts.getMax()))
+                .append(" ms, ended ")
+                .append(TimelineSvg.fmt(ends.getMin()))
+                .append("&#8211;")
+                .append(TimelineSvg.fmt(ends.getMax()))
+                .append(" ms (open for every worker&#8217;s bar)")
+                .append(StartEndHistogram.render(round))
+                .append("</summary>")
+                .append(TimelineSvg.render(round))
                 .append("</details>");
     }
 
@@ -212,9 +265,15 @@ final class HtmlReport {
         }
         html.append("<h3>Hints from the source</h3><ul>");
         for (Hint hint : exercise.hints()) {
-            html.append("<li class=\"hint").append(hint.confirmed() ? " confirmed" : "").append("\"><code>")
-                    .append(Xml.escape(hint.code())).append("</code> at ").append(Xml.escape(hint.location())).append(": ")
-                    .append(Xml.escape(hint.reason())).append(hint.confirmed() ? " &#8212; confirmed by a race" : "")
+            html.append("<li class=\"hint")
+                    .append(hint.confirmed() ? " confirmed" : "")
+                    .append("\"><code>")
+                    .append(Xml.escape(hint.code()))
+                    .append("</code> at ")
+                    .append(Xml.escape(hint.location()))
+                    .append(": ")
+                    .append(Xml.escape(hint.reason()))
+                    .append(hint.confirmed() ? " &#8212; confirmed by a race" : "")
                     .append("</li>");
         }
         html.append("</ul>");
@@ -222,14 +281,25 @@ final class HtmlReport {
 
     private static void workersTable(StringBuilder html, List<WorkerResult> workers) {
         html.append("<details><summary>Every worker's times</summary><table class=\"workers\"><tr><th>worker</th>")
-                .append("<th>start ms</th><th>waited ms</th><th>ran ms</th><th>end ms</th><th>state</th><th>returned</th></tr>");
+                .append(
+                        "<th>start ms</th><th>waited ms</th><th>ran ms</th><th>end ms</th><th>state</th><th>returned</th></tr>");
         for (WorkerResult worker : workers) {
-            html.append("<tr><td>").append(Xml.escape(worker.name())).append(worker.pid() != 0 ? " (pid " + worker.pid() + ")" : "")
-                    .append("</td><td>").append(TimelineSvg.fmt(worker.startMillis())).append("</td><td>")
-                    .append(TimelineSvg.fmt(worker.waitMillis())).append("</td><td>").append(TimelineSvg.fmt(worker.runMillis()))
-                    .append("</td><td>").append(TimelineSvg.fmt(worker.endMillis())).append("</td><td>")
-                    .append(Xml.escape(worker.state().toString())).append("</td><td>")
-                    .append(Xml.escape(worker.returnValue() == null ? "" : worker.returnValue())).append("</td></tr>");
+            html.append("<tr><td>")
+                    .append(Xml.escape(worker.name()))
+                    .append(worker.pid() != 0 ? " (pid " + worker.pid() + ")" : "")
+                    .append("</td><td>")
+                    .append(TimelineSvg.fmt(worker.startMillis()))
+                    .append("</td><td>")
+                    .append(TimelineSvg.fmt(worker.waitMillis()))
+                    .append("</td><td>")
+                    .append(TimelineSvg.fmt(worker.runMillis()))
+                    .append("</td><td>")
+                    .append(TimelineSvg.fmt(worker.endMillis()))
+                    .append("</td><td>")
+                    .append(Xml.escape(worker.state().toString()))
+                    .append("</td><td>")
+                    .append(Xml.escape(worker.returnValue() == null ? "" : worker.returnValue()))
+                    .append("</td></tr>");
         }
         html.append("</table></details>");
     }

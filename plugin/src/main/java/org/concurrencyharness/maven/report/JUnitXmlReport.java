@@ -18,27 +18,44 @@ import org.concurrencyharness.internal.result.Race;
  */
 final class JUnitXmlReport {
 
-    private JUnitXmlReport() {
-    }
+    private JUnitXmlReport() {}
 
     static String render(String className, List<ExerciseResult> exercises) {
-        long failures = exercises.stream().filter(e -> e.outcome() == Outcome.FAIL).count();
-        double seconds = exercises.stream().mapToDouble(ExerciseResult::wallMillis).sum() / 1000.0;
+        long failures =
+                exercises.stream().filter(e -> e.outcome() == Outcome.FAIL).count();
+        double seconds =
+                exercises.stream().mapToDouble(ExerciseResult::wallMillis).sum() / 1000.0;
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        xml.append("<testsuite name=\"").append(Xml.escape(className)).append("\" tests=\"").append(exercises.size())
-                .append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"0\" time=\"")
-                .append(seconds(seconds)).append("\">\n  <properties/>\n");
+        xml.append("<testsuite name=\"")
+                .append(Xml.escape(className))
+                .append("\" tests=\"")
+                .append(exercises.size())
+                .append("\" failures=\"")
+                .append(failures)
+                .append("\" errors=\"0\" skipped=\"0\" time=\"")
+                .append(seconds(seconds))
+                .append("\">\n  <properties/>\n");
         for (ExerciseResult exercise : exercises) {
-            xml.append("  <testcase name=\"").append(Xml.escape(exercise.methodName())).append("\" classname=\"")
-                    .append(Xml.escape(className)).append("\" time=\"").append(seconds(exercise.wallMillis() / 1000.0))
+            xml.append("  <testcase name=\"")
+                    .append(Xml.escape(exercise.methodName()))
+                    .append("\" classname=\"")
+                    .append(Xml.escape(className))
+                    .append("\" time=\"")
+                    .append(seconds(exercise.wallMillis() / 1000.0))
                     .append("\">\n");
             if (exercise.outcome() == Outcome.FAIL) {
-                xml.append("    <failure message=\"").append(Xml.escape(failureMessage(exercise)))
-                        .append("\" type=\"concurrency\">").append(Xml.escape(details(exercise))).append("</failure>\n");
+                xml.append("    <failure message=\"")
+                        .append(Xml.escape(failureMessage(exercise)))
+                        .append("\" type=\"concurrency\">")
+                        .append(Xml.escape(details(exercise)))
+                        .append("</failure>\n");
             }
-            xml.append("    <system-out>").append(Xml.escape(systemOut(exercise))).append("</system-out>\n");
+            xml.append("    <system-out>")
+                    .append(Xml.escape(systemOut(exercise)))
+                    .append("</system-out>\n");
             if (!exercise.detectorErrors().isEmpty()) {
-                xml.append("    <system-err>").append(Xml.escape(String.join("\n", exercise.detectorErrors())))
+                xml.append("    <system-err>")
+                        .append(Xml.escape(String.join("\n", exercise.detectorErrors())))
                         .append("</system-err>\n");
             }
             xml.append("  </testcase>\n");
@@ -48,13 +65,15 @@ final class JUnitXmlReport {
 
     private static String failureMessage(ExerciseResult exercise) {
         if (!exercise.races().isEmpty() && !exercise.conditions().expectRace()) {
-            return exercise.races().size() + " data race(s), the first on " + RaceText.subject(exercise.races().get(0));
+            return exercise.races().size() + " data race(s), the first on "
+                    + RaceText.subject(exercise.races().get(0));
         }
         if (!exercise.lostUpdates().isEmpty() && !exercise.conditions().expectRace()) {
             return LostUpdateText.count(exercise.lostUpdates().size()) + ", the first of "
                     + exercise.lostUpdates().get(0).subject();
         }
-        String first = exercise.errors().isEmpty() ? "failed" : exercise.errors().get(0);
+        String first =
+                exercise.errors().isEmpty() ? "failed" : exercise.errors().get(0);
         int newline = first.indexOf('\n');
         return newline < 0 ? first : first.substring(0, newline);
     }
@@ -79,12 +98,15 @@ final class JUnitXmlReport {
     private static void lostUpdates(StringBuilder out, ExerciseResult exercise) {
         for (LostUpdate lost : exercise.lostUpdates()) {
             out.append("lost update of ").append(lost.subject()).append('\n');
-            LostUpdateText.accesses(lost).forEach(access -> out.append("  ").append(access).append('\n'));
+            LostUpdateText.accesses(lost)
+                    .forEach(access -> out.append("  ").append(access).append('\n'));
         }
     }
 
     private static String systemOut(ExerciseResult exercise) {
-        StringBuilder out = new StringBuilder("conditions: ").append(exercise.conditions().describe()).append('\n');
+        StringBuilder out = new StringBuilder("conditions: ")
+                .append(exercise.conditions().describe())
+                .append('\n');
         out.append("max concurrency: ").append(exercise.maxConcurrency()).append('\n');
         for (Map.Entry<String, String> field : exercise.sharedState().entrySet()) {
             out.append(field.getKey()).append(" = ").append(field.getValue()).append('\n');

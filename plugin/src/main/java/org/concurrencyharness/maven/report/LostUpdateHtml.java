@@ -24,8 +24,11 @@ final class LostUpdateHtml {
                 .append(" were not: the second write is based on a read made before another's write, which it")
                 .append(" overwrites.</p>");
         for (LostUpdate lost : exercise.lostUpdates()) {
-            html.append("<div class=\"race lost-update\"><p><strong>").append(Xml.escape(lost.subject()))
-                    .append("</strong> <span class=\"note\">").append(Xml.escape(lost.object())).append("</span></p>");
+            html.append("<div class=\"race lost-update\"><p><strong>")
+                    .append(Xml.escape(lost.subject()))
+                    .append("</strong> <span class=\"note\">")
+                    .append(Xml.escape(lost.object()))
+                    .append("</span></p>");
             List<Access> accesses = lost.accesses();
             for (int i = 0; i < accesses.size(); i++) {
                 access(html, exercise, STEPS[i], accesses.get(i));
@@ -35,8 +38,14 @@ final class LostUpdateHtml {
     }
 
     private void access(StringBuilder html, ExerciseResult exercise, String step, Access access) {
-        html.append("<p>").append(step).append(" <code>").append(Xml.escape(access.thread()))
-                .append("</code> in <code>").append(Xml.escape(access.method())).append("</code> at <code>").append(Xml.escape(access.location()))
+        html.append("<p>")
+                .append(step)
+                .append(" <code>")
+                .append(Xml.escape(access.thread()))
+                .append("</code> in <code>")
+                .append(Xml.escape(access.method()))
+                .append("</code> at <code>")
+                .append(Xml.escape(access.location()))
                 .append("</code>");
         if (access.call() != null) {
             html.append(" (<code>").append(Xml.escape(access.call())).append("</code>)");
@@ -47,7 +56,8 @@ final class LostUpdateHtml {
             html.append("<pre class=\"excerpt\">");
             for (SourceExcerpts.Line line : lines) {
                 String text = Xml.escape(String.format("%4d  %s", line.number(), line.text()));
-                html.append(line.highlighted() ? "<span class=\"hl\">" + text + "</span>" : text).append('\n');
+                html.append(line.highlighted() ? "<span class=\"hl\">" + text + "</span>" : text)
+                        .append('\n');
             }
             html.append("</pre>");
         }

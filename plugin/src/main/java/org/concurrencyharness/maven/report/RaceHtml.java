@@ -21,7 +21,8 @@ final class RaceHtml {
         boolean foreseen = exercise.hints().stream().anyMatch(h -> h.field().equals(race.field()));
         html.append("<div class=\"race\"><p>");
         subject(html, race);
-        html.append(foreseen || exercise.hints().isEmpty() ? "" : " (no hint foresaw this race)").append("</p>");
+        html.append(foreseen || exercise.hints().isEmpty() ? "" : " (no hint foresaw this race)")
+                .append("</p>");
         accesses(html, exercise, race);
         html.append("</div>");
     }
@@ -38,7 +39,9 @@ final class RaceHtml {
     private static void subject(StringBuilder html, Race race) {
         html.append("<strong>").append(Xml.escape(race.field())).append("</strong>");
         if (race.object() != null) {
-            html.append(" (<code class=\"object\">").append(Xml.escape(race.object())).append("</code>)");
+            html.append(" (<code class=\"object\">")
+                    .append(Xml.escape(race.object()))
+                    .append("</code>)");
         }
     }
 
@@ -50,13 +53,21 @@ final class RaceHtml {
         for (Access access : List.of(race.first(), race.second())) {
             html.append("<p class=\"access\">");
             if (access.call() != null) {
-                html.append("<code class=\"call\">").append(Xml.escape(access.call())).append("</code> ");
+                html.append("<code class=\"call\">")
+                        .append(Xml.escape(access.call()))
+                        .append("</code> ");
             }
-            html.append(Xml.escape(access.kind().toString())).append(" by <code>").append(Xml.escape(access.thread()))
-                    .append("</code> in <code>").append(Xml.escape(access.method())).append("</code> at <code>")
-                    .append(Xml.escape(access.location())).append("</code>");
+            html.append(Xml.escape(access.kind().toString()))
+                    .append(" by <code>")
+                    .append(Xml.escape(access.thread()))
+                    .append("</code> in <code>")
+                    .append(Xml.escape(access.method()))
+                    .append("</code> at <code>")
+                    .append(Xml.escape(access.location()))
+                    .append("</code>");
             if (access.userFrame() != null) {
-                html.append(" (under <code class=\"user-frame\">").append(Xml.escape(access.userFrame()))
+                html.append(" (under <code class=\"user-frame\">")
+                        .append(Xml.escape(access.userFrame()))
                         .append("</code>)");
             }
             html.append("</p>");

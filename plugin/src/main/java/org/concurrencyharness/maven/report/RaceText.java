@@ -9,8 +9,7 @@ import org.concurrencyharness.internal.result.Race;
  */
 public final class RaceText {
 
-    private RaceText() {
-    }
+    private RaceText() {}
 
     /** {@code it.Registry.names (java.util.ArrayList)}: the field, and the JDK object's class for a race on one. */
     public static String subject(Race race) {

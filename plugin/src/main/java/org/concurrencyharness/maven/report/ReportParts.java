@@ -23,14 +23,15 @@ import org.concurrencyharness.internal.shard.Shard;
  */
 public final class ReportParts {
 
-    private ReportParts() {
-    }
+    private ReportParts() {}
 
     public static RunReport merge(Path directory) throws IOException {
-        Map<Shard, Path> parts = new TreeMap<>(Comparator.comparingInt(Shard::count).thenComparingInt(Shard::index));
+        Map<Shard, Path> parts =
+                new TreeMap<>(Comparator.comparingInt(Shard::count).thenComparingInt(Shard::index));
         if (Files.isDirectory(directory)) {
             try (Stream<Path> files = Files.list(directory)) {
-                files.forEach(file -> ReportFiles.partOf(file.getFileName().toString()).ifPresent(s -> parts.put(s, file)));
+                files.forEach(file ->
+                        ReportFiles.partOf(file.getFileName().toString()).ifPresent(s -> parts.put(s, file)));
             }
         }
         if (parts.isEmpty()) {
@@ -39,14 +40,19 @@ public final class ReportParts {
         }
         if (parts.keySet().stream().mapToInt(Shard::count).distinct().count() > 1) {
             throw new ReportPartsException("The parts in " + directory + " are of different shardings ("
-                    + String.join(", ", parts.values().stream().map(p -> p.getFileName().toString()).toList())
+                    + String.join(
+                            ", ",
+                            parts.values().stream()
+                                    .map(p -> p.getFileName().toString())
+                                    .toList())
                     + "): keep only the parts of one run, all K-of-N with the same N.");
         }
         boolean detectRaces = true;
         List<ExerciseResult> exercises = new ArrayList<>();
         Map<String, Path> seenIn = new HashMap<>();
         for (Map.Entry<Shard, Path> part : parts.entrySet()) {
-            RunReport report = RunReport.fromJson(Json.parse(Files.readString(part.getValue(), StandardCharsets.UTF_8)));
+            RunReport report =
+                    RunReport.fromJson(Json.parse(Files.readString(part.getValue(), StandardCharsets.UTF_8)));
             // one part without the detector makes an empty list of races no clean bill of health for the whole
             detectRaces &= report.detectRaces();
             for (ExerciseResult exercise : report.exercises()) {

@@ -26,11 +26,14 @@ public final class ReportWriter {
         writeJsonAndHtml(report, directory, files);
         Map<String, List<ExerciseResult>> byClass = new LinkedHashMap<>();
         for (ExerciseResult exercise : report.exercises()) {
-            byClass.computeIfAbsent(exercise.className(), k -> new ArrayList<>()).add(exercise);
+            byClass.computeIfAbsent(exercise.className(), k -> new ArrayList<>())
+                    .add(exercise);
         }
         for (Map.Entry<String, List<ExerciseResult>> entry : byClass.entrySet()) {
-            Files.writeString(directory.resolve(files.junitXml(entry.getKey())),
-                    JUnitXmlReport.render(entry.getKey(), entry.getValue()), StandardCharsets.UTF_8);
+            Files.writeString(
+                    directory.resolve(files.junitXml(entry.getKey())),
+                    JUnitXmlReport.render(entry.getKey(), entry.getValue()),
+                    StandardCharsets.UTF_8);
         }
     }
 
@@ -45,6 +48,7 @@ public final class ReportWriter {
     private void writeJsonAndHtml(RunReport report, Path directory, ReportFiles files) throws IOException {
         Files.createDirectories(directory);
         Files.writeString(directory.resolve(files.json()), Json.writePretty(report.toJson()), StandardCharsets.UTF_8);
-        Files.writeString(directory.resolve(files.html()), new HtmlReport(sources).render(report), StandardCharsets.UTF_8);
+        Files.writeString(
+                directory.resolve(files.html()), new HtmlReport(sources).render(report), StandardCharsets.UTF_8);
     }
 }

@@ -11,8 +11,7 @@ import org.concurrencyharness.internal.shard.Shard;
  */
 final class ShardNotice {
 
-    private ShardNotice() {
-    }
+    private ShardNotice() {}
 
     /** Empty for a run of every exercise. */
     static Optional<String> of(RunReport report) {
@@ -25,7 +24,8 @@ final class ShardNotice {
             return Optional.of("Holds " + (count == 1 ? "the one part" : "all " + count + " parts")
                     + " of a sharded run (concurrency.shard): every exercise.");
         }
-        return Optional.of("Holds " + parts(report.shards()) + " of " + count + " of a sharded run (concurrency.shard); "
+        return Optional.of("Holds " + parts(report.shards()) + " of " + count
+                + " of a sharded run (concurrency.shard); "
                 + parts(missing) + (missing.size() == 1 ? " is" : " are") + " missing, and "
                 + (missing.size() == 1 ? "its" : "their") + " exercises are not in this report. To see every exercise,"
                 + " copy each part's reports into one directory and run mvn concurrency:report-aggregate there.");
@@ -33,10 +33,12 @@ final class ShardNotice {
 
     /** {@code part 2}, {@code parts 1 and 3}, {@code parts 1, 2 and 4}. */
     private static String parts(List<Shard> shards) {
-        List<String> indexes = shards.stream().map(s -> String.valueOf(s.index())).toList();
+        List<String> indexes =
+                shards.stream().map(s -> String.valueOf(s.index())).toList();
         if (indexes.size() == 1) {
             return "part " + indexes.get(0);
         }
-        return "parts " + String.join(", ", indexes.subList(0, indexes.size() - 1)) + " and " + indexes.get(indexes.size() - 1);
+        return "parts " + String.join(", ", indexes.subList(0, indexes.size() - 1)) + " and "
+                + indexes.get(indexes.size() - 1);
     }
 }

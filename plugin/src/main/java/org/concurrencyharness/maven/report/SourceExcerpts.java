@@ -15,8 +15,7 @@ import java.util.stream.Stream;
 public final class SourceExcerpts {
 
     /** One line of an excerpt. */
-    public record Line(int number, String text, boolean highlighted) {
-    }
+    public record Line(int number, String text, boolean highlighted) {}
 
     private final Map<String, List<Path>> filesByName = new HashMap<>();
     private final Map<Path, List<String>> contents = new HashMap<>();
@@ -28,7 +27,9 @@ public final class SourceExcerpts {
             }
             try (Stream<Path> files = Files.walk(root)) {
                 files.filter(f -> f.toString().endsWith(".java"))
-                        .forEach(f -> filesByName.computeIfAbsent(f.getFileName().toString(), k -> new ArrayList<>()).add(f));
+                        .forEach(f -> filesByName
+                                .computeIfAbsent(f.getFileName().toString(), k -> new ArrayList<>())
+                                .add(f));
             } catch (IOException e) {
                 // a root we cannot read gives no excerpts
             }
@@ -65,9 +66,11 @@ public final class SourceExcerpts {
         }
         Path best = candidates.get(0);
         if (className != null && className.contains(".")) {
-            String packagePath = className.substring(0, className.lastIndexOf('.')).replace('.', '/');
+            String packagePath =
+                    className.substring(0, className.lastIndexOf('.')).replace('.', '/');
             for (Path candidate : candidates) {
-                if (candidate.getParent() != null && candidate.getParent().toString().replace('\\', '/').endsWith(packagePath)) {
+                if (candidate.getParent() != null
+                        && candidate.getParent().toString().replace('\\', '/').endsWith(packagePath)) {
                     best = candidate;
                 }
             }

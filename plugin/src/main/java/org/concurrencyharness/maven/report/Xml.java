@@ -3,8 +3,7 @@ package org.concurrencyharness.maven.report;
 /** Escaping for XML and HTML text and attributes. */
 final class Xml {
 
-    private Xml() {
-    }
+    private Xml() {}
 
     static String escape(String text) {
         if (text == null) {

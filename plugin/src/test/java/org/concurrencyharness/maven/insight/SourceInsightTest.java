@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.concurrencyharness.internal.result.AccessKind;
 import org.concurrencyharness.internal.result.Access;
+import org.concurrencyharness.internal.result.AccessKind;
 import org.concurrencyharness.internal.result.Conditions;
 import org.concurrencyharness.internal.result.ExerciseResult;
 import org.concurrencyharness.internal.result.Hint;
@@ -84,7 +84,8 @@ class SourceInsightTest {
 
     @Test
     void everyLabelledSnippetIsFlaggedOrNotAsItsNameSays() {
-        List<String> methods = SNIPPETS.lines().map(String::strip)
+        List<String> methods = SNIPPETS.lines()
+                .map(String::strip)
                 .filter(l -> l.startsWith("public ") && (l.contains(" hint") || l.contains(" noHint")))
                 .map(l -> l.substring(l.indexOf(l.contains(" hint") ? "hint" : "noHint"), l.indexOf('(')))
                 .toList();
@@ -102,9 +103,15 @@ class SourceInsightTest {
         assertEquals("Snippets.java:19", hint.location());
         assertEquals("count++", hint.code());
         assertTrue(hint.reason().startsWith("read-modify-write"));
-        assertEquals("demo.Snippets.cache", insight.hintsFor("demo.Snippets", "hintCheckThenAct").get(0).field());
-        assertEquals("demo.Snippets.sum", insight.hintsFor("demo.Snippets", "hintThroughCall").get(0).field());
-        assertEquals("demo.Snippets.value", insight.hintsFor("demo.Snippets", "hintAccessors").get(0).field());
+        assertEquals(
+                "demo.Snippets.cache",
+                insight.hintsFor("demo.Snippets", "hintCheckThenAct").get(0).field());
+        assertEquals(
+                "demo.Snippets.sum",
+                insight.hintsFor("demo.Snippets", "hintThroughCall").get(0).field());
+        assertEquals(
+                "demo.Snippets.value",
+                insight.hintsFor("demo.Snippets", "hintAccessors").get(0).field());
     }
 
     @Test
@@ -127,7 +134,20 @@ class SourceInsightTest {
     }
 
     private static ExerciseResult exercise(String method, List<Race> races) {
-        return new ExerciseResult("demo.Snippets", method, "Snippets.java", new Conditions(2, 1, 1000, false, 0, 0, false),
-                Outcome.PASS, 1, 1, Map.of(), races, List.of(), List.of(), List.of(), List.of(), List.of());
+        return new ExerciseResult(
+                "demo.Snippets",
+                method,
+                "Snippets.java",
+                new Conditions(2, 1, 1000, false, 0, 0, false),
+                Outcome.PASS,
+                1,
+                1,
+                Map.of(),
+                races,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
     }
 }

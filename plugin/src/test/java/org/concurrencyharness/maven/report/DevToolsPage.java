@@ -41,18 +41,32 @@ final class DevToolsPage implements AutoCloseable {
     private DevToolsPage(Process browser, Path profile, URI debuggerUrl) {
         this.browser = browser;
         this.profile = profile;
-        this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(debuggerUrl, new Replies()).join();
+        this.socket = HttpClient.newHttpClient()
+                .newWebSocketBuilder()
+                .buildAsync(debuggerUrl, new Replies())
+                .join();
     }
 
     /** Opens the page in a new headless browser, on a screen of that size, and waits until it has loaded. */
     static DevToolsPage open(Path chromium, URI page, int width, int height) throws Exception {
         Path profile = Files.createTempDirectory("chromium-profile");
-        Process browser = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + profile,
-                "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0", "about:blank")
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process browser = new ProcessBuilder(
+                        chromium.toString(),
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--user-data-dir=" + profile,
+                        "--remote-debugging-address=127.0.0.1",
+                        "--remote-debugging-port=0",
+                        "about:blank")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try {
             DevToolsPage opened = new DevToolsPage(browser, profile, debuggerUrl(profile));
             // a headless window is at least 500 pixels wide: a phone's narrower screen is emulated
@@ -64,8 +78,10 @@ final class DevToolsPage implements AutoCloseable {
             opened.send("Emulation.setDeviceMetricsOverride", screen);
             opened.send("Page.navigate", Map.of("url", page.toString()));
             // the blank page it started with is complete too: the load awaited is the page's own
-            opened.await("the page to load", () -> Boolean.TRUE.equals(opened.evaluate(
-                    "document.readyState === 'complete' && location.href === " + Json.write(page.toString()))));
+            opened.await(
+                    "the page to load",
+                    () -> Boolean.TRUE.equals(opened.evaluate(
+                            "document.readyState === 'complete' && location.href === " + Json.write(page.toString()))));
             return opened;
         } catch (Exception | Error e) {
             end(browser, profile);
@@ -125,7 +141,8 @@ final class DevToolsPage implements AutoCloseable {
         int id = nextId.incrementAndGet();
         CompletableFuture<Map<?, ?>> reply = new CompletableFuture<>();
         pending.put(id, reply);
-        socket.sendText(Json.write(Map.of("id", id, "method", method, "params", params)), true).join();
+        socket.sendText(Json.write(Map.of("id", id, "method", method, "params", params)), true)
+                .join();
         try {
             Map<?, ?> message = reply.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             if (message.get("error") != null) {
@@ -151,9 +168,12 @@ final class DevToolsPage implements AutoCloseable {
             Thread.sleep(50);
             lines = Files.exists(portFile) ? Files.readAllLines(portFile, StandardCharsets.UTF_8) : List.of();
         }
-        HttpResponse<String> targets = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + lines.get(0).strip() + "/json/list")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> targets = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        "http://127.0.0.1:" + lines.get(0).strip() + "/json/list"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         for (Object target : (List<?>) Json.parse(targets.body())) {
             Map<?, ?> described = (Map<?, ?>) target;
             if ("page".equals(described.get("type"))) {

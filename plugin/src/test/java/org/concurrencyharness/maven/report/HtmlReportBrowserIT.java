@@ -43,15 +43,25 @@ class HtmlReportBrowserIT {
 
     private static String chromium(String... arguments) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory("chromium-profile");
-        List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile,
+        List<String> command = new ArrayList<>(List.of(
+                CHROMIUM.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile,
                 "--window-size=" + PHONE_WIDTH + "," + PHONE_HEIGHT));
         command.addAll(List.of(arguments));
         command.add(page.toUri().toString());
         Path output = Files.createTempFile("chromium", ".out");
-        Process browser = new ProcessBuilder(command).redirectOutput(output.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process browser = new ProcessBuilder(command)
+                .redirectOutput(output.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         if (!browser.waitFor(90, TimeUnit.SECONDS)) {
             browser.descendants().forEach(ProcessHandle::destroyForcibly);
             browser.destroyForcibly();
@@ -65,7 +75,8 @@ class HtmlReportBrowserIT {
         String dom = chromium("--dump-dom");
         assertTrue(dom.contains("<svg class=\"timeline\""), "the timelines are drawn");
         assertTrue(dom.contains("<svg class=\"histogram\""), "the long round's starts and ends are drawn");
-        assertEquals(count(Files.readString(page), "<rect "), count(dom, "<rect "), "every bar is in the rendered page");
+        assertEquals(
+                count(Files.readString(page), "<rect "), count(dom, "<rect "), "every bar is in the rendered page");
         assertTrue(dom.contains("<span class=\"hl\">   7          num += 1;</span>"), "the racing line is highlighted");
         assertTrue(dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "exercise output stays text");
 
@@ -78,23 +89,40 @@ class HtmlReportBrowserIT {
     @Test
     void theSummaryListsFailuresFirstThenRacesThenTheRestAndAClickOnARowReachesItsSection() throws Exception {
         try (DevToolsPage browser = DevToolsPage.open(CHROMIUM, page.toUri(), PHONE_WIDTH, PHONE_HEIGHT)) {
-            assertEquals(List.of("FAIL 1 Counter#increment", "FAIL 0 Thrower#explode", "PASS 2 Registry#register",
-                    "PASS 0 Pool#work", "PASS 0 Daemons#linger", "PASS 0 Crowd#gather"),
-                    browser.evaluate("[...document.querySelectorAll('#summary tbody tr')].map(row =>"
-                            + " row.dataset.outcome + ' ' + row.dataset.races + ' ' + row.querySelector('a').textContent)"),
+            assertEquals(
+                    List.of(
+                            "FAIL 1 Counter#increment",
+                            "FAIL 0 Thrower#explode",
+                            "PASS 2 Registry#register",
+                            "PASS 0 Pool#work",
+                            "PASS 0 Daemons#linger",
+                            "PASS 0 Crowd#gather"),
+                    browser.evaluate(
+                            "[...document.querySelectorAll('#summary tbody tr')].map(row =>"
+                                    + " row.dataset.outcome + ' ' + row.dataset.races + ' ' + row.querySelector('a').textContent)"),
                     "failed first, then those that raced, then the rest");
 
             String registry = "org.example.Registry.register";
             browser.click("#summary a[href='#" + registry + "']");
-            browser.await("the click to reach the section", () -> ("#" + registry).equals(browser.evaluate("location.hash")));
+            browser.await(
+                    "the click to reach the section", () -> ("#" + registry).equals(browser.evaluate("location.hash")));
             assertEquals(registry, browser.evaluate("document.querySelector(':target').id"));
-            assertEquals(0.0, ((Number) browser.evaluate("document.getElementById('" + registry
-                    + "').getBoundingClientRect().top")).doubleValue(), 1.0, "the section is scrolled to the top");
+            assertEquals(
+                    0.0,
+                    ((Number) browser.evaluate(
+                                    "document.getElementById('" + registry + "').getBoundingClientRect().top"))
+                            .doubleValue(),
+                    1.0,
+                    "the section is scrolled to the top");
 
             browser.click("[id='" + registry + "'] a.top");
             browser.await("the way back to the summary", () -> "#summary".equals(browser.evaluate("location.hash")));
-            assertEquals(0.0, ((Number) browser.evaluate("document.getElementById('summary')"
-                    + ".getBoundingClientRect().top")).doubleValue(), 1.0, "the summary is scrolled to the top");
+            assertEquals(
+                    0.0,
+                    ((Number) browser.evaluate("document.getElementById('summary')" + ".getBoundingClientRect().top"))
+                            .doubleValue(),
+                    1.0,
+                    "the summary is scrolled to the top");
         }
     }
 
@@ -107,11 +135,16 @@ class HtmlReportBrowserIT {
             assertFalse(visible(browser, fold + " svg.timeline"), "the timeline is folded away");
 
             browser.click(fold + " > summary");
-            browser.await("the fold to open", () -> Boolean.TRUE.equals(
-                    browser.evaluate("document.querySelector('" + fold + "').open")));
+            browser.await(
+                    "the fold to open",
+                    () -> Boolean.TRUE.equals(browser.evaluate("document.querySelector('" + fold + "').open")));
             assertTrue(visible(browser, fold + " svg.timeline"), "every worker's bar shows once opened");
-            assertTrue(((Number) browser.evaluate("document.querySelector('" + fold + " svg.timeline')"
-                    + ".getBoundingClientRect().height")).doubleValue() > 100, "a bar a worker, at full height");
+            assertTrue(
+                    ((Number) browser.evaluate("document.querySelector('" + fold + " svg.timeline')"
+                                            + ".getBoundingClientRect().height"))
+                                    .doubleValue()
+                            > 100,
+                    "a bar a worker, at full height");
         }
     }
 

@@ -12,11 +12,11 @@ import org.concurrencyharness.internal.result.Access;
 import org.concurrencyharness.internal.result.AccessKind;
 import org.concurrencyharness.internal.result.Conditions;
 import org.concurrencyharness.internal.result.ExerciseResult;
+import org.concurrencyharness.internal.result.Json;
+import org.concurrencyharness.internal.result.LostUpdate;
+import org.concurrencyharness.internal.result.Outcome;
 import org.concurrencyharness.internal.result.RoundResult;
 import org.concurrencyharness.internal.result.RunReport;
-import org.concurrencyharness.internal.result.Json;
-import org.concurrencyharness.internal.result.Outcome;
-import org.concurrencyharness.internal.result.LostUpdate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -37,8 +37,11 @@ class LostUpdateReportsTest {
             }
             """;
 
-    private static final LostUpdate LOST = new LostUpdate("Shared.map(\"counts\")", "org.concurrencyharness.SharedMap",
-            "\"n\"", access("process 1 (worker-1)", AccessKind.READ, "SharedMap.getLong"),
+    private static final LostUpdate LOST = new LostUpdate(
+            "Shared.map(\"counts\")",
+            "org.concurrencyharness.SharedMap",
+            "\"n\"",
+            access("process 1 (worker-1)", AccessKind.READ, "SharedMap.getLong"),
             access("process 2 (worker-2)", AccessKind.WRITE, "SharedMap.put"),
             access("process 1 (worker-1)", AccessKind.WRITE, "SharedMap.put"));
 
@@ -51,9 +54,21 @@ class LostUpdateReportsTest {
 
     private static ExerciseResult tally(boolean expected) {
         Conditions conditions = new Conditions(1, 1, 60_000, false, 0, 3, expected);
-        return new ExerciseResult("org.example.Tally", "add", "Tally.java", conditions,
-                expected ? Outcome.PASS : Outcome.FAIL, 900, 3, Map.of("map counts", "{\"n\"=2}"), List.of(), List.of(),
-                List.of(), List.of(), List.of(new RoundResult(1, 900, 3, 3, List.of(), Map.of(), List.of())), List.of(),
+        return new ExerciseResult(
+                "org.example.Tally",
+                "add",
+                "Tally.java",
+                conditions,
+                expected ? Outcome.PASS : Outcome.FAIL,
+                900,
+                3,
+                Map.of("map counts", "{\"n\"=2}"),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(new RoundResult(1, 900, 3, 3, List.of(), Map.of(), List.of())),
+                List.of(),
                 List.of(LOST));
     }
 
@@ -74,7 +89,8 @@ class LostUpdateReportsTest {
 
     @Test
     void reportJsonListsItWithItsKeyAndItsThreeAccessesInOrder() throws Exception {
-        Map<?, ?> json = (Map<?, ?>) Json.parse(Files.readString(write(tally(false)).resolve("report.json")));
+        Map<?, ?> json =
+                (Map<?, ?>) Json.parse(Files.readString(write(tally(false)).resolve("report.json")));
         assertEquals(1L, ((Map<?, ?>) json.get("summary")).get("lostUpdates"));
         assertEquals(0L, ((Map<?, ?>) json.get("summary")).get("races"), "a lost update is not a data race");
         Map<?, ?> exercise = (Map<?, ?>) ((List<?>) json.get("exercises")).get(0);
@@ -83,9 +99,22 @@ class LostUpdateReportsTest {
         assertEquals("org.concurrencyharness.SharedMap", lost.get("object"));
         assertEquals("\"n\"", lost.get("key"));
         List<?> accesses = (List<?>) lost.get("accesses");
-        assertEquals(List.of("read", "write", "write"), accesses.stream().map(a -> ((Map<?, ?>) a).get("kind")).toList());
-        assertEquals(Map.of("thread", "process 2 (worker-2)", "method", "Tally.add", "location", "Tally.java:6",
-                "kind", "write", "call", "SharedMap.put"), accesses.get(1));
+        assertEquals(
+                List.of("read", "write", "write"),
+                accesses.stream().map(a -> ((Map<?, ?>) a).get("kind")).toList());
+        assertEquals(
+                Map.of(
+                        "thread",
+                        "process 2 (worker-2)",
+                        "method",
+                        "Tally.add",
+                        "location",
+                        "Tally.java:6",
+                        "kind",
+                        "write",
+                        "call",
+                        "SharedMap.put"),
+                accesses.get(1));
         assertEquals(tally(false), ExerciseResult.fromJson(exercise), "and reads back as it was");
     }
 
@@ -96,8 +125,10 @@ class LostUpdateReportsTest {
         assertEquals("1 exercises: 0 passed, 1 failed, 0 races, 1 lost update", lines.get(2));
         int at = lines.indexOf("  lost update of Shared.map(\"counts\")[\"n\"]");
         assertTrue(at > 0, lines.toString());
-        assertEquals("    read by process 1 (worker-1) in Tally.add at Tally.java:6 (SharedMap.getLong)", lines.get(at + 1));
-        assertEquals("    then written by process 2 (worker-2) in Tally.add at Tally.java:6 (SharedMap.put)",
+        assertEquals(
+                "    read by process 1 (worker-1) in Tally.add at Tally.java:6 (SharedMap.getLong)", lines.get(at + 1));
+        assertEquals(
+                "    then written by process 2 (worker-2) in Tally.add at Tally.java:6 (SharedMap.put)",
                 lines.get(at + 2));
         assertTrue(lines.get(at + 3).startsWith("    then written by process 1 (worker-1)"), lines.get(at + 3));
         assertTrue(ConsoleSummary.render(new RunReport(true, List.of(tally(true))), false)
@@ -118,10 +149,13 @@ class LostUpdateReportsTest {
         assertTrue(lost != null, "no lost update on the page");
         String text = lost.getTextContent();
         assertTrue(text.startsWith("Shared.map(\"counts\")[\"n\"]"), text);
-        assertTrue(text.contains("then written by process 2 (worker-2) in Tally.add at Tally.java:6 (SharedMap.put)"),
+        assertTrue(
+                text.contains("then written by process 2 (worker-2) in Tally.add at Tally.java:6 (SharedMap.put)"),
                 text);
         assertEquals(3, lost.getElementsByTagName("pre").getLength(), "each access with its source");
-        assertTrue(lost.getElementsByTagName("pre").item(0).getTextContent()
+        assertTrue(lost.getElementsByTagName("pre")
+                .item(0)
+                .getTextContent()
                 .contains("counts.put(\"n\", counts.getLong(\"n\") + 1);"));
     }
 
@@ -130,12 +164,15 @@ class LostUpdateReportsTest {
         Document failed = parse(write(tally(false)).resolve("TEST-org.example.Tally.xml"));
         Element failure = (Element) failed.getElementsByTagName("failure").item(0);
         assertEquals("1 lost update, the first of Shared.map(\"counts\")[\"n\"]", failure.getAttribute("message"));
-        assertTrue(failure.getTextContent().contains("lost update of Shared.map(\"counts\")[\"n\"]\n  read by process 1"),
+        assertTrue(
+                failure.getTextContent().contains("lost update of Shared.map(\"counts\")[\"n\"]\n  read by process 1"),
                 failure.getTextContent());
 
         Document expected = parse(write(tally(true)).resolve("TEST-org.example.Tally.xml"));
         assertEquals(0, expected.getElementsByTagName("failure").getLength());
-        assertTrue(expected.getElementsByTagName("system-out").item(0).getTextContent()
+        assertTrue(expected.getElementsByTagName("system-out")
+                .item(0)
+                .getTextContent()
                 .contains("lost update of Shared.map(\"counts\")[\"n\"]"));
     }
 

@@ -67,7 +67,9 @@ class ReportWriterTest {
     void theTimelinesBarsMatchTheReportedTimes() throws Exception {
         Document page = parse(write().resolve("index.html"));
         List<Element> bars = elements(page, "rect").stream()
-                .filter(bar -> ((Element) bar.getParentNode()).getAttribute("class").equals("timeline")).toList();
+                .filter(bar ->
+                        ((Element) bar.getParentNode()).getAttribute("class").equals("timeline"))
+                .toList();
         // racy: 2 run bars; pool: 3 run + 2 wait bars; registry: 2 run bars; daemons: 2 abandoned bars; the crowd's
         assertEquals(11 + SampleReports.CROWD, bars.size());
         int waits = 0;
@@ -92,7 +94,8 @@ class ReportWriterTest {
     void aRaceShowsBothAccessesWithTheRacingLineHighlighted() throws Exception {
         Element counter = section(parse(write().resolve("index.html")), "org.example.Counter.increment");
         List<Element> highlighted = elements(counter, "span").stream()
-                .filter(span -> span.getAttribute("class").equals("hl")).toList();
+                .filter(span -> span.getAttribute("class").equals("hl"))
+                .toList();
         assertEquals(2, highlighted.size(), "one excerpt for each access");
         for (Element line : highlighted) {
             assertEquals("   7          num += 1;", line.getTextContent());
@@ -100,22 +103,41 @@ class ReportWriterTest {
     }
 
     @Test
-    void theSummaryTableListsEveryExerciseFailuresFirstThenRacesThenTheRestEachLinkingToItsSection()
-            throws Exception {
+    void theSummaryTableListsEveryExerciseFailuresFirstThenRacesThenTheRestEachLinkingToItsSection() throws Exception {
         Document page = parse(write().resolve("index.html"));
         Element table = byIdElement(page, "summary");
-        List<Element> rows = elements(table, "tbody").stream().flatMap(body -> elements(body, "tr").stream()).toList();
-        assertEquals(List.of("Counter#increment", "Thrower#explode", "Registry#register", "Pool#work", "Daemons#linger",
-                "Crowd#gather"), rows.stream().map(row -> elements(row, "a").get(0).getTextContent()).toList(),
+        List<Element> rows = elements(table, "tbody").stream()
+                .flatMap(body -> elements(body, "tr").stream())
+                .toList();
+        assertEquals(
+                List.of(
+                        "Counter#increment",
+                        "Thrower#explode",
+                        "Registry#register",
+                        "Pool#work",
+                        "Daemons#linger",
+                        "Crowd#gather"),
+                rows.stream()
+                        .map(row -> elements(row, "a").get(0).getTextContent())
+                        .toList(),
                 "failed, then raced, each in the order they ran; then the rest in that order");
-        List<String> sectionIds = elements(page, "section").stream().map(s -> s.getAttribute("id")).toList();
-        assertEquals(rows.stream().map(row -> elements(row, "a").get(0).getAttribute("href").substring(1)).toList(),
-                sectionIds, "each row links to its section, and the sections follow the table's order");
+        List<String> sectionIds = elements(page, "section").stream()
+                .map(s -> s.getAttribute("id"))
+                .toList();
+        assertEquals(
+                rows.stream()
+                        .map(row ->
+                                elements(row, "a").get(0).getAttribute("href").substring(1))
+                        .toList(),
+                sectionIds,
+                "each row links to its section, and the sections follow the table's order");
         assertEquals(List.of("Counter#increment", "FAIL", "2 threads", "20", "2", "1", "0"), cells(rows.get(0)));
-        assertEquals(List.of("Registry#register", "PASS", "2 threads, race expected", "4", "2", "2", "0"),
+        assertEquals(
+                List.of("Registry#register", "PASS", "2 threads, race expected", "4", "2", "2", "0"),
                 cells(rows.get(2)));
         assertEquals(List.of("Pool#work", "PASS", "3 threads, semaphore(1)", "300", "1", "0", "1"), cells(rows.get(3)));
-        assertEquals(List.of("exercise", "outcome", "conditions", "wall ms", "max concurrency", "races", "suppressed"),
+        assertEquals(
+                List.of("exercise", "outcome", "conditions", "wall ms", "max concurrency", "races", "suppressed"),
                 elements(table, "th").stream().map(Element::getTextContent).toList());
     }
 
@@ -124,70 +146,112 @@ class ReportWriterTest {
         Document page = parse(write().resolve("index.html"));
         Element crowd = section(page, "org.example.Crowd.gather");
         List<Element> folds = elements(crowd, "details").stream()
-                .filter(d -> d.getAttribute("class").equals("timeline-fold")).toList();
+                .filter(d -> d.getAttribute("class").equals("timeline-fold"))
+                .toList();
         assertEquals(1, folds.size());
         Element fold = folds.get(0);
         assertFalse(fold.hasAttribute("open"), "folded until opened");
         Element summary = elements(fold, "summary").get(0);
-        assertTrue(summary.getTextContent().startsWith(SampleReports.CROWD
-                + " workers: started 0.0\u201310.0 ms, ended 90.0\u201399.0 ms"), summary.getTextContent());
+        assertTrue(
+                summary.getTextContent()
+                        .startsWith(
+                                SampleReports.CROWD + " workers: started 0.0\u201310.0 ms, ended 90.0\u201399.0 ms"),
+                summary.getTextContent());
         Element histogram = elements(summary, "svg").get(0);
         assertEquals("histogram", histogram.getAttribute("class"));
-        assertEquals(Map.of(0.0, 10, 5.0, 10, 10.0, 10), counts(histogram, "start"),
+        assertEquals(
+                Map.of(0.0, 10, 5.0, 10, 10.0, 10),
+                counts(histogram, "start"),
                 "ten workers started at each of 0, 5 and 10 ms, each in the bin that starts there");
         Map<Double, Integer> ends = counts(histogram, "end");
-        assertEquals(SampleReports.CROWD, ends.values().stream().mapToInt(Integer::intValue).sum());
+        assertEquals(
+                SampleReports.CROWD,
+                ends.values().stream().mapToInt(Integer::intValue).sum());
         assertTrue(ends.keySet().stream().allMatch(from -> from >= 89 && from < 100), ends.toString());
-        assertEquals(SampleReports.CROWD, elements(fold, "rect").stream()
-                .filter(bar -> ((Element) bar.getParentNode()).getAttribute("class").equals("timeline")).count(),
+        assertEquals(
+                SampleReports.CROWD,
+                elements(fold, "rect").stream()
+                        .filter(bar -> ((Element) bar.getParentNode())
+                                .getAttribute("class")
+                                .equals("timeline"))
+                        .count(),
                 "the whole timeline is beneath the fold");
 
         Element counter = section(page, "org.example.Counter.increment");
-        assertTrue(elements(counter, "details").stream().noneMatch(d -> d.getAttribute("class").equals("timeline-fold")),
+        assertTrue(
+                elements(counter, "details").stream()
+                        .noneMatch(d -> d.getAttribute("class").equals("timeline-fold")),
                 "a short timeline is drawn unfolded");
-        assertEquals(0, elements(counter, "svg").stream().filter(s -> s.getAttribute("class").equals("histogram")).count());
+        assertEquals(
+                0,
+                elements(counter, "svg").stream()
+                        .filter(s -> s.getAttribute("class").equals("histogram"))
+                        .count());
     }
 
     @Test
     void aRaceOnAJdkObjectNamesItsClassAndTheCallsInEveryReport() throws Exception {
         Path reports = write();
         Element registry = section(parse(reports.resolve("index.html")), "org.example.Registry.register");
-        Element race = elements(registry, "div").stream().filter(d -> d.getAttribute("class").equals("race"))
-                .findFirst().orElseThrow();
-        assertTrue(race.getTextContent().startsWith("org.example.Registry.names (java.util.ArrayList)"),
+        Element race = elements(registry, "div").stream()
+                .filter(d -> d.getAttribute("class").equals("race"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(
+                race.getTextContent().startsWith("org.example.Registry.names (java.util.ArrayList)"),
                 race.getTextContent());
-        assertTrue(race.getTextContent().contains("ArrayList.add write by worker-1 in Registry.register at Registry.java:12"),
+        assertTrue(
+                race.getTextContent()
+                        .contains("ArrayList.add write by worker-1 in Registry.register at Registry.java:12"),
                 race.getTextContent());
-        assertTrue(race.getTextContent().contains("ArrayList.get read by worker-0 in Registry.find at Registry.java:20"),
+        assertTrue(
+                race.getTextContent().contains("ArrayList.get read by worker-0 in Registry.find at Registry.java:20"),
                 race.getTextContent());
-        List<String> excerpts = elements(race, "span").stream().filter(s -> s.getAttribute("class").equals("hl"))
-                .map(Element::getTextContent).toList();
-        assertEquals(List.of("  12          names.add(\"worker-\" + index);", "  20          return names.get(index);"),
+        List<String> excerpts = elements(race, "span").stream()
+                .filter(s -> s.getAttribute("class").equals("hl"))
+                .map(Element::getTextContent)
+                .toList();
+        assertEquals(
+                List.of("  12          names.add(\"worker-\" + index);", "  20          return names.get(index);"),
                 excerpts);
 
         String junit = Files.readString(reports.resolve("TEST-org.example.Registry.xml"));
-        assertTrue(junit.contains("race on org.example.Registry.names (java.util.ArrayList)\n"
-                + "  ArrayList.add write by worker-1 in Registry.register at Registry.java:12\n"
-                + "  ArrayList.get read by worker-0 in Registry.find at Registry.java:20\n"), junit);
+        assertTrue(
+                junit.contains("race on org.example.Registry.names (java.util.ArrayList)\n"
+                        + "  ArrayList.add write by worker-1 in Registry.register at Registry.java:12\n"
+                        + "  ArrayList.get read by worker-0 in Registry.find at Registry.java:20\n"),
+                junit);
 
         List<String> console = ConsoleSummary.render(SampleReports.run(), false);
         int listed = console.indexOf("  race on org.example.Registry.names (java.util.ArrayList) (expected)");
         assertTrue(listed > 0, console.toString());
-        assertEquals("    ArrayList.add write by worker-1 in Registry.register at Registry.java:12", console.get(listed + 1));
-        assertEquals("    ArrayList.get read by worker-0 in Registry.find at Registry.java:20", console.get(listed + 2));
+        assertEquals(
+                "    ArrayList.add write by worker-1 in Registry.register at Registry.java:12",
+                console.get(listed + 1));
+        assertEquals(
+                "    ArrayList.get read by worker-0 in Registry.find at Registry.java:20", console.get(listed + 2));
     }
 
     @Test
     void aRaceInALibrarysCodeShowsTheProjectsLineItWasMadeUnderInEveryReport() throws Exception {
         Path reports = write();
         Element registry = section(parse(reports.resolve("index.html")), "org.example.Registry.register");
-        Element race = elements(registry, "div").stream().filter(d -> d.getAttribute("class").equals("race"))
-                .filter(d -> d.getTextContent().startsWith("org.library.Tally.count")).findFirst().orElseThrow();
-        assertTrue(race.getTextContent().contains("write by worker-1 in Tally.add at Tally.java:271 (under Registry.java:16)"),
+        Element race = elements(registry, "div").stream()
+                .filter(d -> d.getAttribute("class").equals("race"))
+                .filter(d -> d.getTextContent().startsWith("org.library.Tally.count"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(
+                race.getTextContent()
+                        .contains("write by worker-1 in Tally.add at Tally.java:271 (under Registry.java:16)"),
                 race.getTextContent());
-        List<String> excerpts = elements(race, "span").stream().filter(s -> s.getAttribute("class").equals("hl"))
-                .map(Element::getTextContent).toList();
-        assertEquals(List.of("  16          tally.add(index);", "  16          tally.add(index);"), excerpts,
+        List<String> excerpts = elements(race, "span").stream()
+                .filter(s -> s.getAttribute("class").equals("hl"))
+                .map(Element::getTextContent)
+                .toList();
+        assertEquals(
+                List.of("  16          tally.add(index);", "  16          tally.add(index);"),
+                excerpts,
                 "the library's source is not at hand; the project's line each access was made under is");
 
         assertTrue(Files.readString(reports.resolve("TEST-org.example.Registry.xml"))
@@ -205,13 +269,21 @@ class ReportWriterTest {
         Element registry = section(parse(reports.resolve("index.html")), "org.example.Registry.register");
         assertTrue(registry.getTextContent().contains("Race detector errors"));
         Element error = elements(registry, "details").stream()
-                .filter(d -> d.getAttribute("class").equals("detector-error")).findFirst().orElseThrow();
+                .filter(d -> d.getAttribute("class").equals("detector-error"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(failure, elements(error, "summary").get(0).getTextContent());
-        assertTrue(elements(error, "pre").get(0).getTextContent().contains("at org.concurrencyharness.internal.race.Hooks"));
+        assertTrue(elements(error, "pre")
+                .get(0)
+                .getTextContent()
+                .contains("at org.concurrencyharness.internal.race.Hooks"));
 
         Document junit = parse(reports.resolve("TEST-org.example.Registry.xml"));
         assertEquals("0", junit.getDocumentElement().getAttribute("failures"));
-        assertTrue(junit.getElementsByTagName("system-err").item(0).getTextContent().startsWith(failure));
+        assertTrue(junit.getElementsByTagName("system-err")
+                .item(0)
+                .getTextContent()
+                .startsWith(failure));
 
         List<String> console = ConsoleSummary.render(SampleReports.run(), false);
         int listed = console.indexOf("  detector error: " + failure);
@@ -238,7 +310,11 @@ class ReportWriterTest {
         Document pool = parse(reports.resolve("TEST-org.example.Pool.xml"));
         assertEquals("0", pool.getDocumentElement().getAttribute("failures"));
         assertEquals(0, pool.getElementsByTagName("failure").getLength());
-        assertEquals(6, Files.list(reports).filter(f -> f.getFileName().toString().startsWith("TEST-")).count());
+        assertEquals(
+                6,
+                Files.list(reports)
+                        .filter(f -> f.getFileName().toString().startsWith("TEST-"))
+                        .count());
     }
 
     @Test
@@ -246,12 +322,14 @@ class ReportWriterTest {
         List<String> lines = ConsoleSummary.render(SampleReports.run(), false);
         assertTrue(lines.get(0).startsWith("exercise"));
         assertTrue(lines.get(1).matches("Counter#increment +2 threads +FAIL +20 +2 +1"), lines.get(1));
-        assertTrue(lines.get(2).matches("Pool#work +3 threads, semaphore\\(1\\) +PASS +300 +1 +1 \\(1 suppressed\\)"),
+        assertTrue(
+                lines.get(2).matches("Pool#work +3 threads, semaphore\\(1\\) +PASS +300 +1 +1 \\(1 suppressed\\)"),
                 lines.get(2));
         assertEquals("6 exercises: 4 passed, 2 failed, 4 races (1 suppressed)", lines.get(7));
         assertTrue(lines.contains("    write by worker-3 in Counter.increment at Counter.java:7"));
         assertFalse(String.join("\n", lines).contains("\u001b["), "no colour unless asked");
-        assertTrue(String.join("\n", ConsoleSummary.render(SampleReports.run(), true)).contains("\u001b[31m"));
+        assertTrue(String.join("\n", ConsoleSummary.render(SampleReports.run(), true))
+                .contains("\u001b[31m"));
     }
 
     @Test
@@ -269,7 +347,8 @@ class ReportWriterTest {
         Document page = parse(reports.resolve("index.html"));
         assertEquals("4 races (1 suppressed)", byId(page, "races"));
         Element suppressed = byClass(page, "div", "race suppressed");
-        assertTrue(suppressed.getTextContent().startsWith("suppressed org.library.Stats.hits"),
+        assertTrue(
+                suppressed.getTextContent().startsWith("suppressed org.library.Stats.hits"),
                 suppressed.getTextContent());
         assertTrue(suppressed.getTextContent().contains("write by worker-0 in Stats.hit at Stats.java:12"));
         Element section = (Element) suppressed.getParentNode();
@@ -279,8 +358,12 @@ class ReportWriterTest {
         Document junit = parse(reports.resolve("TEST-org.example.Pool.xml"));
         assertEquals("0", junit.getDocumentElement().getAttribute("failures"));
         assertEquals(0, junit.getElementsByTagName("failure").getLength());
-        assertTrue(junit.getElementsByTagName("system-out").item(0).getTextContent().contains(
-                "suppressed race on org.library.Stats.hits\n  write by worker-0 in Stats.hit at Stats.java:12\n"));
+        assertTrue(
+                junit.getElementsByTagName("system-out")
+                        .item(0)
+                        .getTextContent()
+                        .contains(
+                                "suppressed race on org.library.Stats.hits\n  write by worker-0 in Stats.hit at Stats.java:12\n"));
 
         List<String> console = ConsoleSummary.render(SampleReports.run(), false);
         int listed = console.indexOf("  suppressed race on org.library.Stats.hits");
@@ -290,7 +373,8 @@ class ReportWriterTest {
     }
 
     private static List<Element> elements(Node root, String tag) {
-        NodeList nodes = root instanceof Document document ? document.getElementsByTagName(tag)
+        NodeList nodes = root instanceof Document document
+                ? document.getElementsByTagName(tag)
                 : ((Element) root).getElementsByTagName(tag);
         List<Element> out = new ArrayList<>();
         for (int i = 0; i < nodes.getLength(); i++) {
@@ -300,7 +384,9 @@ class ReportWriterTest {
     }
 
     private static Element section(Document page, String id) {
-        return elements(page, "section").stream().filter(s -> s.getAttribute("id").equals(id)).findFirst()
+        return elements(page, "section").stream()
+                .filter(s -> s.getAttribute("id").equals(id))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no section " + id));
     }
 
@@ -313,7 +399,8 @@ class ReportWriterTest {
         Map<Double, Integer> out = new TreeMap<>();
         for (Element bar : elements(histogram, "rect")) {
             if (bar.getAttribute("class").equals(kind)) {
-                out.put(Double.parseDouble(bar.getAttribute("data-from-ms")),
+                out.put(
+                        Double.parseDouble(bar.getAttribute("data-from-ms")),
                         Integer.parseInt(bar.getAttribute("data-count")));
             }
         }
@@ -321,7 +408,9 @@ class ReportWriterTest {
     }
 
     private static Element byIdElement(Document page, String id) {
-        return elements(page, "*").stream().filter(e -> id.equals(e.getAttribute("id"))).findFirst()
+        return elements(page, "*").stream()
+                .filter(e -> id.equals(e.getAttribute("id")))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no element " + id));
     }
 

@@ -6,9 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.concurrencyharness.internal.result.AccessKind;
-import org.concurrencyharness.internal.result.WorkerState;
 import org.concurrencyharness.internal.result.Access;
+import org.concurrencyharness.internal.result.AccessKind;
 import org.concurrencyharness.internal.result.Conditions;
 import org.concurrencyharness.internal.result.ExerciseResult;
 import org.concurrencyharness.internal.result.Outcome;
@@ -16,6 +15,7 @@ import org.concurrencyharness.internal.result.Race;
 import org.concurrencyharness.internal.result.RoundResult;
 import org.concurrencyharness.internal.result.RunReport;
 import org.concurrencyharness.internal.result.WorkerResult;
+import org.concurrencyharness.internal.result.WorkerState;
 
 /**
  * A run with one of each kind of exercise, a suppressed race among them, races on a JDK object and in a library's
@@ -64,8 +64,7 @@ final class SampleReports {
     /** Workers in the crowd's round: more than a timeline shows bar by bar unfolded. */
     static final int CROWD = 30;
 
-    private SampleReports() {
-    }
+    private SampleReports() {}
 
     static Path writeSources(Path root) throws IOException {
         Path dir = root.resolve("org/example");
@@ -78,34 +77,102 @@ final class SampleReports {
     static RunReport run() {
         Access write = new Access("worker-3", "Counter.increment", "Counter.java:7", AccessKind.WRITE);
         Access read = new Access("worker-1", "Counter.increment", "Counter.java:7", AccessKind.READ);
-        ExerciseResult racy = new ExerciseResult("org.example.Counter", "increment", "Counter.java",
-                new Conditions(2, 1, 60_000, false, 0, 0, false), Outcome.FAIL, 20, 2, Map.of("num", "1"),
-                List.of(new Race("org.example.Counter.num", write, read)), List.of(), List.of(), List.of(), List.of(new RoundResult(1, 20, 2, 2,
-                List.of(WorkerResult.ofThread("worker-0", 0, 1, 11, 0, 10, WorkerState.FINISHED, null, null),
-                        WorkerResult.ofThread("worker-1", 1, 2, 20, 0, 18, WorkerState.FINISHED, null, null)),
-                Map.of("num", "1"), List.of())), List.of());
+        ExerciseResult racy = new ExerciseResult(
+                "org.example.Counter",
+                "increment",
+                "Counter.java",
+                new Conditions(2, 1, 60_000, false, 0, 0, false),
+                Outcome.FAIL,
+                20,
+                2,
+                Map.of("num", "1"),
+                List.of(new Race("org.example.Counter.num", write, read)),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(new RoundResult(
+                        1,
+                        20,
+                        2,
+                        2,
+                        List.of(
+                                WorkerResult.ofThread("worker-0", 0, 1, 11, 0, 10, WorkerState.FINISHED, null, null),
+                                WorkerResult.ofThread("worker-1", 1, 2, 20, 0, 18, WorkerState.FINISHED, null, null)),
+                        Map.of("num", "1"),
+                        List.of())),
+                List.of());
         // a race in a library's statistics, judged benign: it is listed, and fails nothing
-        Race inLibrary = new Race("org.library.Stats.hits",
+        Race inLibrary = new Race(
+                "org.library.Stats.hits",
                 new Access("worker-0", "Stats.hit", "Stats.java:12", AccessKind.WRITE),
                 new Access("worker-2", "Stats.hit", "Stats.java:12", AccessKind.READ));
-        ExerciseResult bounded = new ExerciseResult("org.example.Pool", "work", "Pool.java",
-                new Conditions(3, 1, 60_000, false, 1, 0, false), Outcome.PASS, 300, 1, Map.of(), List.of(),
-                List.of(inLibrary), List.of(), List.of(),
-                List.of(new RoundResult(1, 300, 1, 3, List.of(
-                        WorkerResult.ofThread("worker-0", 0, 0, 100, 0, 100, WorkerState.FINISHED, null, null),
-                        WorkerResult.ofThread("worker-1", 1, 0, 200, 100, 100, WorkerState.FINISHED, null, null),
-                        WorkerResult.ofThread("worker-2", 2, 0, 300, 200, 100, WorkerState.FINISHED, null, null)),
-                        Map.of(), List.of())), List.of());
-        ExerciseResult daemons = new ExerciseResult("org.example.Daemons", "linger", "Daemons.java",
-                new Conditions(2, 1, 60_000, true, 0, 0, false), Outcome.PASS, 5, 2, Map.of("woke", "0"), List.of(),
-                List.of(), List.of(), List.of(), List.of(new RoundResult(1, 5, 2, 0, List.of(
-                        WorkerResult.ofThread("worker-0", 0, 1, 5, 0, 4, WorkerState.ABANDONED, null, null),
-                        WorkerResult.ofThread("worker-1", 1, 1, 5, 0, 4, WorkerState.ABANDONED, null, null)),
-                        Map.of("woke", "0"), List.of())), List.of());
-        ExerciseResult thrower = new ExerciseResult("org.example.Thrower", "explode", "Thrower.java",
-                new Conditions(1, 1, 60_000, false, 0, 0, false), Outcome.FAIL, 1, 1, Map.of(), List.of(), List.of(), List.of(),
-                List.of("worker-0 threw java.lang.IllegalStateException: <script>alert(1)</script>\n\tat org.example.Thrower.explode(Thrower.java:5)"),
-                List.of(), List.of());
+        ExerciseResult bounded = new ExerciseResult(
+                "org.example.Pool",
+                "work",
+                "Pool.java",
+                new Conditions(3, 1, 60_000, false, 1, 0, false),
+                Outcome.PASS,
+                300,
+                1,
+                Map.of(),
+                List.of(),
+                List.of(inLibrary),
+                List.of(),
+                List.of(),
+                List.of(new RoundResult(
+                        1,
+                        300,
+                        1,
+                        3,
+                        List.of(
+                                WorkerResult.ofThread("worker-0", 0, 0, 100, 0, 100, WorkerState.FINISHED, null, null),
+                                WorkerResult.ofThread(
+                                        "worker-1", 1, 0, 200, 100, 100, WorkerState.FINISHED, null, null),
+                                WorkerResult.ofThread(
+                                        "worker-2", 2, 0, 300, 200, 100, WorkerState.FINISHED, null, null)),
+                        Map.of(),
+                        List.of())),
+                List.of());
+        ExerciseResult daemons = new ExerciseResult(
+                "org.example.Daemons",
+                "linger",
+                "Daemons.java",
+                new Conditions(2, 1, 60_000, true, 0, 0, false),
+                Outcome.PASS,
+                5,
+                2,
+                Map.of("woke", "0"),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(new RoundResult(
+                        1,
+                        5,
+                        2,
+                        0,
+                        List.of(
+                                WorkerResult.ofThread("worker-0", 0, 1, 5, 0, 4, WorkerState.ABANDONED, null, null),
+                                WorkerResult.ofThread("worker-1", 1, 1, 5, 0, 4, WorkerState.ABANDONED, null, null)),
+                        Map.of("woke", "0"),
+                        List.of())),
+                List.of());
+        ExerciseResult thrower = new ExerciseResult(
+                "org.example.Thrower",
+                "explode",
+                "Thrower.java",
+                new Conditions(1, 1, 60_000, false, 0, 0, false),
+                Outcome.FAIL,
+                1,
+                1,
+                Map.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(
+                        "worker-0 threw java.lang.IllegalStateException: <script>alert(1)</script>\n\tat org.example.Thrower.explode(Thrower.java:5)"),
+                List.of(),
+                List.of());
         return new RunReport(true, List.of(racy, bounded, registry(), daemons, thrower, crowd()));
     }
 
@@ -114,22 +181,42 @@ final class SampleReports {
      * line 16, while the detector failed once on its own.
      */
     static ExerciseResult registry() {
-        Race onTheList = new Race("org.example.Registry.names", "java.util.ArrayList",
-                new Access("worker-1", "Registry.register", "Registry.java:12", AccessKind.WRITE, "ArrayList.add", null),
+        Race onTheList = new Race(
+                "org.example.Registry.names",
+                "java.util.ArrayList",
+                new Access(
+                        "worker-1", "Registry.register", "Registry.java:12", AccessKind.WRITE, "ArrayList.add", null),
                 new Access("worker-0", "Registry.find", "Registry.java:20", AccessKind.READ, "ArrayList.get", null));
-        Race inTheLibrary = new Race("org.library.Tally.count",
+        Race inTheLibrary = new Race(
+                "org.library.Tally.count",
                 new Access("worker-1", "Tally.add", "Tally.java:271", AccessKind.WRITE, null, "Registry.java:16"),
                 new Access("worker-3", "Tally.add", "Tally.java:270", AccessKind.READ, null, "Registry.java:16"));
-        return new ExerciseResult("org.example.Registry", "register", "Registry.java",
-                new Conditions(2, 1, 60_000, false, 0, 0, true), Outcome.PASS, 4, 2, Map.of("names", "[]"),
-                List.of(onTheList, inTheLibrary), List.of(),
+        return new ExerciseResult(
+                "org.example.Registry",
+                "register",
+                "Registry.java",
+                new Conditions(2, 1, 60_000, false, 0, 0, true),
+                Outcome.PASS,
+                4,
+                2,
+                Map.of("names", "[]"),
+                List.of(onTheList, inTheLibrary),
+                List.of(),
                 List.of("The race detector failed (the program went on; races may be missed):"
                         + " java.lang.IllegalStateException: a broken hook\n\tat org.concurrencyharness.internal.race.Hooks"
                         + ".read(Hooks.java:10)"),
-                List.of(), List.of(new RoundResult(1, 4, 2, 2, List.of(
-                        WorkerResult.ofThread("worker-0", 0, 0, 4, 0, 4, WorkerState.FINISHED, null, null),
-                        WorkerResult.ofThread("worker-1", 1, 0, 3, 0, 3, WorkerState.FINISHED, null, null)),
-                        Map.of("names", "[]"), List.of())), List.of());
+                List.of(),
+                List.of(new RoundResult(
+                        1,
+                        4,
+                        2,
+                        2,
+                        List.of(
+                                WorkerResult.ofThread("worker-0", 0, 0, 4, 0, 4, WorkerState.FINISHED, null, null),
+                                WorkerResult.ofThread("worker-1", 1, 0, 3, 0, 3, WorkerState.FINISHED, null, null)),
+                        Map.of("names", "[]"),
+                        List.of())),
+                List.of());
     }
 
     /** {@link #CROWD} threads, a third each started at 0, 5 and 10 ms, ended over the round's last 10 ms. */
@@ -138,11 +225,23 @@ final class SampleReports {
         for (int i = 0; i < CROWD; i++) {
             double start = i % 3 * 5;
             double end = 90 + i % 10;
-            workers.add(WorkerResult.ofThread("worker-" + i, i, start, end, 0, end - start, WorkerState.FINISHED, null, null));
+            workers.add(WorkerResult.ofThread(
+                    "worker-" + i, i, start, end, 0, end - start, WorkerState.FINISHED, null, null));
         }
-        return new ExerciseResult("org.example.Crowd", "gather", "Crowd.java",
-                new Conditions(CROWD, 1, 60_000, false, 0, 0, false), Outcome.PASS, 100, CROWD, Map.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of(new RoundResult(1, 100, CROWD, CROWD, workers, Map.of(),
-                List.of())), List.of());
+        return new ExerciseResult(
+                "org.example.Crowd",
+                "gather",
+                "Crowd.java",
+                new Conditions(CROWD, 1, 60_000, false, 0, 0, false),
+                Outcome.PASS,
+                100,
+                CROWD,
+                Map.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(new RoundResult(1, 100, CROWD, CROWD, workers, Map.of(), List.of())),
+                List.of());
     }
 }
