@@ -35,7 +35,7 @@ public class CommonsPoolUse {
 
         @Override
         public void passivateObject(PooledObject<StringBuilder> pooledObject) {
-            pooledObject.getObject().setLength(0);
+            pooledObject.getObject().setLength(0); // race in UsedAfterReturn
         }
     }
 

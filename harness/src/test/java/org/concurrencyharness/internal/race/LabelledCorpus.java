@@ -33,7 +33,8 @@ import racecorpus.Racy;
  * A labelled corpus of exercises (one package of nested classes, each labelled {@link Racy}, {@link LosesUpdates} or
  * {@link RaceFree}), run once through the real agent in a JVM of its own (the JVM of {@code -Dconcurrency.childJava},
  * by default this one's) and judged label by label: a racy exercise must race on its field (for a label ending in
- * {@code *}, on a field whose name starts with what comes before it) with both accesses on its {@code // race} lines,
+ * {@code *}, on a field whose name starts with what comes before it) with both accesses on its {@code // race} lines
+ * (see {@link #raceLines}),
  * where an access is on a line if its {@code location} or its {@code userFrame} is; one that loses updates must lose
  * one of its field with all three accesses on those lines; a race-free one must neither race nor lose an update at
  * all, nor fail.
@@ -210,7 +211,11 @@ final class LabelledCorpus {
         }
     }
 
-    /** The lines of the nested class's source marked {@code // race}. */
+    /**
+     * The lines of the nested class's source marked {@code // race}, and the lines elsewhere in the file marked
+     * {@code // race in Name}: code of a class the exercise shares with others (a pool's factory) that one of its
+     * races may be found on.
+     */
     static Set<Integer> raceLines(Class<?> type) throws IOException {
         List<String> source = Files.readAllLines(sourceFile(type), StandardCharsets.UTF_8);
         Set<Integer> lines = new TreeSet<>();
@@ -219,7 +224,7 @@ final class LabelledCorpus {
             String line = source.get(i);
             if (line.startsWith("    public static class ")) {
                 inside = line.startsWith("    public static class " + type.getSimpleName() + " ");
-            } else if (inside && line.contains("// race")) {
+            } else if (inside && line.contains("// race") || line.contains("// race in " + type.getSimpleName())) {
                 lines.add(i + 1);
             }
         }
