@@ -25,7 +25,14 @@ public final class RaceDetectorAgent {
 
     private RaceDetectorAgent() {}
 
+    /** The agent option that records each round's events and predicts the races another schedule exposes. */
+    public static final String PREDICT = "predict";
+
     public static void premain(String options, Instrumentation instrumentation) {
+        if (options != null && List.of(options.split(",")).contains(PREDICT)) {
+            // read once by the detector's classes as they load, none of which has yet
+            System.setProperty("concurrency.predict", "true");
+        }
         // the analysis reads the state of some JDK objects that decides what a call on them does
         // (whether a LinkedHashMap's get reorders it); java.util opens to it, and to nothing else
         try {

@@ -33,7 +33,7 @@ public final class ThreadRoundRunner {
         CountDownLatch done = new CountDownLatch(count);
         java.util.concurrent.Semaphore semaphore =
                 conditions.permits() > 0 ? new java.util.concurrent.Semaphore(conditions.permits(), true) : null;
-        Object semaphoreSyncPoint = RaceDetection.newSyncPoint();
+        Object semaphoreSyncPoint = RaceDetection.newPermits(conditions.permits());
         List<Worker> workers = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             workers.add(new Worker(

@@ -155,6 +155,10 @@ final class Accesses {
             return;
         }
         int site = state.siteFor(accessSite);
+        if (TraceEvents.ON && !state.isSpeculating()) {
+            // an optimistic read is the program's to throw away: not relied on, as validate orders the lock
+            record(state, write, var, -1, site, name);
+        }
         if (write) {
             write(var, state, site, name);
         } else if (state.isSpeculating()) {
@@ -162,6 +166,16 @@ final class Accesses {
         } else {
             read(var, state, site, name);
         }
+    }
+
+    /**
+     * Records an access in the round's trace. Inside a call that synchronises, what the call
+     * synchronised with is acquired first, as a racy-looking access would (see sharedRead), so
+     * that the trace holds the edge before the access rather than only when the check needs it.
+     */
+    private static void record(ThreadState state, boolean write, Object variable, int index, int site, String name) {
+        Detector.acquireInside(state);
+        TraceEvents.record(state, write ? TraceEvents.WRITE : TraceEvents.READ, variable, index, site, name);
     }
 
     private static void read(VarState var, ThreadState state, int site, String name) {
@@ -260,6 +274,9 @@ final class Accesses {
         if (index < 0 || index >= vars.length) {
             // the access itself throws
             return;
+        }
+        if (TraceEvents.ON && !state.isSpeculating()) {
+            record(state, write, vars, index, site, null);
         }
         if (vars.inRuns() && vars.checkRuns(index, 1, 1, write, state, site)) {
             return;

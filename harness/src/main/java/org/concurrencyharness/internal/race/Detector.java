@@ -2,6 +2,7 @@ package org.concurrencyharness.internal.race;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.concurrencyharness.internal.result.Race;
 
 /**
@@ -33,6 +34,7 @@ final class Detector {
                 return null;
             }
             VectorClock snapshot = new VectorClock(parent.clock);
+            TraceEvents.record(parent, TraceEvents.RELEASE, snapshot);
             parent.tick();
             return snapshot;
         }
@@ -55,6 +57,10 @@ final class Detector {
     }
 
     static List<Race> end() {
+        Round ended = round;
+        if (ended.trace != null) {
+            PredictedRaces.find(ended.trace);
+        }
         return RaceLog.drain();
     }
 
@@ -114,6 +120,7 @@ final class Detector {
         }
         if (parent != null) {
             state.clock.join(parent);
+            TraceEvents.record(state, TraceEvents.ACQUIRE, parent);
         }
         CREATED_BY.set(state.clock);
         return state;
@@ -122,7 +129,9 @@ final class Detector {
     static void beforeStart(Object thread) {
         ThreadState state = current();
         if (state != null && thread instanceof Thread child) {
-            STARTS.put(child, new VectorClock(state.clock));
+            VectorClock snapshot = new VectorClock(state.clock);
+            TraceEvents.record(state, TraceEvents.RELEASE, snapshot);
+            STARTS.put(child, snapshot);
             state.tick();
         }
     }
@@ -134,6 +143,9 @@ final class Detector {
             if (ended != null) {
                 // the thread is dead and its end happened before this join returned
                 state.clock.join(ended.clock);
+                if (ended.round == state.round) {
+                    TraceEvents.record(state, TraceEvents.JOIN, ended.trace);
+                }
             }
         }
     }
@@ -141,6 +153,11 @@ final class Detector {
     // ---- synchronisation
 
     static void acquire(Object sync) {
+        acquire(sync, TraceEvents.acquireOf(sync));
+    }
+
+    /** Acquires from the object, recorded as that event when the round is traced. */
+    static void acquire(Object sync, byte event) {
         ThreadState state = adopt();
         VectorClock clock = clockOf(sync, state, state.syncs, state.round.syncClocks, false);
         if (clock != null) {
@@ -148,10 +165,23 @@ final class Detector {
                 state.clock.join(clock);
             }
         }
+        TraceEvents.record(state, event, sync);
+    }
+
+    /** Records an event on the object, when the round is traced, with no edge for the analysis. */
+    static void record(Object sync, byte event) {
+        if (TraceEvents.ON) {
+            TraceEvents.record(adopt(), event, sync);
+        }
     }
 
     static void release(Object sync) {
+        release(sync, TraceEvents.releaseOf(sync));
+    }
+
+    static void release(Object sync, byte event) {
         ThreadState state = adopt();
+        TraceEvents.record(state, event, sync);
         VectorClock clock = clockOf(sync, state, state.syncs, state.round.syncClocks, true);
         synchronized (clock) {
             clock.join(state.clock);
@@ -163,18 +193,24 @@ final class Detector {
      * After a monitor is entered, or a wait for it returns. The monitor guards its clock: every
      * thread that reads or writes it holds the monitor, so it takes no lock of its own.
      */
-    static ThreadState monitorAcquire(Object monitor, Object handed) {
+    static ThreadState monitorAcquire(Object monitor, Object handed, byte event) {
         ThreadState state = adopt(handed);
         VectorClock clock = clockOf(monitor, state, state.monitors, state.round.monitorClocks, false);
         if (clock != null) {
             state.clock.join(clock);
         }
+        TraceEvents.record(state, event, monitor);
         return state;
     }
 
-    /** Before a monitor is exited, or waited on. */
-    static ThreadState monitorRelease(Object monitor, Object handed) {
+    /**
+     * Before a monitor is exited ({@code event} {@link TraceEvents#UNLOCK}), or waited on ({@link
+     * TraceEvents#RELEASE}: a schedule keeps a monitor that is waited on in the run's order, as the
+     * wait's wake-up is not in the trace).
+     */
+    static ThreadState monitorRelease(Object monitor, Object handed, byte event) {
         ThreadState state = adopt(handed);
+        TraceEvents.record(state, event, monitor);
         clockOf(monitor, state, state.monitors, state.round.monitorClocks, true).join(state.clock);
         state.tick();
         return state;
@@ -233,14 +269,22 @@ final class Detector {
     static void beforeReadWriteCall(Object receiver, String method) {
         ReadWriteHalf half = READ_WRITE_HALVES.get(receiver);
         if (method.startsWith("unlock")) {
-            release(half.write() ? half.lock() : readersOf(half.lock()));
+            if (half.write()) {
+                release(half.lock(), TraceEvents.UNLOCK);
+            } else {
+                release(readersOf(half.lock()));
+            }
         }
     }
 
     static void afterReadWriteCall(Object receiver, String method) {
         ReadWriteHalf half = READ_WRITE_HALVES.get(receiver);
         if (method.startsWith("lock") || method.startsWith("tryLock")) {
-            acquire(half.lock());
+            // a schedule may reorder what a write lock guards, once it is known to be held (a tryLock may fail)
+            boolean held = TraceEvents.ON
+                    && receiver instanceof ReentrantReadWriteLock.WriteLock writeLock
+                    && writeLock.isHeldByCurrentThread();
+            acquire(half.lock(), held ? TraceEvents.LOCK : TraceEvents.ACQUIRE);
             if (half.write()) {
                 acquire(readersOf(half.lock()));
             }
@@ -263,6 +307,7 @@ final class Detector {
                     synchronized (clock) {
                         state.clock.join(clock);
                     }
+                    TraceEvents.record(state, TraceEvents.ACQUIRE, sync);
                 }
             }
         }
@@ -304,11 +349,13 @@ final class Detector {
     static void taskStart(VectorClock submitted) {
         ThreadState state = adopt();
         state.clock.join(submitted);
+        TraceEvents.record(state, TraceEvents.ACQUIRE, submitted);
     }
 
     static VectorClock snapshot() {
         ThreadState state = adopt();
         VectorClock copy = new VectorClock(state.clock);
+        TraceEvents.record(state, TraceEvents.RELEASE, copy);
         state.tick();
         return copy;
     }
@@ -316,6 +363,7 @@ final class Detector {
     static void taskEnd() {
         ThreadState state = adopt();
         VectorClock done = state.round.tasksDone;
+        TraceEvents.record(state, TraceEvents.RELEASE, done);
         synchronized (done) {
             done.join(state.clock);
         }
@@ -328,6 +376,7 @@ final class Detector {
         synchronized (done) {
             state.clock.join(done);
         }
+        TraceEvents.record(state, TraceEvents.ACQUIRE, done);
     }
 
     // ---- accesses

@@ -114,7 +114,11 @@ public final class Hooks {
             if (read == epoch || written == epoch) {
                 return vars;
             }
-            if (vars.round == state.round && read != VarState.SHARED && state.covers(written) && state.covers(read)) {
+            if (!TraceEvents.ON
+                    && vars.round == state.round
+                    && read != VarState.SHARED
+                    && state.covers(written)
+                    && state.covers(read)) {
                 vars.sites[at + 1] = site;
                 vars.epochs[at + 1] = epoch;
                 return vars;
@@ -133,7 +137,11 @@ public final class Hooks {
             if (written == epoch) {
                 return vars;
             }
-            if (vars.round == state.round && read != VarState.SHARED && state.covers(written) && state.covers(read)) {
+            if (!TraceEvents.ON
+                    && vars.round == state.round
+                    && read != VarState.SHARED
+                    && state.covers(written)
+                    && state.covers(read)) {
                 vars.sites[at] = site;
                 if (ElementShadows.EPOCHS.compareAndSet(vars.epochs, at, written, epoch)) {
                     vars.epochs[at + 1] = VarState.NONE;
@@ -177,7 +185,7 @@ public final class Hooks {
     /** After a monitor is entered; takes and returns the thread's state as the access hooks do. */
     public static Object monitorAcquire(Object monitor, Object handed) {
         try {
-            return Detector.monitorAcquire(monitor, handed);
+            return Detector.monitorAcquire(monitor, handed, TraceEvents.LOCK);
         } catch (Throwable failure) {
             DetectorErrors.record(failure);
             return handed;
@@ -187,7 +195,7 @@ public final class Hooks {
     /** Before a monitor is exited, normally or by an exception. */
     public static Object monitorRelease(Object monitor, Object handed) {
         try {
-            return Detector.monitorRelease(monitor, handed);
+            return Detector.monitorRelease(monitor, handed, TraceEvents.UNLOCK);
         } catch (Throwable failure) {
             DetectorErrors.record(failure);
             return handed;
@@ -198,7 +206,7 @@ public final class Hooks {
     public static void preWait(Object monitor) {
         try {
             if (monitor != null) {
-                Detector.monitorRelease(monitor, null);
+                Detector.monitorRelease(monitor, null, TraceEvents.RELEASE);
             }
         } catch (Throwable failure) {
             DetectorErrors.record(failure);
@@ -209,7 +217,7 @@ public final class Hooks {
     public static void postWait(Object monitor) {
         try {
             if (monitor != null) {
-                Detector.monitorAcquire(monitor, null);
+                Detector.monitorAcquire(monitor, null, TraceEvents.ACQUIRE);
             }
         } catch (Throwable failure) {
             DetectorErrors.record(failure);

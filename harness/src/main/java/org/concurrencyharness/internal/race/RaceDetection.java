@@ -57,6 +57,15 @@ public final class RaceDetection {
         return new Object();
     }
 
+    /**
+     * The synchronisation object of a semaphore of this many permits, taken through {@link
+     * #acquireFrom} once a permit is, and let go through {@link #releaseTo}: a schedule that
+     * predicts races may run the holders' bodies in another order.
+     */
+    public static Object newPermits(int permits) {
+        return new Permits(permits);
+    }
+
     /** Everything the calling thread did so far happens before what follows a later {@link #acquireFrom}. */
     public static void releaseTo(Object syncPoint) {
         if (active) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.concurrencyharness.internal.result.Access;
 import org.concurrencyharness.internal.result.AccessKind;
+import org.concurrencyharness.internal.result.Prediction;
 import org.concurrencyharness.internal.result.Race;
 
 /**
@@ -48,44 +49,63 @@ final class RaceLog {
             // the round ended while this access was being checked: its races are no longer asked for
             return;
         }
-        AccessSite first = SiteRegistry.site(earlierSite);
-        AccessSite second = SiteRegistry.site(laterSite);
-        if (second.call() != null) {
-            reportObject(field, first, earlierSite, earlier, second, laterSite, later);
-            return;
-        }
-        if (field == null) {
-            field = second.array() ? second.field() : second.owner().replace('/', '.') + "." + second.field();
-        }
-        String key = field + "|" + Math.min(earlierSite, laterSite) + "|" + Math.max(earlierSite, laterSite);
-        if (RACES.size() < MAX_RACES && !RACES.containsKey(key)) {
-            RACES.put(key, new Race(field, access(first, names[VarState.tid(earlier)]), access(second, later.name)));
-        }
+        add(field, earlierSite, names[VarState.tid(earlier)], laterSite, later.name, null);
     }
 
-    /**
-     * A race on a JDK object through calls on it: named by the field through which the code
-     * reached it (the later call's, else the earlier's), else by its class.
-     */
-    private static void reportObject(
-            String type,
-            AccessSite first,
-            int earlierSite,
-            long earlier,
-            AccessSite second,
-            int laterSite,
-            ThreadState later) {
-        String field = second.field() != null ? second.field() : first.field() != null ? first.field() : type;
-        String key = field + "|" + Math.min(earlierSite, laterSite) + "|" + Math.max(earlierSite, laterSite);
-        if (RACES.size() < MAX_RACES && !RACES.containsKey(key)) {
+    /** A race the run ordered, which a schedule of it exposes; false if the same sites already raced. */
+    static synchronized boolean reportPredicted(
+            String field, int earlierSite, String earlierThread, int laterSite, String laterThread, Prediction how) {
+        return add(field, earlierSite, earlierThread, laterSite, laterThread, how);
+    }
+
+    /** Whether the accesses at these sites to the variable of that name are reported already. */
+    static synchronized boolean has(String field, int earlierSite, int laterSite) {
+        return RACES.containsKey(key(nameOf(field, earlierSite, laterSite), earlierSite, laterSite));
+    }
+
+    private static boolean add(
+            String field, int earlierSite, String earlierThread, int laterSite, String laterThread, Prediction how) {
+        AccessSite first = SiteRegistry.site(earlierSite);
+        AccessSite second = SiteRegistry.site(laterSite);
+        String name = nameOf(field, earlierSite, laterSite);
+        String key = key(name, earlierSite, laterSite);
+        if (RACES.size() >= MAX_RACES || RACES.containsKey(key)) {
+            return false;
+        }
+        if (second.call() != null) {
+            // a race on a JDK object through calls on it: the field is its type's name
             RACES.put(
                     key,
                     new Race(
+                            name,
                             field,
-                            type,
-                            callAccess(first, type, names[VarState.tid(earlier)]),
-                            callAccess(second, type, later.name)));
+                            callAccess(first, field, earlierThread),
+                            callAccess(second, field, laterThread),
+                            how));
+        } else {
+            RACES.put(key, new Race(name, null, access(first, earlierThread), access(second, laterThread), how));
         }
+        return true;
+    }
+
+    /**
+     * What a race is named by: the field, or the array's element type; for a JDK object, the field
+     * through which the code reached it (the later call's, else the earlier's), else its class.
+     */
+    private static String nameOf(String field, int earlierSite, int laterSite) {
+        AccessSite first = SiteRegistry.site(earlierSite);
+        AccessSite second = SiteRegistry.site(laterSite);
+        if (second.call() != null) {
+            return second.field() != null ? second.field() : first.field() != null ? first.field() : field;
+        }
+        if (field != null) {
+            return field;
+        }
+        return second.array() ? second.field() : second.owner().replace('/', '.') + "." + second.field();
+    }
+
+    private static String key(String name, int earlierSite, int laterSite) {
+        return name + "|" + Math.min(earlierSite, laterSite) + "|" + Math.max(earlierSite, laterSite);
     }
 
     /** The call as a user reads it: on the object's own class ({@code ArrayList.add}), or on an iterator or view. */

@@ -20,6 +20,9 @@ final class Round {
     final WeakIdentityMap<Object, DetachedShadows> fields = new WeakIdentityMap<>();
     final DetachedShadows statics = new DetachedShadows(this);
     final WeakIdentityMap<Object, ElementShadows> arrays = new WeakIdentityMap<>();
+    /** The round's events, when races are predicted; else null. */
+    final RoundTrace trace = TraceEvents.ON ? new RoundTrace() : null;
+
     /** What every task run through an executor had done when it ended. */
     final VectorClock tasksDone;
 

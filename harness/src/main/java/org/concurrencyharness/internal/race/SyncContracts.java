@@ -8,6 +8,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.Future;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.StampedLock;
 
 /**
@@ -74,11 +75,13 @@ final class SyncContracts {
         }
         if (receiver instanceof StampedLock && OPTIMISTIC.contains(method)) {
             // an optimistic read only reads the lock's state: it releases nothing into the lock, else a
-            // writer locking it later would be ordered after the reads it may race with
+            // writer locking it later would be ordered after the reads it may race with; a schedule keeps its
+            // place among the lock's other calls, so that validate says what it said
             Detector.enterSync(receiver);
+            Detector.record(receiver, TraceEvents.ACQUIRE);
             return;
         }
-        Detector.release(receiver);
+        Detector.release(receiver, lockEventBefore(receiver, method));
         Object lock = Detector.lockOf(receiver);
         if (lock != null) {
             // awaiting a condition releases its lock
@@ -106,7 +109,7 @@ final class SyncContracts {
             Detector.leaveSync(receiver);
         } else if (receiver != null) {
             Detector.leaveSync(receiver);
-            Detector.acquire(receiver);
+            Detector.acquire(receiver, lockEventAfter(receiver, method));
             Object lock = Detector.lockOf(receiver);
             if (lock != null) {
                 Detector.acquire(lock);
@@ -115,6 +118,37 @@ final class SyncContracts {
         if (waitsForTasks(receiver, method)) {
             Detector.acquireTasksDone();
         }
+    }
+
+    /** A {@code ReentrantLock}'s calls that take it. */
+    private static final Set<String> LOCKS = Set.of("lock", "lockInterruptibly", "tryLock");
+    /** Its calls that look only at what the calling thread holds, which no schedule changes. */
+    private static final Set<String> OWN_HOLDS = Set.of("isHeldByCurrentThread", "getHoldCount", "newCondition");
+
+    /**
+     * How a trace records the release before a call (see TraceEvents): a lock's {@code unlock}
+     * lets it go; its {@code lock} and its calls about the caller's own holds record nothing, so
+     * that a schedule may run its critical sections in another order. Any other call on a lock
+     * (a failed {@code tryLock}, {@code isLocked}) is kept in the run's order, and with it the lock.
+     */
+    private static byte lockEventBefore(Object receiver, String method) {
+        if (!TraceEvents.ON || !(receiver instanceof ReentrantLock) || method == null) {
+            return TraceEvents.releaseOf(receiver);
+        }
+        if (method.equals("unlock")) {
+            return TraceEvents.UNLOCK;
+        }
+        return LOCKS.contains(method) || OWN_HOLDS.contains(method) ? TraceEvents.NONE : TraceEvents.RELEASE;
+    }
+
+    private static byte lockEventAfter(Object receiver, String method) {
+        if (!TraceEvents.ON || !(receiver instanceof ReentrantLock lock) || method == null) {
+            return TraceEvents.acquireOf(receiver);
+        }
+        if (LOCKS.contains(method)) {
+            return lock.isHeldByCurrentThread() ? TraceEvents.LOCK : TraceEvents.ACQUIRE;
+        }
+        return method.equals("unlock") || OWN_HOLDS.contains(method) ? TraceEvents.NONE : TraceEvents.ACQUIRE;
     }
 
     /**

@@ -92,6 +92,9 @@ final class ThreadState {
     /** Entries of that cache, made on the first access under a call into a library: a thread that makes none needs none. */
     private static final int UNDER_CACHE = 4096;
 
+    /** This thread's events in its round, when the round is traced; else null. */
+    ThreadTrace trace;
+
     /** This thread's current epoch, {@code clock << 32 | tid}, as shadows record it: the accesses' fast path compares it. */
     long epoch;
     /** This thread and clock as object summaries name them (see {@link ObjectSummary}). */
@@ -123,6 +126,7 @@ final class ThreadState {
         clock.set(tid, 1);
         this.epoch = VarState.epoch(tid, 1);
         this.summary = ObjectSummary.of(tid, 1);
+        this.trace = round.trace == null ? null : round.trace.thread(name);
         // last, as current() takes a state of the present round to be ready
         this.round = round;
     }

@@ -48,6 +48,8 @@ final class LabelledCorpus {
     private final String name;
     private final String packageName;
     private final boolean detectorErrorsFail;
+    /** The agent's options, such as {@code predict}; null for none. */
+    private final String agentOptions;
 
     /**
      * @param name what the printed line calls it, such as {@code race corpus}
@@ -55,9 +57,15 @@ final class LabelledCorpus {
      * @param detectorErrorsFail whether the detector's own errors make a race-free exercise a false alarm
      */
     LabelledCorpus(String name, String packageName, boolean detectorErrorsFail) {
+        this(name, packageName, detectorErrorsFail, null);
+    }
+
+    /** The same, with the agent's options (such as {@code predict}), or null for none. */
+    LabelledCorpus(String name, String packageName, boolean detectorErrorsFail, String agentOptions) {
         this.name = name;
         this.packageName = packageName;
         this.detectorErrorsFail = detectorErrorsFail;
+        this.agentOptions = agentOptions;
     }
 
     /**
@@ -70,6 +78,11 @@ final class LabelledCorpus {
         return name;
     }
 
+    /** The agent's options it runs with, or null for none. */
+    String agentOptions() {
+        return agentOptions;
+    }
+
     /** The corpus's exercises that race or lose updates. */
     List<Class<?>> racyClasses() throws IOException, ClassNotFoundException {
         return labelledClasses().stream()
@@ -79,7 +92,7 @@ final class LabelledCorpus {
 
     Stream<DynamicTest> judge(int minimum) throws Exception {
         List<Class<?>> labelled = labelledClasses();
-        RunReport report = run(packageName + ".*", "target/" + name.replace(' ', '-') + "-output.txt");
+        RunReport report = run(packageName + ".*", "target/" + name.replace(' ', '-') + "-output.txt", agentOptions);
         Map<String, ExerciseResult> byClass = new HashMap<>();
         for (ExerciseResult exercise : report.exercises()) {
             byClass.put(exercise.className(), exercise);
@@ -263,10 +276,17 @@ final class LabelledCorpus {
 
     /** Runs the exercises the pattern includes, through the agent, as the plugin runs them. */
     static RunReport run(String include, String outputFile) throws IOException, InterruptedException {
+        return run(include, outputFile, null);
+    }
+
+    /** The same, with the agent's options, or null for none. */
+    static RunReport run(String include, String outputFile, String agentOptions)
+            throws IOException, InterruptedException {
         Path results = Files.createTempFile("race-corpus", ".json");
         Path output = Path.of(outputFile);
-        List<String> command =
-                new ArrayList<>(List.of(childJava(), "-javaagent:" + System.getProperty("concurrency.harnessJar")));
+        String agent = "-javaagent:" + System.getProperty("concurrency.harnessJar")
+                + (agentOptions == null ? "" : "=" + agentOptions);
+        List<String> command = new ArrayList<>(List.of(childJava(), agent));
         // as the plugin runs it
         command.addAll(RaceDetectorAgent.JVM_OPTIONS);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ForkOptions.MAIN_CLASS));

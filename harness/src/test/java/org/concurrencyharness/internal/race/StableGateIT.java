@@ -8,13 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.concurrencyharness.internal.agent.RaceDetectorAgent;
 import org.concurrencyharness.internal.result.ExerciseResult;
 import org.concurrencyharness.internal.result.RunReport;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * A gate that says the same every run: the racy exercises of both labelled corpora (those that race and those that
+ * A gate that says the same every run: the racy exercises of the labelled corpora (the prediction corpus's with
+ * prediction on) (those that race and those that
  * lose updates) run five times, each time in a JVM of its own through the real agent, as five CI builds of one
  * commit would, and each must be found every time: its label must hold in five runs of five. Prints, per exercise,
  * in how many runs it was found. The race-free exercises are judged by the corpora's own tests.
@@ -28,6 +30,7 @@ class StableGateIT {
         List<DynamicTest> tests = new ArrayList<>();
         tests.addAll(gate(new LabelledCorpus("race corpus", "racecorpus", false)));
         tests.addAll(gate(new LabelledCorpus("real-code corpus", "realcode", true)));
+        tests.addAll(gate(new LabelledCorpus("prediction corpus", "predictcorpus", true, RaceDetectorAgent.PREDICT)));
         return tests.stream();
     }
 
@@ -39,7 +42,9 @@ class StableGateIT {
         long started = System.nanoTime();
         for (int run = 1; run <= RUNS; run++) {
             RunReport report = LabelledCorpus.run(
-                    include, "target/stable-gate-" + corpus.name().replace(' ', '-') + "-" + run + ".txt");
+                    include,
+                    "target/stable-gate-" + corpus.name().replace(' ', '-') + "-" + run + ".txt",
+                    corpus.agentOptions());
             Map<String, ExerciseResult> byClass = report.exercises().stream()
                     .collect(Collectors.toMap(ExerciseResult::className, e -> e, (a, b) -> a));
             for (Class<?> type : racy) {

@@ -1,0 +1,55 @@
+package org.concurrencyharness.internal.race;
+
+/**
+ * The events a round's trace records when races are predicted ({@code -javaagent:...=predict}),
+ * for {@link PredictedRaces} to look for schedules the run did not take. The happens-before
+ * analysis itself needs none of them: with prediction off nothing is recorded.
+ *
+ * <p>Each event is one of these kinds. Locks are apart from other synchronisation because a
+ * schedule may run two critical sections of one lock in the other order; every other edge (a
+ * volatile, a queue, a thread's start or join, a task's hand-off) is kept as the run made it.
+ */
+final class TraceEvents {
+
+    /** Whether this JVM records traces: the agent sets the property before any of the detector's classes load. */
+    static final boolean ON = Boolean.getBoolean("concurrency.predict");
+
+    /** Records nothing: an edge the analysis takes but a schedule need not keep (a lock's own bookkeeping). */
+    static final byte NONE = 0;
+
+    static final byte READ = 1;
+    static final byte WRITE = 2;
+    /** Acquires what was released into the object: a volatile read, a call that synchronises, a task's start. */
+    static final byte ACQUIRE = 3;
+    /** Releases into the object. */
+    static final byte RELEASE = 4;
+    /** A lock (a monitor, a {@code ReentrantLock}, a write lock, the harness's semaphore) is taken. */
+    static final byte LOCK = 5;
+    /** ... and let go. */
+    static final byte UNLOCK = 6;
+    /** Everything a finished thread did comes before: a join that returned after the thread ended. */
+    static final byte JOIN = 7;
+
+    private TraceEvents() {}
+
+    /** Records an event of the thread's, if its round is traced. */
+    static void record(ThreadState state, byte kind, Object key) {
+        record(state, kind, key, -1, 0, null);
+    }
+
+    static void record(ThreadState state, byte kind, Object key, int index, int site, String name) {
+        ThreadTrace trace = state.trace;
+        if (trace != null && kind != NONE) {
+            trace.round().record(trace, kind, key, index, site, name);
+        }
+    }
+
+    /** How a synchronisation object's acquire is recorded: the harness's semaphore is a lock of its permits. */
+    static byte acquireOf(Object sync) {
+        return sync instanceof Permits ? LOCK : ACQUIRE;
+    }
+
+    static byte releaseOf(Object sync) {
+        return sync instanceof Permits ? UNLOCK : RELEASE;
+    }
+}
