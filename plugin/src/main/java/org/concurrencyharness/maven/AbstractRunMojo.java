@@ -6,9 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -23,28 +21,10 @@ import org.concurrencyharness.maven.report.ReportFiles;
  * Runs the project's exercises in a forked JVM and reports them. A thin shell over the harness:
  * it works out the fork's command line, runs it, then hands the results to the report writers.
  */
-abstract class AbstractRunMojo extends AbstractMojo {
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
+abstract class AbstractRunMojo extends AbstractDetectorMojo {
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
-
-    @Parameter(defaultValue = "${plugin.artifacts}", readonly = true, required = true)
-    private List<Artifact> pluginArtifacts;
-
-    /** Skip the goal. */
-    @Parameter(property = "concurrency.skip", defaultValue = "false")
-    private boolean skip;
-
-    /** Fail the build when an exercise without {@code @ExpectRace} races. */
-    @Parameter(property = "concurrency.failOnRace", defaultValue = "true")
-    private boolean failOnRace;
-
-    /** Run with the race detector agent; {@code false} runs the exercises without it, and without its cost. */
-    @Parameter(property = "concurrency.detectRaces", defaultValue = "true")
-    private boolean detectRaces;
 
     /** Which exercises to run: {@code Class}, {@code Class#method}, with {@code *} wildcards, comma-separated. */
     @Parameter(property = "concurrency.include")
@@ -88,11 +68,13 @@ abstract class AbstractRunMojo extends AbstractMojo {
     private int forkTimeoutSeconds;
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Concurrency exercises skipped (concurrency.skip=true).");
-            return;
-        }
+    void skipGoal() {
+        getLog().info("Concurrency exercises skipped (concurrency.skip=true).");
+    }
+
+    @Override
+    void executeGoal() throws MojoExecutionException, MojoFailureException {
+        MavenProject project = project();
         List<Path> classesDirectories = existingClassesDirectories();
         if (classesDirectories.isEmpty()) {
             getLog().info("No compiled classes in " + project.getBuild().getOutputDirectory() + " or "
@@ -127,16 +109,16 @@ abstract class AbstractRunMojo extends AbstractMojo {
     private RunReport runFork(List<Path> classesDirectories, Path reports, Shard part) throws MojoExecutionException {
         try {
             Files.createDirectories(reports);
-            ForkClasspath classpath = new ForkClasspath(project, pluginArtifacts);
+            ForkClasspath classpath = forkClasspath();
             ForkedRun fork = new ForkedRun.Builder()
                     .javaExecutable(jvm)
-                    .agentJar(detectRaces ? classpath.harnessJar() : null)
+                    .agentJar(detectRaces() ? classpath.harnessJar() : null)
                     .argLine(argLine)
                     .classpath(classpath.elements())
                     .classesDirectories(classesDirectories)
                     .include(include)
                     .shard(part)
-                    .failOnRace(failOnRace)
+                    .failOnRace(failOnRace())
                     .suppressions(suppressions.toPath())
                     .workDirectory(reports)
                     .timeoutSeconds(forkTimeoutSeconds)
@@ -165,6 +147,7 @@ abstract class AbstractRunMojo extends AbstractMojo {
     }
 
     private List<Path> existingClassesDirectories() {
+        MavenProject project = project();
         List<Path> out = new ArrayList<>();
         for (String dir : List.of(
                 project.getBuild().getOutputDirectory(), project.getBuild().getTestOutputDirectory())) {

@@ -4,13 +4,11 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 import org.concurrencyharness.internal.result.RunReport;
 import org.concurrencyharness.internal.shard.Shard;
 import org.concurrencyharness.maven.report.ReportFiles;
@@ -24,17 +22,10 @@ import org.concurrencyharness.maven.report.ReportPartsException;
  * stays as it is. It reports only: each part's run has already failed its own job where it had to.
  */
 @Mojo(name = "report-aggregate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class ReportAggregateMojo extends AbstractMojo {
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
+public class ReportAggregateMojo extends AbstractConcurrencyMojo {
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
-
-    /** Skip the goal. */
-    @Parameter(property = "concurrency.skip", defaultValue = "false")
-    private boolean skip;
 
     /** Where the parts' reports were copied, and where the merged report goes. */
     @Parameter(
@@ -43,11 +34,12 @@ public class ReportAggregateMojo extends AbstractMojo {
     private File reportsDirectory;
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Concurrency report aggregation skipped (concurrency.skip=true).");
-            return;
-        }
+    void skipGoal() {
+        getLog().info("Concurrency report aggregation skipped (concurrency.skip=true).");
+    }
+
+    @Override
+    void executeGoal() throws MojoExecutionException, MojoFailureException {
         Path directory = reportsDirectory.toPath();
         RunReport merged;
         try {
@@ -63,7 +55,9 @@ public class ReportAggregateMojo extends AbstractMojo {
                     + " part " + missing.index() + "'s exercises, and says so.");
         }
         new ReportPublisher(
-                        getLog(), SourceRoots.of(project), session.getRequest().isInteractiveMode())
+                        getLog(),
+                        SourceRoots.of(project()),
+                        session.getRequest().isInteractiveMode())
                 .publishMerged(merged, directory);
     }
 }

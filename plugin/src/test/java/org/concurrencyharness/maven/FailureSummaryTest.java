@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.concurrencyharness.internal.result.Access;
 import org.concurrencyharness.internal.result.AccessKind;
 import org.concurrencyharness.internal.result.Conditions;
@@ -29,21 +28,14 @@ class FailureSummaryTest {
                     "worker-0", "HashMultiset.size", "HashMultiset.java:90", AccessKind.READ, null, "Counter.java:45"));
 
     private static ExerciseResult failed(List<Race> races, List<String> detectorErrors, List<String> errors) {
-        return new ExerciseResult(
-                "it.Registry",
-                "register",
-                "Registry.java",
-                TWO_THREADS,
-                Outcome.FAIL,
-                10,
-                2,
-                Map.of(),
-                races,
-                List.of(),
-                detectorErrors,
-                errors,
-                List.of(),
-                List.of());
+        return ExerciseResult.builder("it.Registry", "register", "Registry.java", TWO_THREADS)
+                .outcome(Outcome.FAIL)
+                .wallMillis(10)
+                .maxConcurrency(2)
+                .races(races)
+                .detectorErrors(detectorErrors)
+                .errors(errors)
+                .build();
     }
 
     @Test
@@ -83,21 +75,14 @@ class FailureSummaryTest {
 
     @Test
     void anExpectedRaceIsNoReasonToFailAndIsNotListed() {
-        ExerciseResult expected = new ExerciseResult(
-                "it.Registry",
-                "register",
-                "Registry.java",
-                new Conditions(2, 1, 60_000, false, 0, 0, true),
-                Outcome.FAIL,
-                10,
-                2,
-                Map.of(),
-                List.of(ON_A_LIST),
-                List.of(),
-                List.of(),
-                List.of("round 2: timed out"),
-                List.of(),
-                List.of());
+        ExerciseResult expected = ExerciseResult.builder(
+                        "it.Registry", "register", "Registry.java", new Conditions(2, 1, 60_000, false, 0, 0, true))
+                .outcome(Outcome.FAIL)
+                .wallMillis(10)
+                .maxConcurrency(2)
+                .races(List.of(ON_A_LIST))
+                .errors(List.of("round 2: timed out"))
+                .build();
         assertEquals("it.Registry#register: round 2: timed out", FailureSummary.of(expected));
     }
 }

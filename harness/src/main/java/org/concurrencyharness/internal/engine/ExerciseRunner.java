@@ -79,22 +79,18 @@ public final class ExerciseRunner {
                 rounds.stream().mapToInt(RoundResult::maxConcurrency).max().orElse(0);
         Map<String, String> lastState =
                 rounds.isEmpty() ? Map.of() : rounds.get(rounds.size() - 1).sharedState();
-        return new ExerciseResult(
-                type.getName(),
-                method.getName(),
-                sourceFileOf(type),
-                conditions,
-                outcome,
-                wall,
-                maxConcurrency,
-                lastState,
-                List.copyOf(raceList),
-                List.copyOf(suppressed),
-                RaceDetection.drainDetectorErrors(),
-                errors,
-                rounds,
-                List.of(),
-                List.copyOf(lostUpdates.values()));
+        return ExerciseResult.builder(type.getName(), method.getName(), sourceFileOf(type), conditions)
+                .outcome(outcome)
+                .wallMillis(wall)
+                .maxConcurrency(maxConcurrency)
+                .sharedState(lastState)
+                .races(List.copyOf(raceList))
+                .suppressed(List.copyOf(suppressed))
+                .detectorErrors(RaceDetection.drainDetectorErrors())
+                .errors(errors)
+                .rounds(rounds)
+                .lostUpdates(List.copyOf(lostUpdates.values()))
+                .build();
     }
 
     private RoundRun runRound(ExerciseDefinition exercise, int round) {
@@ -124,21 +120,10 @@ public final class ExerciseRunner {
     }
 
     private static ExerciseResult invalid(Class<?> type, Method method, ExerciseValidator.Validation validation) {
-        return new ExerciseResult(
-                type.getName(),
-                method.getName(),
-                sourceFileOf(type),
-                validation.conditions(),
-                Outcome.FAIL,
-                0,
-                0,
-                Map.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.copyOf(validation.problems()),
-                List.of(),
-                List.of());
+        return ExerciseResult.builder(type.getName(), method.getName(), sourceFileOf(type), validation.conditions())
+                .outcome(Outcome.FAIL)
+                .errors(List.copyOf(validation.problems()))
+                .build();
     }
 
     private static String fieldsOf(List<Race> races) {

@@ -120,21 +120,14 @@ final class ResultCollector implements TestExecutionListener {
                 test.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast);
         String className = source.map(MethodSource::getClassName).orElse(test.getLegacyReportingName());
         String method = source.map(MethodSource::getMethodName).orElse(test.getDisplayName());
-        return new ExerciseResult(
-                className,
-                method,
-                null,
-                new org.concurrencyharness.internal.result.Conditions(0, 0, 0, false, 0, 0, false),
-                Outcome.FAIL,
-                0,
-                0,
-                Map.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of("The harness failed on this exercise: " + reason),
-                List.of(),
-                List.of());
+        return ExerciseResult.builder(
+                        className,
+                        method,
+                        null,
+                        new org.concurrencyharness.internal.result.Conditions(0, 0, 0, false, 0, 0, false))
+                .outcome(Outcome.FAIL)
+                .errors(List.of("The harness failed on this exercise: " + reason))
+                .build();
     }
 
     private static String name(TestIdentifier test) {

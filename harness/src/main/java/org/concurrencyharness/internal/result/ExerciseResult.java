@@ -3,9 +3,11 @@ package org.concurrencyharness.internal.result;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * Everything one exercise produced, over all its rounds.
+ * Everything one exercise produced, over all its rounds. Made by name with {@link #builder}; the canonical
+ * constructor, with every component in its place, is for reading one back from JSON and for copies.
  *
  * @param className the fully qualified class name
  * @param methodName the method's name
@@ -41,38 +43,12 @@ public record ExerciseResult(
         List<Hint> hints,
         List<LostUpdate> lostUpdates) {
 
-    /** An exercise in which no lost update was found. */
-    public ExerciseResult(
-            String className,
-            String methodName,
-            String sourceFile,
-            Conditions conditions,
-            Outcome outcome,
-            double wallMillis,
-            int maxConcurrency,
-            Map<String, String> sharedState,
-            List<Race> races,
-            List<Race> suppressed,
-            List<String> detectorErrors,
-            List<String> errors,
-            List<RoundResult> rounds,
-            List<Hint> hints) {
-        this(
-                className,
-                methodName,
-                sourceFile,
-                conditions,
-                outcome,
-                wallMillis,
-                maxConcurrency,
-                sharedState,
-                races,
-                suppressed,
-                detectorErrors,
-                errors,
-                rounds,
-                hints,
-                List.of());
+    /**
+     * Starts the result of one exercise: its class, method, source file (or null) and conditions. Its outcome must be
+     * given; the rest starts empty (no time, no state, no race, no error, no round) until given.
+     */
+    public static Builder builder(String className, String methodName, String sourceFile, Conditions conditions) {
+        return new Builder(className, methodName, sourceFile, conditions);
     }
 
     /** {@code SimpleName#method}, as a person reads it. */
@@ -138,5 +114,105 @@ public record ExerciseResult(
                 json.list("rounds", RoundResult::fromJson),
                 json.list("hints", Hint::fromJson),
                 json.list("lostUpdates", LostUpdate::fromJson));
+    }
+
+    /** Collects an exercise's result by name, for {@link #builder}. */
+    public static final class Builder {
+        private final String className;
+        private final String methodName;
+        private final String sourceFile;
+        private final Conditions conditions;
+        private Outcome outcome;
+        private double wallMillis;
+        private int maxConcurrency;
+        private Map<String, String> sharedState = Map.of();
+        private List<Race> races = List.of();
+        private List<Race> suppressed = List.of();
+        private List<String> detectorErrors = List.of();
+        private List<String> errors = List.of();
+        private List<RoundResult> rounds = List.of();
+        private List<Hint> hints = List.of();
+        private List<LostUpdate> lostUpdates = List.of();
+
+        private Builder(String className, String methodName, String sourceFile, Conditions conditions) {
+            this.className = className;
+            this.methodName = methodName;
+            this.sourceFile = sourceFile;
+            this.conditions = conditions;
+        }
+
+        public Builder outcome(Outcome value) {
+            this.outcome = value;
+            return this;
+        }
+
+        public Builder wallMillis(double value) {
+            this.wallMillis = value;
+            return this;
+        }
+
+        public Builder maxConcurrency(int value) {
+            this.maxConcurrency = value;
+            return this;
+        }
+
+        public Builder sharedState(Map<String, String> value) {
+            this.sharedState = value;
+            return this;
+        }
+
+        public Builder races(List<Race> value) {
+            this.races = value;
+            return this;
+        }
+
+        public Builder suppressed(List<Race> value) {
+            this.suppressed = value;
+            return this;
+        }
+
+        public Builder detectorErrors(List<String> value) {
+            this.detectorErrors = value;
+            return this;
+        }
+
+        public Builder errors(List<String> value) {
+            this.errors = value;
+            return this;
+        }
+
+        public Builder rounds(List<RoundResult> value) {
+            this.rounds = value;
+            return this;
+        }
+
+        public Builder hints(List<Hint> value) {
+            this.hints = value;
+            return this;
+        }
+
+        public Builder lostUpdates(List<LostUpdate> value) {
+            this.lostUpdates = value;
+            return this;
+        }
+
+        public ExerciseResult build() {
+            return new ExerciseResult(
+                    className,
+                    methodName,
+                    sourceFile,
+                    conditions,
+                    Objects.requireNonNull(outcome, "an exercise's result needs its outcome"),
+                    wallMillis,
+                    maxConcurrency,
+                    sharedState,
+                    races,
+                    suppressed,
+                    detectorErrors,
+                    errors,
+                    rounds,
+                    hints,
+                    lostUpdates);
+        }
     }
 }

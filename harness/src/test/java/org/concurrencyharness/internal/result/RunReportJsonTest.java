@@ -38,17 +38,17 @@ class RunReportJsonTest {
                 List.of(thread, child),
                 Map.of("num", "50"),
                 List.of("process 0 (pid 4242) exited with code 1"));
-        ExerciseResult exercise = new ExerciseResult(
-                "org.example.Counter",
-                "increment",
-                "Counter.java",
-                new Conditions(50, 1, 60_000, false, 5, 0, true),
-                Outcome.FAIL,
-                2003.0,
-                50,
-                Map.of("num", "50"),
-                List.of(new Race("org.example.Counter.num", read, write)),
-                List.of(new Race(
+        ExerciseResult exercise = ExerciseResult.builder(
+                        "org.example.Counter",
+                        "increment",
+                        "Counter.java",
+                        new Conditions(50, 1, 60_000, false, 5, 0, true))
+                .outcome(Outcome.FAIL)
+                .wallMillis(2003.0)
+                .maxConcurrency(50)
+                .sharedState(Map.of("num", "50"))
+                .races(List.of(new Race("org.example.Counter.num", read, write)))
+                .suppressed(List.of(new Race(
                         "java.util.HashMap.table",
                         "java.util.HashMap",
                         new Access(
@@ -64,11 +64,13 @@ class RunReportJsonTest {
                                 "HashMap.java:570",
                                 AccessKind.READ,
                                 "HashMap.get",
-                                "Registry.java:14"))),
-                List.of("NullPointerException in the detector"),
-                List.of("an error"),
-                List.of(round),
-                List.of(new Hint("org.example.Counter.num", "Counter.java:12", "num += 1", "read-modify-write", true)));
+                                "Registry.java:14"))))
+                .detectorErrors(List.of("NullPointerException in the detector"))
+                .errors(List.of("an error"))
+                .rounds(List.of(round))
+                .hints(List.of(
+                        new Hint("org.example.Counter.num", "Counter.java:12", "num += 1", "read-modify-write", true)))
+                .build();
         return new RunReport(true, List.of(exercise));
     }
 

@@ -134,20 +134,12 @@ class SourceInsightTest {
     }
 
     private static ExerciseResult exercise(String method, List<Race> races) {
-        return new ExerciseResult(
-                "demo.Snippets",
-                method,
-                "Snippets.java",
-                new Conditions(2, 1, 1000, false, 0, 0, false),
-                Outcome.PASS,
-                1,
-                1,
-                Map.of(),
-                races,
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of());
+        return ExerciseResult.builder(
+                        "demo.Snippets", method, "Snippets.java", new Conditions(2, 1, 1000, false, 0, 0, false))
+                .outcome(Outcome.PASS)
+                .wallMillis(1)
+                .maxConcurrency(1)
+                .races(races)
+                .build();
     }
 }

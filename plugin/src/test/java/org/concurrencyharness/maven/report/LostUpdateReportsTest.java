@@ -54,22 +54,14 @@ class LostUpdateReportsTest {
 
     private static ExerciseResult tally(boolean expected) {
         Conditions conditions = new Conditions(1, 1, 60_000, false, 0, 3, expected);
-        return new ExerciseResult(
-                "org.example.Tally",
-                "add",
-                "Tally.java",
-                conditions,
-                expected ? Outcome.PASS : Outcome.FAIL,
-                900,
-                3,
-                Map.of("map counts", "{\"n\"=2}"),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(new RoundResult(1, 900, 3, 3, List.of(), Map.of(), List.of())),
-                List.of(),
-                List.of(LOST));
+        return ExerciseResult.builder("org.example.Tally", "add", "Tally.java", conditions)
+                .outcome(expected ? Outcome.PASS : Outcome.FAIL)
+                .wallMillis(900)
+                .maxConcurrency(3)
+                .sharedState(Map.of("map counts", "{\"n\"=2}"))
+                .rounds(List.of(new RoundResult(1, 900, 3, 3, List.of(), Map.of(), List.of())))
+                .lostUpdates(List.of(LOST))
+                .build();
     }
 
     private Path write(ExerciseResult exercise) throws Exception {

@@ -77,20 +77,17 @@ final class SampleReports {
     static RunReport run() {
         Access write = new Access("worker-3", "Counter.increment", "Counter.java:7", AccessKind.WRITE);
         Access read = new Access("worker-1", "Counter.increment", "Counter.java:7", AccessKind.READ);
-        ExerciseResult racy = new ExerciseResult(
-                "org.example.Counter",
-                "increment",
-                "Counter.java",
-                new Conditions(2, 1, 60_000, false, 0, 0, false),
-                Outcome.FAIL,
-                20,
-                2,
-                Map.of("num", "1"),
-                List.of(new Race("org.example.Counter.num", write, read)),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(new RoundResult(
+        ExerciseResult racy = ExerciseResult.builder(
+                        "org.example.Counter",
+                        "increment",
+                        "Counter.java",
+                        new Conditions(2, 1, 60_000, false, 0, 0, false))
+                .outcome(Outcome.FAIL)
+                .wallMillis(20)
+                .maxConcurrency(2)
+                .sharedState(Map.of("num", "1"))
+                .races(List.of(new Race("org.example.Counter.num", write, read)))
+                .rounds(List.of(new RoundResult(
                         1,
                         20,
                         2,
@@ -99,27 +96,20 @@ final class SampleReports {
                                 WorkerResult.ofThread("worker-0", 0, 1, 11, 0, 10, WorkerState.FINISHED, null, null),
                                 WorkerResult.ofThread("worker-1", 1, 2, 20, 0, 18, WorkerState.FINISHED, null, null)),
                         Map.of("num", "1"),
-                        List.of())),
-                List.of());
+                        List.of())))
+                .build();
         // a race in a library's statistics, judged benign: it is listed, and fails nothing
         Race inLibrary = new Race(
                 "org.library.Stats.hits",
                 new Access("worker-0", "Stats.hit", "Stats.java:12", AccessKind.WRITE),
                 new Access("worker-2", "Stats.hit", "Stats.java:12", AccessKind.READ));
-        ExerciseResult bounded = new ExerciseResult(
-                "org.example.Pool",
-                "work",
-                "Pool.java",
-                new Conditions(3, 1, 60_000, false, 1, 0, false),
-                Outcome.PASS,
-                300,
-                1,
-                Map.of(),
-                List.of(),
-                List.of(inLibrary),
-                List.of(),
-                List.of(),
-                List.of(new RoundResult(
+        ExerciseResult bounded = ExerciseResult.builder(
+                        "org.example.Pool", "work", "Pool.java", new Conditions(3, 1, 60_000, false, 1, 0, false))
+                .outcome(Outcome.PASS)
+                .wallMillis(300)
+                .maxConcurrency(1)
+                .suppressed(List.of(inLibrary))
+                .rounds(List.of(new RoundResult(
                         1,
                         300,
                         1,
@@ -131,22 +121,18 @@ final class SampleReports {
                                 WorkerResult.ofThread(
                                         "worker-2", 2, 0, 300, 200, 100, WorkerState.FINISHED, null, null)),
                         Map.of(),
-                        List.of())),
-                List.of());
-        ExerciseResult daemons = new ExerciseResult(
-                "org.example.Daemons",
-                "linger",
-                "Daemons.java",
-                new Conditions(2, 1, 60_000, true, 0, 0, false),
-                Outcome.PASS,
-                5,
-                2,
-                Map.of("woke", "0"),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(new RoundResult(
+                        List.of())))
+                .build();
+        ExerciseResult daemons = ExerciseResult.builder(
+                        "org.example.Daemons",
+                        "linger",
+                        "Daemons.java",
+                        new Conditions(2, 1, 60_000, true, 0, 0, false))
+                .outcome(Outcome.PASS)
+                .wallMillis(5)
+                .maxConcurrency(2)
+                .sharedState(Map.of("woke", "0"))
+                .rounds(List.of(new RoundResult(
                         1,
                         5,
                         2,
@@ -155,24 +141,20 @@ final class SampleReports {
                                 WorkerResult.ofThread("worker-0", 0, 1, 5, 0, 4, WorkerState.ABANDONED, null, null),
                                 WorkerResult.ofThread("worker-1", 1, 1, 5, 0, 4, WorkerState.ABANDONED, null, null)),
                         Map.of("woke", "0"),
-                        List.of())),
-                List.of());
-        ExerciseResult thrower = new ExerciseResult(
-                "org.example.Thrower",
-                "explode",
-                "Thrower.java",
-                new Conditions(1, 1, 60_000, false, 0, 0, false),
-                Outcome.FAIL,
-                1,
-                1,
-                Map.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(
-                        "worker-0 threw java.lang.IllegalStateException: <script>alert(1)</script>\n\tat org.example.Thrower.explode(Thrower.java:5)"),
-                List.of(),
-                List.of());
+                        List.of())))
+                .build();
+        ExerciseResult thrower = ExerciseResult.builder(
+                        "org.example.Thrower",
+                        "explode",
+                        "Thrower.java",
+                        new Conditions(1, 1, 60_000, false, 0, 0, false))
+                .outcome(Outcome.FAIL)
+                .wallMillis(1)
+                .maxConcurrency(1)
+                .errors(
+                        List.of(
+                                "worker-0 threw java.lang.IllegalStateException: <script>alert(1)</script>\n\tat org.example.Thrower.explode(Thrower.java:5)"))
+                .build();
         return new RunReport(true, List.of(racy, bounded, registry(), daemons, thrower, crowd()));
     }
 
@@ -191,22 +173,20 @@ final class SampleReports {
                 "org.library.Tally.count",
                 new Access("worker-1", "Tally.add", "Tally.java:271", AccessKind.WRITE, null, "Registry.java:16"),
                 new Access("worker-3", "Tally.add", "Tally.java:270", AccessKind.READ, null, "Registry.java:16"));
-        return new ExerciseResult(
-                "org.example.Registry",
-                "register",
-                "Registry.java",
-                new Conditions(2, 1, 60_000, false, 0, 0, true),
-                Outcome.PASS,
-                4,
-                2,
-                Map.of("names", "[]"),
-                List.of(onTheList, inTheLibrary),
-                List.of(),
-                List.of("The race detector failed (the program went on; races may be missed):"
+        return ExerciseResult.builder(
+                        "org.example.Registry",
+                        "register",
+                        "Registry.java",
+                        new Conditions(2, 1, 60_000, false, 0, 0, true))
+                .outcome(Outcome.PASS)
+                .wallMillis(4)
+                .maxConcurrency(2)
+                .sharedState(Map.of("names", "[]"))
+                .races(List.of(onTheList, inTheLibrary))
+                .detectorErrors(List.of("The race detector failed (the program went on; races may be missed):"
                         + " java.lang.IllegalStateException: a broken hook\n\tat org.concurrencyharness.internal.race.Hooks"
-                        + ".read(Hooks.java:10)"),
-                List.of(),
-                List.of(new RoundResult(
+                        + ".read(Hooks.java:10)"))
+                .rounds(List.of(new RoundResult(
                         1,
                         4,
                         2,
@@ -215,8 +195,8 @@ final class SampleReports {
                                 WorkerResult.ofThread("worker-0", 0, 0, 4, 0, 4, WorkerState.FINISHED, null, null),
                                 WorkerResult.ofThread("worker-1", 1, 0, 3, 0, 3, WorkerState.FINISHED, null, null)),
                         Map.of("names", "[]"),
-                        List.of())),
-                List.of());
+                        List.of())))
+                .build();
     }
 
     /** {@link #CROWD} threads, a third each started at 0, 5 and 10 ms, ended over the round's last 10 ms. */
@@ -228,20 +208,15 @@ final class SampleReports {
             workers.add(WorkerResult.ofThread(
                     "worker-" + i, i, start, end, 0, end - start, WorkerState.FINISHED, null, null));
         }
-        return new ExerciseResult(
-                "org.example.Crowd",
-                "gather",
-                "Crowd.java",
-                new Conditions(CROWD, 1, 60_000, false, 0, 0, false),
-                Outcome.PASS,
-                100,
-                CROWD,
-                Map.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(new RoundResult(1, 100, CROWD, CROWD, workers, Map.of(), List.of())),
-                List.of());
+        return ExerciseResult.builder(
+                        "org.example.Crowd",
+                        "gather",
+                        "Crowd.java",
+                        new Conditions(CROWD, 1, 60_000, false, 0, 0, false))
+                .outcome(Outcome.PASS)
+                .wallMillis(100)
+                .maxConcurrency(CROWD)
+                .rounds(List.of(new RoundResult(1, 100, CROWD, CROWD, workers, Map.of(), List.of())))
+                .build();
     }
 }
