@@ -18,10 +18,13 @@ public final class DetectorOverheadBenchmark {
     private DetectorOverheadBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        String agent = System.getProperty("concurrency.harnessJar");
-        if (agent == null) {
+        String jar = System.getProperty("concurrency.harnessJar");
+        if (jar == null) {
             throw new IllegalArgumentException("run with -Dconcurrency.harnessJar=<the packaged harness jar>");
         }
+        // -Dbenchmark.agentOptions=predict measures the detector with prediction on
+        String options = System.getProperty("benchmark.agentOptions", "");
+        String agent = jar + (options.isBlank() ? "" : "=" + options);
         System.out.printf(
                 Locale.ROOT, "%-18s %12s %12s %8s %6s%n", "workload", "plain ms", "detector ms", "ratio", "races");
         double product = 1;

@@ -23,6 +23,14 @@ abstract class AbstractDetectorMojo extends AbstractConcurrencyMojo {
     @Parameter(property = "concurrency.detectRaces", defaultValue = "true")
     private boolean detectRaces;
 
+    /**
+     * Also report the races another schedule of the same run exposes, where only a lock happened to order the two
+     * accesses (predictive detection); each such race says which critical sections that schedule swaps. Each round's
+     * events are then traced, which costs time and memory.
+     */
+    @Parameter(property = "concurrency.predict", defaultValue = "false")
+    private boolean predict;
+
     /** The plugin's harness and JUnit Platform before the project's test classpath; the harness jar is the agent. */
     final ForkClasspath forkClasspath() {
         return new ForkClasspath(project(), pluginArtifacts);
@@ -34,5 +42,9 @@ abstract class AbstractDetectorMojo extends AbstractConcurrencyMojo {
 
     final boolean detectRaces() {
         return detectRaces;
+    }
+
+    final boolean predict() {
+        return predict;
     }
 }

@@ -113,6 +113,7 @@ abstract class AbstractRunMojo extends AbstractDetectorMojo {
             ForkedRun fork = new ForkedRun.Builder()
                     .javaExecutable(jvm)
                     .agentJar(detectRaces() ? classpath.harnessJar() : null)
+                    .predict(predict())
                     .argLine(argLine)
                     .classpath(classpath.elements())
                     .classesDirectories(classesDirectories)

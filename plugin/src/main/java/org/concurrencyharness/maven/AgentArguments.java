@@ -14,9 +14,10 @@ final class AgentArguments {
 
     private AgentArguments() {}
 
-    static List<String> of(File harnessJar) {
+    /** The agent, and its option to predict races when {@code predict} is set. */
+    static List<String> of(File harnessJar, boolean predict) {
         List<String> arguments = new ArrayList<>();
-        arguments.add("-javaagent:" + harnessJar.getAbsolutePath());
+        arguments.add("-javaagent:" + harnessJar.getAbsolutePath() + (predict ? "=" + RaceDetectorAgent.PREDICT : ""));
         arguments.addAll(RaceDetectorAgent.JVM_OPTIONS);
         return arguments;
     }

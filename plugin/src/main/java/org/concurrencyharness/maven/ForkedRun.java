@@ -137,6 +137,7 @@ final class ForkedRun {
     static final class Builder {
         private String javaExecutable;
         private File agentJar;
+        private boolean predict;
         private String argLine;
         private List<String> classpath = List.of();
         private List<Path> classesDirectories = List.of();
@@ -149,6 +150,11 @@ final class ForkedRun {
 
         Builder javaExecutable(String value) {
             this.javaExecutable = value;
+            return this;
+        }
+
+        Builder predict(boolean value) {
+            this.predict = value;
             return this;
         }
 
@@ -206,7 +212,7 @@ final class ForkedRun {
             Path results = workDirectory.resolve("fork-results.json");
             List<String> args = new ArrayList<>();
             if (agentJar != null) {
-                args.addAll(AgentArguments.of(agentJar));
+                args.addAll(AgentArguments.of(agentJar, predict));
             }
             if (argLine != null && !argLine.isBlank()) {
                 args.addAll(List.of(argLine.trim().split("\\s+")));

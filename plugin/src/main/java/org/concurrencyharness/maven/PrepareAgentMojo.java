@@ -37,7 +37,7 @@ public class PrepareAgentMojo extends AbstractDetectorMojo {
         }
         Properties properties = project().getProperties();
         List<String> arguments =
-                new ArrayList<>(AgentArguments.of(forkClasspath().harnessJar()));
+                new ArrayList<>(AgentArguments.of(forkClasspath().harnessJar(), predict()));
         if (!failOnRace()) {
             // the engine reads its configuration parameters from system properties too
             arguments.add("-D" + ConcurrencyTestEngine.FAIL_ON_RACE + "=false");

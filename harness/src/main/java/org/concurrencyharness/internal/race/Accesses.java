@@ -155,7 +155,7 @@ final class Accesses {
             return;
         }
         int site = state.siteFor(accessSite);
-        if (TraceEvents.ON && !state.isSpeculating()) {
+        if (TraceEvents.ON && state.trace != null && !state.isSpeculating()) {
             // an optimistic read is the program's to throw away: not relied on, as validate orders the lock
             record(state, write, var, -1, site, name);
         }
@@ -275,7 +275,7 @@ final class Accesses {
             // the access itself throws
             return;
         }
-        if (TraceEvents.ON && !state.isSpeculating()) {
+        if (TraceEvents.ON && state.trace != null && !state.isSpeculating()) {
             record(state, write, vars, index, site, null);
         }
         if (vars.inRuns() && vars.checkRuns(index, 1, 1, write, state, site)) {

@@ -39,7 +39,7 @@ public final class ElementShadows extends WeakReference<Object> {
         super(array);
         this.round = round;
         this.length = length;
-        if (TraceEvents.ON) {
+        if (round.trace != null && !round.trace.isFull()) {
             // a traced array goes element by element from the start, so that each element's accesses are recorded
             this.epochs = new long[2 * length];
             this.sites = new int[2 * length];

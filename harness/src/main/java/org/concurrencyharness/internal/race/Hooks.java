@@ -114,7 +114,7 @@ public final class Hooks {
             if (read == epoch || written == epoch) {
                 return vars;
             }
-            if (!TraceEvents.ON
+            if ((!TraceEvents.ON || state.trace == null)
                     && vars.round == state.round
                     && read != VarState.SHARED
                     && state.covers(written)
@@ -137,7 +137,7 @@ public final class Hooks {
             if (written == epoch) {
                 return vars;
             }
-            if (!TraceEvents.ON
+            if ((!TraceEvents.ON || state.trace == null)
                     && vars.round == state.round
                     && read != VarState.SHARED
                     && state.covers(written)

@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class RoundTrace {
 
-    /** About 70 MB of events; a longer round is predicted on its beginning. */
-    static final int MAX_EVENTS = 2_000_000;
+    /** About 35 MB of events; a longer round is predicted on its beginning. */
+    static final int MAX_EVENTS = 1_000_000;
 
     private final AtomicLong next = new AtomicLong();
     private final List<ThreadTrace> threads = new ArrayList<>();
@@ -24,14 +24,28 @@ final class RoundTrace {
         return trace;
     }
 
-    void record(ThreadTrace trace, byte kind, Object key, int index, int site, String name) {
-        // first a bound at or below the place about to be taken: see cut()
+    /** Whether the trace holds all it can: threads then stop recording, and the detector takes its shortcuts again. */
+    private volatile boolean full;
+
+    /** Records the event; false once the trace is full, when nothing more is recorded. */
+    boolean record(ThreadTrace trace, byte kind, Object key, int index, int site, String name) {
+        if (full) {
+            return false;
+        }
+        // first a bound at or below the place about to be taken: see written()
         trace.pending = next.get();
         long place = next.getAndIncrement();
         if (place < MAX_EVENTS) {
             trace.append(place, kind, key, index, site, name);
+        } else {
+            full = true;
         }
         trace.pending = Long.MAX_VALUE;
+        return place < MAX_EVENTS;
+    }
+
+    boolean isFull() {
+        return full;
     }
 
     /** The threads' traces and the place below which all their events are written. */

@@ -39,8 +39,9 @@ final class TraceEvents {
 
     static void record(ThreadState state, byte kind, Object key, int index, int site, String name) {
         ThreadTrace trace = state.trace;
-        if (trace != null && kind != NONE) {
-            trace.round().record(trace, kind, key, index, site, name);
+        if (trace != null && kind != NONE && !trace.round().record(trace, kind, key, index, site, name)) {
+            // the trace is full: this thread records no more, and its checks take their shortcuts again
+            state.trace = null;
         }
     }
 

@@ -59,6 +59,10 @@ final class TracedRun {
 
     private final Map<Object, Integer> numbers = new IdentityHashMap<>();
     private final Map<Element, Integer> elements = new HashMap<>();
+    /** Numbers of the elements of arrays up to this long, plus one, by index: zero for none yet. */
+    private final Map<ElementShadows, int[]> elementNumbers = new IdentityHashMap<>();
+
+    private static final int DENSE_ARRAY = 1 << 20;
     private int variables;
 
     TracedRun(RoundTrace trace) {
@@ -172,6 +176,14 @@ final class TracedRun {
     }
 
     private int variable(Object key, int index) {
+        if (index >= 0 && key instanceof ElementShadows array && array.length <= DENSE_ARRAY) {
+            // an array's elements by index, rather than an entry for each in a map
+            int[] numbered = elementNumbers.computeIfAbsent(array, a -> new int[a.length]);
+            if (numbered[index] == 0) {
+                numbered[index] = ++variables;
+            }
+            return numbered[index] - 1;
+        }
         Integer number = index < 0 ? numbers.get(key) : elements.get(new Element((ElementShadows) key, index));
         if (number == null) {
             number = variables++;
@@ -222,7 +234,8 @@ final class TracedRun {
         }
         int[] lastWrite = new int[variables];
         Arrays.fill(lastWrite, -1);
-        Map<Integer, Map<Integer, Integer>> readsSinceWrite = new HashMap<>();
+        // per variable, the last read of each thread since its last write
+        int[][] readsSinceWrite = new int[variables][];
         Arrays.fill(unlockOf, -1);
         Arrays.fill(readFrom, -1);
         for (int g = 0; g < size; g++) {
@@ -236,7 +249,7 @@ final class TracedRun {
                     if (w >= 0 && !before(w, clock[u])) {
                         racy[o] = true;
                     }
-                    readsSinceWrite.computeIfAbsent(o, k -> new HashMap<>()).put(u, g);
+                    readsSinceWrite[o] = withRead(readsSinceWrite[o], g);
                     exclusiveHeld[g] = held[u];
                 }
                 case TraceEvents.WRITE -> {
@@ -244,9 +257,10 @@ final class TracedRun {
                     if (w >= 0 && !before(w, clock[u])) {
                         racy[o] = true;
                     }
-                    Map<Integer, Integer> reads = readsSinceWrite.remove(o);
+                    int[] reads = readsSinceWrite[o];
+                    readsSinceWrite[o] = null;
                     if (reads != null) {
-                        for (int r : reads.values()) {
+                        for (int r : reads) {
                             if (!before(r, clock[u])) {
                                 racy[o] = true;
                             }
@@ -305,6 +319,22 @@ final class TracedRun {
                 }
             }
         }
+    }
+
+    /** The reads with this one in place of its thread's earlier one. */
+    private int[] withRead(int[] reads, int g) {
+        if (reads == null) {
+            return new int[] {g};
+        }
+        for (int i = 0; i < reads.length; i++) {
+            if (thread[reads[i]] == thread[g]) {
+                reads[i] = g;
+                return reads;
+            }
+        }
+        int[] more = Arrays.copyOf(reads, reads.length + 1);
+        more[reads.length] = g;
+        return more;
     }
 
     /** Whether event {@code g} happens before a thread whose clock is {@code clock}. */

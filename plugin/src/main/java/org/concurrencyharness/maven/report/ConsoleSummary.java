@@ -112,6 +112,7 @@ public final class ConsoleSummary {
         for (Access access : List.of(race.first(), race.second())) {
             lines.add("    " + RaceText.access(access));
         }
+        RaceText.prediction(race).forEach(line -> lines.add("    " + line));
     }
 
     /** A text with a stack trace: its first line, then at most {@code maxLines} lines in all. */

@@ -49,6 +49,7 @@ final class HtmlReport {
             .legend span{margin-right:1em}.legend i{display:inline-block;width:1em;height:.7em;margin-right:.3em}
             .race{border-left:4px solid #c62828;padding-left:.6em;margin:.6em 0}
             .race.suppressed{border-left-color:#9e9e9e;color:#555}
+            .prediction{color:#6a1b9a}
             .badge.suppressed{background:#757575;font-size:.8em}
             .hint.confirmed{color:#c62828}
             .notice{background:#fff3cd;border:1px solid #ffb300;border-radius:.4em;padding:.6em .8em}

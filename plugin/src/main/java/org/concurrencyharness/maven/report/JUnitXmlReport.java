@@ -93,6 +93,7 @@ final class JUnitXmlReport {
         for (Access access : List.of(race.first(), race.second())) {
             out.append("  ").append(RaceText.access(access)).append('\n');
         }
+        RaceText.prediction(race).forEach(line -> out.append("  ").append(line).append('\n'));
     }
 
     private static void lostUpdates(StringBuilder out, ExerciseResult exercise) {

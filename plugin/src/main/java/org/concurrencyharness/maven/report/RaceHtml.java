@@ -24,6 +24,9 @@ final class RaceHtml {
         html.append(foreseen || exercise.hints().isEmpty() ? "" : " (no hint foresaw this race)")
                 .append("</p>");
         accesses(html, exercise, race);
+        for (String line : RaceText.prediction(race)) {
+            html.append("<p class=\"prediction\">").append(Xml.escape(line)).append("</p>");
+        }
         html.append("</div>");
     }
 

@@ -1,6 +1,8 @@
 package org.concurrencyharness.maven.report;
 
+import java.util.List;
 import org.concurrencyharness.internal.result.Access;
+import org.concurrencyharness.internal.result.Prediction;
 import org.concurrencyharness.internal.result.Race;
 
 /**
@@ -30,12 +32,36 @@ public final class RaceText {
      * [worker-1] vs ArrayList.get read at Registry.java:20 [worker-0]}.
      */
     public static String oneLine(Race race) {
-        return subject(race) + ": " + brief(race.first()) + " vs " + brief(race.second());
+        return subject(race) + ": " + brief(race.first()) + " vs " + brief(race.second())
+                + (race.predicted() ? " (predicted)" : "");
     }
 
     /** {@code ArrayList.add write at Registry.java:12 [worker-1]}, with its user frame where it has one. */
     private static String brief(Access access) {
         return call(access) + access.kind() + " at " + access.location() + under(access) + " [" + access.thread() + "]";
+    }
+
+    /**
+     * For a predicted race, how another schedule exposes it, a line per lock: {@code predicted: worker-1's critical
+     * section on synchronized (Object) at Counter.java:33 can begin before worker-0's at Counter.java:28 ends}.
+     * Nothing for a race that happened unordered in the run.
+     */
+    public static List<String> prediction(Race race) {
+        if (!race.predicted()) {
+            return List.of();
+        }
+        if (race.prediction().reordered().isEmpty()) {
+            return List.of("predicted: another schedule of the same run leaves the two accesses unordered");
+        }
+        return race.prediction().reordered().stream()
+                .map(r -> "predicted: " + section(r.ranSecond()) + " on " + r.lock() + " can begin before "
+                        + section(r.ranFirst()) + " ends")
+                .toList();
+    }
+
+    private static String section(Prediction.CriticalSection section) {
+        return section.thread() + "'s critical section"
+                + (section.location() == null ? "" : " at " + section.location());
     }
 
     private static String call(Access access) {

@@ -2,8 +2,10 @@ package org.concurrencyharness.maven.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import org.concurrencyharness.internal.result.Access;
 import org.concurrencyharness.internal.result.AccessKind;
+import org.concurrencyharness.internal.result.Prediction;
 import org.concurrencyharness.internal.result.Race;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +26,28 @@ class RaceTextTest {
             "it.Counter.count",
             new Access("worker-1", "Counter.increment", "Counter.java:12", AccessKind.WRITE),
             new Access("worker-0", "Counter.increment", "Counter.java:12", AccessKind.READ));
+
+    private static final Race HIDDEN_BY_A_LOCK = new Race(
+            "it.Counter.data",
+            null,
+            new Access("worker-0", "Counter.publish", "Counter.java:20", AccessKind.WRITE),
+            new Access("worker-1", "Counter.consume", "Counter.java:33", AccessKind.READ),
+            new Prediction(List.of(new Prediction.Reordering(
+                    "synchronized (Object)",
+                    new Prediction.CriticalSection("worker-0", "Counter.java:22"),
+                    new Prediction.CriticalSection("worker-1", "Counter.java:30")))));
+
+    @Test
+    void aPredictedRaceSaysWhichCriticalSectionsAnotherScheduleSwaps() {
+        assertEquals(
+                List.of("predicted: worker-1's critical section at Counter.java:30 on synchronized (Object)"
+                        + " can begin before worker-0's critical section at Counter.java:22 ends"),
+                RaceText.prediction(HIDDEN_BY_A_LOCK));
+        assertEquals(
+                "it.Counter.data: write at Counter.java:20 [worker-0] vs read at Counter.java:33 [worker-1] (predicted)",
+                RaceText.oneLine(HIDDEN_BY_A_LOCK));
+        assertEquals(List.of(), RaceText.prediction(ON_A_FIELD));
+    }
 
     @Test
     void aRaceOnAJdkObjectNamesItsClassAndEachAccessItsCall() {
