@@ -231,7 +231,7 @@ public final class Hooks {
     public static void preSyncCall(Object receiver, String method) {
         try {
             if (receiver != null) {
-                SyncContracts.before(receiver, method);
+                SyncCalls.before(receiver, method);
             }
         } catch (Throwable failure) {
             DetectorErrors.record(failure);
@@ -244,7 +244,7 @@ public final class Hooks {
      */
     public static void postSyncCall(Object receiver, String method) {
         try {
-            SyncContracts.after(receiver, method);
+            SyncCalls.after(receiver, method);
         } catch (Throwable failure) {
             DetectorErrors.record(failure);
         }
@@ -289,7 +289,7 @@ public final class Hooks {
     /** After {@code StampedLock.validate}: the optimistic reads since {@code tryOptimisticRead} held, or not. */
     public static void postValidate(boolean valid, Object lock) {
         try {
-            SyncContracts.after(lock, "validate");
+            SyncCalls.after(lock, "validate");
             Detector.stopSpeculating(valid);
         } catch (Throwable failure) {
             DetectorErrors.record(failure);
@@ -317,7 +317,7 @@ public final class Hooks {
                 Detector.libraryCall(site, true);
             }
             if (contract == JdkObjects.Contract.CONCURRENT) {
-                SyncContracts.before(receiver, null);
+                SyncCalls.before(receiver, null);
             } else if (contract != JdkObjects.Contract.NONE) {
                 Accesses.objectCall(receiver, contract, site);
             }
@@ -334,7 +334,7 @@ public final class Hooks {
                 Detector.libraryCall(site, false);
             }
             if (contract == JdkObjects.Contract.CONCURRENT) {
-                SyncContracts.after(receiver, null);
+                SyncCalls.after(receiver, null);
             } else if (contract != JdkObjects.Contract.NONE
                     && result != null
                     && SiteRegistry.call(site).returnsView()) {
@@ -682,11 +682,11 @@ public final class Hooks {
             return function;
         }
         return () -> {
-            SyncContracts.callbackBegin(map);
+            SyncCalls.callbackBegin(map);
             try {
                 return function.get();
             } finally {
-                SyncContracts.callbackEnd(map, map);
+                SyncCalls.callbackEnd(map, map);
             }
         };
     }
@@ -696,11 +696,11 @@ public final class Hooks {
             return function;
         }
         return value -> {
-            SyncContracts.callbackBegin(map);
+            SyncCalls.callbackBegin(map);
             try {
                 return function.apply(value);
             } finally {
-                SyncContracts.callbackEnd(map, map);
+                SyncCalls.callbackEnd(map, map);
             }
         };
     }
@@ -708,19 +708,19 @@ public final class Hooks {
     /**
      * The function of {@code computeIfAbsent}, {@code compute}, {@code computeIfPresent} or
      * {@code merge} of that key: the map runs those of one key one after the other, and those of
-     * different keys at once (see SyncContracts#keyOf); what one did is then in the map for all.
+     * different keys at once (see SyncCalls#keyOf); what one did is then in the map for all.
      */
     public static <T, R> Function<T, R> keyedCallback(Function<T, R> function, Object map, Object key) {
         if (function == null || !JdkObjects.isConcurrent(map)) {
             return function;
         }
-        Object sync = SyncContracts.keyOf(map, key);
+        Object sync = SyncCalls.keyOf(map, key);
         return value -> {
-            SyncContracts.callbackBegin(sync);
+            SyncCalls.callbackBegin(sync);
             try {
                 return function.apply(value);
             } finally {
-                SyncContracts.callbackEnd(sync, map);
+                SyncCalls.callbackEnd(sync, map);
             }
         };
     }
@@ -729,13 +729,13 @@ public final class Hooks {
         if (function == null || !JdkObjects.isConcurrent(map)) {
             return function;
         }
-        Object sync = SyncContracts.keyOf(map, key);
+        Object sync = SyncCalls.keyOf(map, key);
         return (a, b) -> {
-            SyncContracts.callbackBegin(sync);
+            SyncCalls.callbackBegin(sync);
             try {
                 return function.apply(a, b);
             } finally {
-                SyncContracts.callbackEnd(sync, map);
+                SyncCalls.callbackEnd(sync, map);
             }
         };
     }
@@ -745,11 +745,11 @@ public final class Hooks {
             return function;
         }
         return value -> {
-            SyncContracts.callbackBegin(map);
+            SyncCalls.callbackBegin(map);
             try {
                 function.accept(value);
             } finally {
-                SyncContracts.callbackEnd(map, map);
+                SyncCalls.callbackEnd(map, map);
             }
         };
     }
@@ -759,11 +759,11 @@ public final class Hooks {
             return function;
         }
         return (a, b) -> {
-            SyncContracts.callbackBegin(map);
+            SyncCalls.callbackBegin(map);
             try {
                 return function.apply(a, b);
             } finally {
-                SyncContracts.callbackEnd(map, map);
+                SyncCalls.callbackEnd(map, map);
             }
         };
     }
@@ -773,11 +773,11 @@ public final class Hooks {
             return function;
         }
         return (a, b) -> {
-            SyncContracts.callbackBegin(map);
+            SyncCalls.callbackBegin(map);
             try {
                 function.accept(a, b);
             } finally {
-                SyncContracts.callbackEnd(map, map);
+                SyncCalls.callbackEnd(map, map);
             }
         };
     }
