@@ -1,5 +1,6 @@
 package org.concurrencyharness.internal.race;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.CompletionStage;
@@ -9,29 +10,146 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.StampedLock;
+import org.objectweb.asm.Opcodes;
 
 /**
- * The happens-before contracts of calls that synchronise, as the package documentation of
- * {@code java.util.concurrent} states them (which calls these are is the agent's
- * {@code CallContracts}; SyncCalls applies what they mean to the clocks):
+ * The synchronisation contracts of the JDK's calls, as the package documentation of
+ * {@code java.util.concurrent} and each class's own state them, in one table. Each contract says
+ * which calls it covers, decided when the agent instruments a call instruction, and what those
+ * calls mean, decided at run time, side by side; adding one (a concurrent class's call that waits
+ * for tasks, a JDK type that is not thread-safe) is an edit here. The code that applies them stays
+ * where it was: the agent's SyncBridges writes the hooks of each {@link Kind} around a call, and the
+ * hooks (SyncCalls, Detector, JdkObjects) update the clocks.
  *
- * <ul>
- *   <li>handing a task to an executor ({@code execute}, {@code submit}) orders the submitter's past
- *       before the task (see TaskHandOff), and nothing after it: the submitter acquires nothing;</li>
- *   <li>a call that waits for tasks ({@code get}, {@code join}, {@code invoke}, {@code invokeAll},
- *       {@code awaitTermination}, ...) also sees what every finished task did;</li>
- *   <li>a call on a fork-join task (a {@code fork}, a completer's {@code tryComplete}) counts as
- *       the end of a task for those who wait for tasks;</li>
- *   <li>awaiting a {@code Condition} releases and reacquires its lock; the read half of a
- *       read-write lock orders its readers after writers but not after each other;</li>
- *   <li>{@code StampedLock.tryOptimisticRead} orders nothing, by the lock's contract: it starts
- *       reads that are ordered only if {@code validate} says they held, and are plain reads if
- *       the program never asks.</li>
- * </ul>
+ * <p>The instrument-time half runs in the agent while a class loads, for every call instruction: it
+ * reads the instruction as the agent's ASM gives it (its opcode, the internal names it names, its
+ * descriptor; ASM's opcodes are constants the compiler copies in) and loads no class, neither the
+ * ones it describes nor the program's. The run-time half asks the receiver's class, on every
+ * synchronising call: its names are {@code Set.of}s and its types {@code instanceof}s, which load
+ * nothing until a hook runs them.
  */
-final class SyncContracts {
+public final class SyncContracts {
 
-    /** The calls after which a thread has waited for tasks to finish. */
+    private SyncContracts() {}
+
+    // ---- what the analysis hears around a call, and which calls those are
+
+    /** What the analysis hears around a call: SyncBridges writes each kind's hooks before and after it. */
+    public enum Kind {
+        /** {@code java.util.concurrent}, {@code Timer}: release, call (tasks wrapped), acquire. */
+        SYNC,
+        /**
+         * A call whose result belongs to its receiver ({@code newCondition}, {@code readLock},
+         * {@code writeLock}): the analysis learns whose the result is; the call itself does not synchronise.
+         */
+        LINK,
+        /** {@code Object.wait}: release the monitor, wait, acquire it again. */
+        WAIT,
+        /** {@code Thread.join}: the joined thread's end happens before. */
+        JOIN,
+        /** {@code StampedLock.validate}: as SYNC, and the analysis learns whether an optimistic read held. */
+        VALIDATE,
+        /** {@code Unsafe}'s access to an object: synchronises through the object, as its memory mode says. */
+        UNSAFE,
+        /** A stream: what it is given runs as tasks, and its calls wait for them. */
+        STREAM,
+        /**
+         * A call on a JDK object that may not be thread-safe, or may be a concurrent one: the
+         * analysis decides by the receiver's class, with the call's site.
+         */
+        OBJECT_CALL,
+        /** {@code Collections.unmodifiableList(list)} and the like: the result is a view of the first argument. */
+        VIEW_OF,
+        /** A {@code VarHandle}'s access: synchronises through the variable it accesses, as its memory mode says. */
+        VAR_HANDLE,
+        /** {@code Lookup.findVarHandle(type, name, ...)}: the analysis learns which field the handle accesses. */
+        FIND_VAR_HANDLE
+    }
+
+    /**
+     * Instrument time: the kind of a call of a final method of the JDK's, whatever class the
+     * instruction names, or null. {@code Thread.join} and {@code Object.wait} can be no one else's:
+     * the hooks check the receiver at run time.
+     */
+    public static Kind kindOfFinal(int opcode, String name, String descriptor) {
+        boolean timedOrPlain = descriptor.equals("()V") || descriptor.equals("(J)V") || descriptor.equals("(JI)V");
+        if (opcode == Opcodes.INVOKEVIRTUAL && "join".equals(name) && timedOrPlain) {
+            return Kind.JOIN;
+        }
+        if (opcode == Opcodes.INVOKEVIRTUAL && "wait".equals(name) && timedOrPlain) {
+            return Kind.WAIT;
+        }
+        return null;
+    }
+
+    /**
+     * Instrument time: the kind of any other call, or null for a call the analysis need not hear
+     * about. {@code jdkOwner} is the JDK type whose contract the call follows: the owner the
+     * instruction names if that is the JDK's, else the nearest synchronising JDK type it descends
+     * from (see {@link #isSynchronisingType}) and that declares the method.
+     */
+    public static Kind kindOf(int opcode, String owner, String jdkOwner, String name, String descriptor) {
+        if (jdkOwner.startsWith(LOCKS)
+                && opcode != Opcodes.INVOKESTATIC
+                && LINKS.contains(name)
+                && descriptor.startsWith("()L")) {
+            return Kind.LINK;
+        }
+        if (jdkOwner.equals(STAMPED_LOCK) && VALIDATE.equals(name)) {
+            return Kind.VALIDATE;
+        }
+        if (jdkOwner.equals(VAR_HANDLE)) {
+            // its fences order the plain accesses around them: see isFence
+            return opcode == Opcodes.INVOKESTATIC ? null : Kind.VAR_HANDLE;
+        }
+        if (jdkOwner.equals("java/lang/invoke/MethodHandles$Lookup")
+                && (name.equals("findVarHandle") || name.equals("findStaticVarHandle"))) {
+            return Kind.FIND_VAR_HANDLE;
+        }
+        if (isSynchronisingType(jdkOwner)) {
+            return Kind.SYNC;
+        }
+        if (UNSAFE.contains(jdkOwner)) {
+            return descriptor.startsWith("(Ljava/lang/Object;J") ? Kind.UNSAFE : null;
+        }
+        if (jdkOwner.startsWith(STREAMS)) {
+            return Kind.STREAM;
+        }
+        if (opcode == Opcodes.INVOKESTATIC && owner.equals(COLLECTIONS) && isViewFactory(name, descriptor)) {
+            return Kind.VIEW_OF;
+        }
+        if (opcode != Opcodes.INVOKESTATIC && jdkOwner.equals(owner) && isObjectOwner(owner)) {
+            return Kind.OBJECT_CALL;
+        }
+        return null;
+    }
+
+    // ---- threads: start, join and wait (Detector's beforeStart, afterJoin, monitorRelease and monitorAcquire)
+
+    /** Instrument time: {@code Thread.start()}, whose hook goes first: the thread's past happens before the new one. */
+    public static boolean startsThread(int opcode, String name, String descriptor) {
+        return opcode == Opcodes.INVOKEVIRTUAL && "start".equals(name) && "()V".equals(descriptor);
+    }
+
+    // ---- java.util.concurrent and java.util.Timer: calls that synchronise through their receiver (SyncCalls)
+
+    private static final String CONCURRENT = "java/util/concurrent/";
+    private static final String TIMER = "java/util/Timer";
+
+    /**
+     * Instrument time: a JDK type whose calls synchronise through their receiver, and so do those
+     * of classes that extend or implement it, whatever class the instruction names (a
+     * {@code RecursiveAction}'s {@code fork()}, a subclass of {@code ReentrantLock} locking itself).
+     */
+    public static boolean isSynchronisingType(String jdkType) {
+        return jdkType.startsWith(CONCURRENT) || jdkType.equals(TIMER);
+    }
+
+    /** Run time: the calls that hand a task to an executor, which wait for nothing. */
+    private static final Set<String> SUBMITS =
+            Set.of("execute", "submit", "schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay");
+
+    /** Run time: the calls after which a thread has waited for tasks to finish. */
     private static final Set<String> WAITS_FOR_TASKS = Set.of(
             "get",
             "join",
@@ -50,31 +168,20 @@ final class SyncContracts {
             "getRawResult",
             "isCompletedNormally");
 
-    /** The calls that hand a task to an executor, which wait for nothing. */
-    private static final Set<String> SUBMITS =
-            Set.of("execute", "submit", "schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay");
-
-    /** A {@code StampedLock}'s calls that only read its state, for an optimistic read. */
-    private static final Set<String> OPTIMISTIC = Set.of("tryOptimisticRead", "validate");
-
-    /** A {@code ReentrantLock}'s call that lets it go. */
-    static final String UNLOCK = "unlock";
-    /** A {@code ReentrantLock}'s calls that take it. */
-    private static final Set<String> TAKES_LOCK = Set.of("lock", "lockInterruptibly", "tryLock");
-    /** Its calls that look only at what the calling thread holds, which no schedule changes. */
-    private static final Set<String> OWN_HOLDS = Set.of("isHeldByCurrentThread", "getHoldCount", "newCondition");
-
-    private SyncContracts() {}
-
-    /** A call that hands a task to an executor: the submitter acquires nothing from it. */
+    /**
+     * Run time: a call that hands a task to an executor ({@code execute}, {@code submit}), which
+     * orders the submitter's past before the task (see TaskHandOff) and nothing after it: the
+     * submitter acquires nothing.
+     */
     static boolean submitsOnly(Object receiver, String method) {
         return receiver instanceof Executor && SUBMITS.contains(method);
     }
 
     /**
-     * A future's {@code get}, an executor's {@code invokeAll} or {@code awaitTermination}: not a
-     * map's {@code get}. A fork-join task's own {@code join}, {@code invoke} or {@code invokeAll}
-     * sees what it and its subtasks did through the task itself (see Hooks#postTasksJoined), except a
+     * Run time: a call after which the thread also sees what every finished task did. A future's
+     * {@code get}, an executor's {@code invokeAll} or {@code awaitTermination}: not a map's
+     * {@code get}. A fork-join task's own {@code join}, {@code invoke} or {@code invokeAll} sees what
+     * it and its subtasks did through the task itself (see Hooks#postTasksJoined), except a
      * completer's, whose subtasks complete it from their own threads.
      */
     static boolean waitsForTasks(Object receiver, String method) {
@@ -90,33 +197,441 @@ final class SyncContracts {
                 || receiver instanceof CompletionStage<?>;
     }
 
-    /** A completer: its subtasks complete it, and each other, from their own threads, as they end. */
+    // ---- tasks: handed to other threads by the calls above (Hooks' wrap, handOver, taskBegin, taskEnd)
+
+    /** Instrument time: tasks handed to another thread, wrapped so that the submitter's past happens before them. */
+    public static final Set<String> TASK_TYPES = Set.of(
+            "java/lang/Runnable",
+            "java/util/concurrent/Callable",
+            "java/util/function/Supplier",
+            "java/util/function/Function",
+            "java/util/function/Consumer",
+            "java/util/function/BiFunction",
+            "java/util/function/BiConsumer");
+
+    /** Instrument time: tasks that are objects of their own, handed over by the call: what they run starts from the hand-over. */
+    public static final Set<String> TASK_OBJECTS = Set.of(
+            "java/util/concurrent/ForkJoinTask",
+            "java/util/concurrent/RecursiveTask",
+            "java/util/concurrent/RecursiveAction",
+            "java/util/concurrent/CountedCompleter",
+            "java/util/TimerTask");
+
+    /** Instrument time: a collection handed to these is of tasks, each handed over. */
+    private static final Set<String> INVOKES_ALL = Set.of("invokeAll", "invokeAny");
+
+    /** Instrument time: calls that run the task objects they are given and wait for them. */
+    private static final Set<String> WAITS_FOR_TASK_OBJECTS = Set.of("invoke", "invokeAll");
+
+    /** Instrument time: whether an argument of this type, given to the synchronising call, is a collection of tasks. */
+    public static boolean handsOverTasks(String method, String argumentType) {
+        return argumentType.equals("java/util/Collection") && INVOKES_ALL.contains(method);
+    }
+
+    /**
+     * Instrument time: whether the synchronising call runs the task objects it is given and waits
+     * for them, so that the caller sees what each did: given alone, in an array of task objects, or
+     * in a collection.
+     */
+    public static boolean waitsForTaskObjects(String method) {
+        return WAITS_FOR_TASK_OBJECTS.contains(method);
+    }
+
+    /** Instrument time: whether an argument of this type, of a call that waits for task objects, holds them. */
+    public static boolean holdsTaskObjects(String argumentType) {
+        return TASK_OBJECTS.contains(argumentType) || argumentType.equals("java/util/Collection");
+    }
+
+    /**
+     * Instrument time: classes whose objects are tasks of the JDK's, run by its threads: what their
+     * body does starts from the task's hand-over ({@code fork}, {@code invoke}, {@code schedule})
+     * and ends before whoever waits for it. The JDK's code runs the body, so the body itself tells
+     * the analysis.
+     */
+    public enum TaskClass {
+        /** {@code RecursiveTask}, {@code RecursiveAction}, {@code CountedCompleter}: {@code compute}, and a completer's {@code onCompletion}. */
+        FORK_JOIN("java/util/concurrent/ForkJoinTask") {
+            @Override
+            public boolean isBody(String method, String descriptor) {
+                return "compute".equals(method) && descriptor.startsWith("()")
+                        || "onCompletion".equals(method)
+                                && descriptor.equals("(Ljava/util/concurrent/CountedCompleter;)V");
+            }
+        },
+        /** {@code TimerTask}: {@code run}. */
+        TIMER("java/util/TimerTask") {
+            @Override
+            public boolean isBody(String method, String descriptor) {
+                return "run".equals(method) && descriptor.equals("()V");
+            }
+        };
+
+        private final String jdkType;
+
+        TaskClass(String jdkType) {
+            this.jdkType = jdkType;
+        }
+
+        /** The JDK type a class with such a body descends from. */
+        public String jdkType() {
+            return jdkType;
+        }
+
+        public abstract boolean isBody(String method, String descriptor);
+    }
+
+    /** Run time: a completer: its subtasks complete it, and each other, from their own threads, as they end. */
     static boolean completesOthers(Object task) {
         return task instanceof CountedCompleter<?>;
     }
 
-    /** Whether a synchronising call ends the optimistic reads the program did not validate: all but validate. */
+    // ---- locks: conditions, the halves of a read-write lock, StampedLock's optimistic reads (Detector)
+
+    private static final String LOCKS = CONCURRENT + "locks/";
+    private static final String STAMPED_LOCK = LOCKS + "StampedLock";
+
+    /** A lock's condition: awaiting it releases and reacquires the lock. */
+    static final String NEW_CONDITION = "newCondition";
+    /** The read half of a read-write lock: orders its readers after writers, not after each other. */
+    static final String READ_LOCK = "readLock";
+    /** The write half of a read-write lock: orders its writers after readers and writers. */
+    static final String WRITE_LOCK = "writeLock";
+    /** Instrument time: calls of a lock's whose result belongs to the lock (LINK). */
+    private static final Set<String> LINKS = Set.of(NEW_CONDITION, READ_LOCK, WRITE_LOCK);
+
+    /** {@code StampedLock.validate}: whether the optimistic reads since {@code tryOptimisticRead} held. */
+    static final String VALIDATE = "validate";
+    /**
+     * {@code StampedLock.tryOptimisticRead}, which orders nothing, by the lock's contract: it starts
+     * reads that are ordered only if {@code validate} says they held, and are plain reads if the
+     * program never asks.
+     */
+    private static final String TRY_OPTIMISTIC_READ = "tryOptimisticRead";
+    /** Run time: a {@code StampedLock}'s calls that only read its state, for an optimistic read. */
+    private static final Set<String> OPTIMISTIC = Set.of(TRY_OPTIMISTIC_READ, VALIDATE);
+
+    /** Run time: whether a synchronising call ends the optimistic reads the program did not validate: all but validate. */
     static boolean endsOptimisticReads(String method) {
-        return !"validate".equals(method);
+        return !VALIDATE.equals(method);
     }
 
-    /** An optimistic read's call of a {@code StampedLock}, which only reads the lock's state. */
+    /** Run time: an optimistic read's call of a {@code StampedLock}, which only reads the lock's state. */
     static boolean readsLockStateOnly(Object receiver, String method) {
         return receiver instanceof StampedLock && OPTIMISTIC.contains(method);
     }
 
-    /** {@code StampedLock.tryOptimisticRead}, whose stamp orders nothing until validated. */
+    /** Run time: {@code StampedLock.tryOptimisticRead}, whose stamp orders nothing until validated. */
     static boolean startsOptimisticRead(Object receiver, String method) {
-        return receiver instanceof StampedLock && "tryOptimisticRead".equals(method);
+        return receiver instanceof StampedLock && TRY_OPTIMISTIC_READ.equals(method);
     }
 
-    /** A {@code ReentrantLock}'s call that takes it, if it can. */
+    /** Run time: a {@code ReentrantLock}'s call that lets it go. */
+    static final String UNLOCK = "unlock";
+    /** Run time: a {@code ReentrantLock}'s calls that take it. */
+    private static final Set<String> TAKES_LOCK = Set.of("lock", "lockInterruptibly", "tryLock");
+    /** Run time: its calls that look only at what the calling thread holds, which no schedule changes. */
+    private static final Set<String> OWN_HOLDS = Set.of("isHeldByCurrentThread", "getHoldCount", NEW_CONDITION);
+
+    /** Run time: a {@code ReentrantLock}'s call that takes it, if it can. */
     static boolean takesLock(String method) {
         return TAKES_LOCK.contains(method);
     }
 
-    /** A {@code ReentrantLock}'s call that looks only at what the calling thread holds. */
+    /** Run time: a {@code ReentrantLock}'s call that looks only at what the calling thread holds. */
     static boolean looksAtOwnHolds(String method) {
         return OWN_HOLDS.contains(method);
+    }
+
+    // ---- functions a concurrent map calls back inside a call, under its own locks (Hooks' callback, SyncCalls)
+
+    /** Instrument time: functions a concurrent map calls back inside the call, under its own lock: wrapped to order them. */
+    public static final Set<String> CALLBACK_TYPES = Set.of(
+            "java/util/function/Supplier",
+            "java/util/function/Function",
+            "java/util/function/Consumer",
+            "java/util/function/BiFunction",
+            "java/util/function/BiConsumer");
+
+    /** Instrument time: a concurrent map's methods whose function it calls with the key, under that key's lock only. */
+    private static final Set<String> KEYED = Set.of("computeIfAbsent", "compute", "computeIfPresent", "merge");
+
+    /** Instrument time: the functions those methods call with the key. */
+    public static final Set<String> KEYED_TYPES =
+            Set.of("java/util/function/Function", "java/util/function/BiFunction");
+
+    /**
+     * Instrument time: whether a concurrent map's functional arguments to a call of this JDK type
+     * may be called back inside it: a map of {@code java.util.concurrent}'s, or a {@code Map} whose
+     * object may be one.
+     */
+    public static boolean callsBack(String jdkOwner) {
+        return jdkOwner != null && jdkOwner.contains("Map");
+    }
+
+    /** Instrument time: whether a function of this type, given to this call, is called back for the call's key. */
+    public static boolean callsBackForKey(String method, String functionType) {
+        return KEYED.contains(method) && KEYED_TYPES.contains(functionType);
+    }
+
+    // ---- VarHandle and Unsafe: accesses that synchronise through the variable they access (VarHandles)
+
+    private static final String VAR_HANDLE = "java/lang/invoke/VarHandle";
+    private static final Set<String> UNSAFE = Set.of("sun/misc/Unsafe", "jdk/internal/misc/Unsafe");
+
+    /**
+     * Instrument time: a fence ({@code VarHandle.releaseFence()}, {@code acquireFence()}, ...), with
+     * which lock-free code orders its plain field accesses: a method that has one has its accesses
+     * synchronise as volatile ones.
+     */
+    public static boolean isFence(String owner, String name) {
+        return name.endsWith("Fence") && (owner.equals(VAR_HANDLE) || owner.endsWith("/Unsafe"));
+    }
+
+    // ---- streams: they run what they are given in other threads, and wait for it (StreamPipelines)
+
+    private static final String STREAMS = "java/util/stream/";
+
+    /** Instrument time: whether an argument of this type, given to a stream, is a function it may run in another thread. */
+    public static boolean isStreamFunction(String argumentType) {
+        return argumentType.startsWith("java/util/function/")
+                || TASK_TYPES.contains(argumentType)
+                || argumentType.equals("java/util/Comparator");
+    }
+
+    // ---- objects of the JDK's that are not thread-safe: a list, a map, a builder, a format... (JdkObjects)
+
+    private static final String COLLECTIONS = "java/util/Collections";
+
+    /** Instrument time: packages and classes of {@code java.util} none of whose objects a call can race on. */
+    private static final List<String> NOT_OBJECTS = List.of(
+            CONCURRENT,
+            "java/util/function/",
+            STREAMS,
+            "java/util/logging/",
+            "java/util/spi/",
+            "java/util/jar/",
+            "java/util/random/",
+            "java/util/Objects",
+            "java/util/Optional",
+            "java/util/UUID",
+            "java/util/Locale",
+            "java/util/Currency",
+            "java/util/Random",
+            "java/util/ResourceBundle",
+            TIMER,
+            "java/util/Base64",
+            "java/util/ServiceLoader",
+            "java/util/Arrays",
+            COLLECTIONS,
+            "java/util/TimeZone",
+            "java/util/HexFormat");
+    /** Instrument time: the other JDK types whose calls may touch an object that is not thread-safe. */
+    private static final Set<String> OBJECT_TYPES = Set.of(
+            "java/lang/StringBuilder",
+            "java/lang/AbstractStringBuilder",
+            "java/lang/StringBuffer",
+            "java/lang/CharSequence",
+            "java/lang/Appendable",
+            "java/lang/Iterable",
+            "java/util/regex/Matcher",
+            "java/util/zip/Checksum",
+            "java/util/zip/CRC32",
+            "java/util/zip/CRC32C",
+            "java/util/zip/Adler32",
+            "java/util/zip/Deflater",
+            "java/util/zip/Inflater",
+            "java/security/MessageDigest");
+
+    /**
+     * Instrument time: whether a call the instruction names a method of may be on a JDK object
+     * that is not thread-safe. Which classes those are is decided by the receiver's run-time class,
+     * as is whether a {@code Map} or {@code List} is a concurrent one.
+     */
+    public static boolean isObjectOwner(String owner) {
+        if (owner.startsWith("java/util/")) {
+            for (String excluded : NOT_OBJECTS) {
+                if (owner.startsWith(excluded)) {
+                    return false;
+                }
+            }
+            return owner.indexOf('/', "java/util/".length()) < 0 || OBJECT_TYPES.contains(owner);
+        }
+        return OBJECT_TYPES.contains(owner)
+                || owner.startsWith("java/text/")
+                || owner.startsWith("java/nio/") && owner.endsWith("Buffer");
+    }
+
+    /** Instrument time: {@code Collections}' factories of views of their first argument, which is an object. */
+    private static boolean isViewFactory(String name, String descriptor) {
+        return (name.startsWith("unmodifiable")
+                        || name.startsWith("checked")
+                        || name.equals("newSetFromMap")
+                        || name.equals("asLifoQueue"))
+                && descriptor.startsWith("(Ljava/util/")
+                && !descriptor.endsWith(")V");
+    }
+
+    /** Instrument time: methods that only look at their object; every other call writes it. */
+    private static final Set<String> READS = Set.of(
+            "get",
+            "getOrDefault",
+            "contains",
+            "containsKey",
+            "containsValue",
+            "containsAll",
+            "size",
+            "isEmpty",
+            "iterator",
+            "listIterator",
+            "spliterator",
+            "hasNext",
+            "hasPrevious",
+            "next",
+            "previous",
+            "nextIndex",
+            "previousIndex",
+            "forEach",
+            "forEachRemaining",
+            "stream",
+            "parallelStream",
+            "toArray",
+            "toString",
+            "equals",
+            "hashCode",
+            "indexOf",
+            "lastIndexOf",
+            "peek",
+            "peekFirst",
+            "peekLast",
+            "element",
+            "getFirst",
+            "getLast",
+            "first",
+            "last",
+            "firstKey",
+            "lastKey",
+            "firstEntry",
+            "lastEntry",
+            "floor",
+            "ceiling",
+            "higher",
+            "lower",
+            "floorKey",
+            "ceilingKey",
+            "higherKey",
+            "lowerKey",
+            "floorEntry",
+            "ceilingEntry",
+            "higherEntry",
+            "lowerEntry",
+            "keySet",
+            "values",
+            "entrySet",
+            "navigableKeySet",
+            "descendingKeySet",
+            "descendingMap",
+            "descendingSet",
+            "descendingIterator",
+            "subList",
+            "subMap",
+            "headMap",
+            "tailMap",
+            "subSet",
+            "headSet",
+            "tailSet",
+            "comparator",
+            "reversed",
+            "getKey",
+            "getValue",
+            "charAt",
+            "length",
+            "subSequence",
+            "substring",
+            "chars",
+            "codePoints",
+            "codePointAt",
+            "capacity",
+            "compareTo",
+            "isSet",
+            "cardinality",
+            "nextSetBit",
+            "nextClearBit",
+            "previousSetBit",
+            "previousClearBit",
+            "intersects",
+            "toByteArray",
+            "toLongArray",
+            "getTime",
+            "getTimeInMillis",
+            "getTimeZone",
+            "getFirstDayOfWeek",
+            "isLenient",
+            "getActualMaximum",
+            "getActualMinimum",
+            "getMaximum",
+            "getMinimum",
+            "before",
+            "after",
+            "toPattern",
+            "toLocalizedPattern",
+            "group",
+            "groupCount",
+            "start",
+            "end",
+            "hitEnd",
+            "requireEnd",
+            "pattern",
+            "hasRemaining",
+            "remaining",
+            "limit",
+            "position",
+            "isDirect",
+            "isReadOnly",
+            "hasArray",
+            "array",
+            "arrayOffset",
+            "order",
+            "getAlgorithm",
+            "getDigestLength",
+            "getProvider",
+            "clone",
+            "getClass");
+    /** Instrument time: methods whose result is a view of their object (an iterator, a key set, a sub-list): the same object. */
+    private static final Set<String> VIEWS = Set.of(
+            "iterator",
+            "listIterator",
+            "spliterator",
+            "keySet",
+            "values",
+            "entrySet",
+            "navigableKeySet",
+            "descendingKeySet",
+            "descendingMap",
+            "descendingSet",
+            "descendingIterator",
+            "subList",
+            "subMap",
+            "headMap",
+            "tailMap",
+            "subSet",
+            "headSet",
+            "tailSet",
+            "reversed",
+            "sequencedKeySet",
+            "sequencedValues",
+            "sequencedEntrySet");
+
+    /** Instrument time: whether calling the method reads its object only; calls of the JDK's objects that are not read write. */
+    public static boolean onlyReads(String name) {
+        return READS.contains(name)
+                || name.startsWith("is")
+                || name.startsWith("has")
+                || name.startsWith("contains")
+                || (name.startsWith("get") && !name.equals("getAndSet"));
+    }
+
+    /** Instrument time: whether the method's result is a view of its object, the same object to the analysis. */
+    public static boolean returnsView(String name) {
+        return VIEWS.contains(name);
     }
 }
