@@ -50,7 +50,7 @@ final class CallEmitter {
                 && context.contracts().callsBack(call.owner, context.loader());
         // only the project's own calls: a library's reads and writes of its maps are its business
         UpdateRole role = !context.library() && (kind == Kind.SYNC || kind == Kind.OBJECT_CALL)
-                ? UpdateCalls.roleOf(opcode, call.owner, call.name, call.desc)
+                ? SyncContracts.roleOf(opcode, call.owner, call.name, call.desc)
                 : null;
         if (kind == Kind.OBJECT_CALL || role != null) {
             code.push(SiteRegistry.registerCall(

@@ -68,7 +68,7 @@ final class HookCalls {
     static final Method HAND_OVER_EACH = Method.getMethod("Object handOverEach(Object)");
     static final Method POST_TASKS_JOINED = Method.getMethod("void postTasksJoined(Object)");
 
-    // the project's calls on a concurrent map's key or on an atomic (see UpdateCalls and SyncBridges)
+    // the project's calls on a concurrent map's key or on an atomic (see SyncContracts#roleOf and SyncBridges)
     static final Method PRE_UPDATE_CALL = Method.getMethod("long preUpdateCall(Object, Object, Object, int, int)");
     static final Method POST_UPDATE_CALL =
             Method.getMethod("void postUpdateCall(Object, Object, Object, Object, long, int, int)");

@@ -82,7 +82,7 @@ final class MethodPlan {
         FieldChecks fields = RedundantChecks.of(flow, declarations);
         Set<AbstractInsnNode> hookedAfterLabel = MonitorEntries.hookedAfterLabel(method);
         ReceiverFields receivers = ReceiverFields.of(
-                flow, call -> SyncContracts.isObjectOwner(call.owner) || UpdateCalls.isUpdateOwner(call.owner));
+                flow, call -> SyncContracts.isObjectOwner(call.owner) || SyncContracts.isUpdateOwner(call.owner));
         Map<AbstractInsnNode, Step> steps = new IdentityHashMap<>();
         int elementSites = 0;
         int cachedSites = 0;

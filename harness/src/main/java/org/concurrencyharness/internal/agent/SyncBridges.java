@@ -55,7 +55,7 @@ final class SyncBridges {
         return kind == Kind.SYNC || kind == Kind.VALIDATE || kind == Kind.UNSAFE || kind == Kind.VAR_HANDLE;
     }
 
-    /** {@code role}: the call's part in a lost update (see UpdateCalls), or null. */
+    /** {@code role}: the call's part in a lost update (see SyncContracts#roleOf), or null. */
     private record Call(
             int opcode,
             String owner,
@@ -310,15 +310,15 @@ final class SyncBridges {
 
     /**
      * A map's key, its first argument, or null for an atomic, which holds one value; then the value the call
-     * writes (see UpdateCalls#valueArgument), boxed, or null.
+     * writes (see SyncContracts#valueArgument), boxed, or null.
      */
     private static void pushKeyAndValue(MethodVisitor method, Call call) {
-        if (UpdateCalls.isKeyed(call.owner())) {
+        if (SyncContracts.isKeyed(call.owner())) {
             method.visitVarInsn(Opcodes.ALOAD, 1);
         } else {
             method.visitInsn(Opcodes.ACONST_NULL);
         }
-        int value = UpdateCalls.valueArgument(call.owner(), call.name(), call.descriptor());
+        int value = SyncContracts.valueArgument(call.owner(), call.name(), call.descriptor());
         if (value < 0) {
             method.visitInsn(Opcodes.ACONST_NULL);
             return;

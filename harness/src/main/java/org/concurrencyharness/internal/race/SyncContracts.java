@@ -1,6 +1,7 @@
 package org.concurrencyharness.internal.race;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.CompletionStage;
@@ -9,8 +10,13 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.StampedLock;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 
 /**
  * The synchronisation contracts of the JDK's calls, as the package documentation of
@@ -633,5 +639,139 @@ public final class SyncContracts {
     /** Instrument time: whether the method's result is a view of its object, the same object to the analysis. */
     public static boolean returnsView(String name) {
         return VIEWS.contains(name);
+    }
+
+    // ---- lost updates: a key of a concurrent map, or an atomic, read then written (ThreadUpdates)
+
+    /** Instrument time: maps that may be concurrent ones (whether one is, its class decides at run time). */
+    private static final Set<String> MAPS = Set.of(
+            "java/util/Map",
+            "java/util/SortedMap",
+            "java/util/NavigableMap",
+            "java/util/Hashtable",
+            "java/util/concurrent/ConcurrentMap",
+            "java/util/concurrent/ConcurrentNavigableMap",
+            "java/util/concurrent/ConcurrentHashMap",
+            "java/util/concurrent/ConcurrentSkipListMap");
+    /** Instrument time: the atomics whose one value is followed; heldBy reads each's at run time. */
+    private static final Set<String> ATOMICS = Set.of(
+            "java/util/concurrent/atomic/AtomicInteger",
+            "java/util/concurrent/atomic/AtomicLong",
+            "java/util/concurrent/atomic/AtomicBoolean",
+            "java/util/concurrent/atomic/AtomicReference");
+
+    /** Instrument time: a map's methods whose first argument is the key, by name and number of arguments. */
+    private static final Map<String, UpdateRole> MAP_ROLES = Map.ofEntries(
+            Map.entry("get/1", UpdateRole.READ),
+            Map.entry("getOrDefault/2", UpdateRole.READ),
+            Map.entry("containsKey/1", UpdateRole.CONTAINS),
+            Map.entry("put/2", UpdateRole.PUT),
+            Map.entry("compute/2", UpdateRole.WRITE),
+            Map.entry("merge/3", UpdateRole.WRITE),
+            Map.entry("putIfAbsent/2", UpdateRole.WRITE_IF_NULL),
+            Map.entry("replace/3", UpdateRole.WRITE_IF_TRUE),
+            Map.entry("remove/2", UpdateRole.WRITE_IF_TRUE),
+            Map.entry("remove/1", UpdateRole.WRITE_IF_PRESENT),
+            Map.entry("replace/2", UpdateRole.WRITE_IF_PRESENT));
+    /** Instrument time: which of a map's arguments is the value it writes (for {@code getOrDefault}, its default); else none. */
+    private static final Map<String, Integer> MAP_VALUES =
+            Map.of("put/2", 1, "putIfAbsent/2", 1, "getOrDefault/2", 1, "replace/2", 1, "replace/3", 2);
+
+    /** Instrument time: reads that return the value as the atomic holds it, so that a later value compares with it. */
+    private static final Set<String> ATOMIC_READS = Set.of("get", "getPlain", "getOpaque", "getAcquire");
+
+    private static final Set<String> ATOMIC_SETS = Set.of("set", "lazySet", "setPlain", "setOpaque", "setRelease");
+    private static final Set<String> ATOMIC_WRITES = Set.of(
+            "getAndIncrement",
+            "getAndDecrement",
+            "getAndAdd",
+            "incrementAndGet",
+            "decrementAndGet",
+            "addAndGet",
+            "getAndUpdate",
+            "updateAndGet",
+            "getAndAccumulate",
+            "accumulateAndGet");
+    private static final Set<String> ATOMIC_CASES = Set.of(
+            "compareAndSet",
+            "weakCompareAndSet",
+            "weakCompareAndSetPlain",
+            "weakCompareAndSetVolatile",
+            "weakCompareAndSetAcquire",
+            "weakCompareAndSetRelease");
+
+    /**
+     * Instrument time: whether a call on the type may be part of a lost update: the field its
+     * receiver came from is then wanted, to name it.
+     */
+    public static boolean isUpdateOwner(String owner) {
+        return MAPS.contains(owner) || ATOMICS.contains(owner);
+    }
+
+    /**
+     * Instrument time: the project's call's role in a lost update, by the type and method the
+     * instruction names, or null for a call that is none. What each role means is {@link UpdateRole}'s.
+     */
+    public static UpdateRole roleOf(int opcode, String owner, String name, String descriptor) {
+        if (opcode != Opcodes.INVOKEVIRTUAL && opcode != Opcodes.INVOKEINTERFACE) {
+            return null;
+        }
+        Type[] arguments = Type.getArgumentTypes(descriptor);
+        if (MAPS.contains(owner)) {
+            boolean keyed = arguments.length > 0 && arguments[0].getSort() == Type.OBJECT;
+            return keyed ? MAP_ROLES.get(name + "/" + arguments.length) : null;
+        }
+        if (!ATOMICS.contains(owner)) {
+            return null;
+        }
+        if (ATOMIC_READS.contains(name) && arguments.length == 0) {
+            return UpdateRole.READ;
+        }
+        if (ATOMIC_SETS.contains(name) && arguments.length == 1) {
+            return UpdateRole.SET;
+        }
+        if (name.equals("getAndSet")) {
+            return UpdateRole.PUT;
+        }
+        if (ATOMIC_WRITES.contains(name)) {
+            return UpdateRole.WRITE;
+        }
+        return ATOMIC_CASES.contains(name) ? UpdateRole.WRITE_IF_TRUE : null;
+    }
+
+    /** Instrument time: which of the call's arguments is the value it writes (see MAP_VALUES), or -1: none is. */
+    public static int valueArgument(String owner, String name, String descriptor) {
+        int arguments = Type.getArgumentTypes(descriptor).length;
+        if (MAPS.contains(owner)) {
+            return MAP_VALUES.getOrDefault(name + "/" + arguments, -1);
+        }
+        if (ATOMIC_SETS.contains(name) || name.equals("getAndSet")) {
+            return 0;
+        }
+        return ATOMIC_CASES.contains(name) ? 1 : -1;
+    }
+
+    /** Instrument time: whether the call names a key, its first argument: a map's; an atomic has one value. */
+    public static boolean isKeyed(String owner) {
+        return MAPS.contains(owner);
+    }
+
+    /** Run time: what an atomic of ATOMICS holds now, boxed as the hooks are given its values. */
+    static Object heldBy(Object atomic) {
+        if (atomic instanceof AtomicInteger number) {
+            return number.get();
+        }
+        if (atomic instanceof AtomicLong number) {
+            return number.get();
+        }
+        if (atomic instanceof AtomicBoolean flag) {
+            return flag.get();
+        }
+        return ((AtomicReference<?>) atomic).get();
+    }
+
+    /** Run time: whether the atomic compares the values it holds by identity, as {@code AtomicReference.compareAndSet} does. */
+    static boolean comparesIdentity(Object atomic) {
+        return atomic instanceof AtomicReference<?>;
     }
 }
