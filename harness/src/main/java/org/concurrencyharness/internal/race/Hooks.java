@@ -1,7 +1,6 @@
 package org.concurrencyharness.internal.race;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.ForkJoinTask;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -289,7 +288,7 @@ public final class Hooks {
     /** After {@code StampedLock.validate}: the optimistic reads since {@code tryOptimisticRead} held, or not. */
     public static void postValidate(boolean valid, Object lock) {
         try {
-            SyncCalls.after(lock, "validate");
+            SyncCalls.after(lock, SyncContracts.VALIDATE);
             Detector.stopSpeculating(valid);
         } catch (Throwable failure) {
             DetectorErrors.record(failure);
@@ -369,7 +368,7 @@ public final class Hooks {
     /** Before a VarHandle's access: a releasing one releases into the variable it accesses (see VarHandles). */
     public static void preVarHandleCall(Object handle, Object target, int index, String method) {
         try {
-            if (AccessModes.releases(method)) {
+            if (SyncContracts.releasesByMode(method)) {
                 Detector.release(VarHandles.variable(handle, target, index));
             }
         } catch (Throwable failure) {
@@ -380,7 +379,7 @@ public final class Hooks {
     /** After it: an acquiring one acquires what was released into that variable. */
     public static void postVarHandleCall(Object handle, Object target, int index, String method) {
         try {
-            if (AccessModes.acquires(method)) {
+            if (SyncContracts.acquiresByMode(method)) {
                 Detector.acquire(VarHandles.variable(handle, target, index));
             }
         } catch (Throwable failure) {
@@ -391,7 +390,7 @@ public final class Hooks {
     /** Before an {@code Unsafe} access to an object: a releasing one releases into the object. */
     public static void preUnsafeCall(Object object, String method) {
         try {
-            if (object != null && AccessModes.releases(method)) {
+            if (object != null && SyncContracts.releasesByMode(method)) {
                 Detector.release(object);
             }
         } catch (Throwable failure) {
@@ -402,7 +401,7 @@ public final class Hooks {
     /** After it: an acquiring one acquires what was released into the object. */
     public static void postUnsafeCall(Object object, String method) {
         try {
-            if (object != null && AccessModes.acquires(method)) {
+            if (object != null && SyncContracts.acquiresByMode(method)) {
                 Detector.acquire(object);
             }
         } catch (Throwable failure) {
@@ -417,7 +416,7 @@ public final class Hooks {
     public static void postStreamCall(Object result, Object stream) {
         try {
             Object pipeline = StreamPipelines.of(stream);
-            if (result instanceof java.util.stream.BaseStream<?, ?>) {
+            if (SyncContracts.continuesPipeline(result)) {
                 StreamPipelines.join(result, pipeline);
             }
             Detector.acquire(pipeline);
@@ -522,7 +521,7 @@ public final class Hooks {
      */
     public static void postTasksJoined(Object tasks) {
         try {
-            if (tasks instanceof ForkJoinTask<?>) {
+            if (SyncContracts.isJoinedThroughItself(tasks)) {
                 Detector.acquire(tasks);
             } else if (tasks instanceof Object[] array) {
                 for (Object task : array) {
@@ -530,7 +529,7 @@ public final class Hooks {
                 }
             } else if (tasks instanceof java.util.Collection<?> collection) {
                 for (Object task : collection) {
-                    if (task instanceof ForkJoinTask<?>) {
+                    if (SyncContracts.isJoinedThroughItself(task)) {
                         Detector.acquire(task);
                     }
                 }

@@ -1,20 +1,44 @@
 package org.concurrencyharness.internal.race;
 
+import java.nio.Buffer;
+import java.security.MessageDigest;
+import java.text.Format;
+import java.util.BitSet;
+import java.util.Calendar;
+import java.util.Collection;
+import java.util.Formatter;
+import java.util.Hashtable;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Scanner;
 import java.util.Set;
+import java.util.Spliterator;
+import java.util.SplittableRandom;
+import java.util.StringJoiner;
+import java.util.Vector;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CountedCompleter;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.Future;
+import java.util.concurrent.TransferQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.StampedLock;
+import java.util.regex.Matcher;
+import java.util.stream.BaseStream;
+import java.util.zip.Checksum;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
@@ -194,7 +218,7 @@ public final class SyncContracts {
         if (method == null || !WAITS_FOR_TASKS.contains(method) || receiver == null) {
             return false;
         }
-        if (receiver instanceof ForkJoinTask<?>) {
+        if (isJoinedThroughItself(receiver)) {
             return completesOthers(receiver);
         }
         return receiver instanceof Future<?>
@@ -291,6 +315,14 @@ public final class SyncContracts {
         return task instanceof CountedCompleter<?>;
     }
 
+    /**
+     * Run time: a fork-join task, whose body's end is released into the task itself (see TaskClass),
+     * with what its own subtasks did: who joins or invokes it acquires that from the task.
+     */
+    static boolean isJoinedThroughItself(Object task) {
+        return task instanceof ForkJoinTask<?>;
+    }
+
     // ---- locks: conditions, the halves of a read-write lock, StampedLock's optimistic reads (Detector)
 
     private static final String LOCKS = CONCURRENT + "locks/";
@@ -304,6 +336,16 @@ public final class SyncContracts {
     static final String WRITE_LOCK = "writeLock";
     /** Instrument time: calls of a lock's whose result belongs to the lock (LINK). */
     private static final Set<String> LINKS = Set.of(NEW_CONDITION, READ_LOCK, WRITE_LOCK);
+
+    /** Run time: a call of a read-write lock's half that releases it. */
+    static boolean unlocks(String method) {
+        return method.startsWith("unlock");
+    }
+
+    /** Run time: a call of a read-write lock's half that acquires it ({@code lock}, {@code lockInterruptibly}, {@code tryLock}). */
+    static boolean locks(String method) {
+        return method.startsWith("lock") || method.startsWith("tryLock");
+    }
 
     /** {@code StampedLock.validate}: whether the optimistic reads since {@code tryOptimisticRead} held. */
     static final String VALIDATE = "validate";
@@ -393,6 +435,37 @@ public final class SyncContracts {
         return name.endsWith("Fence") && (owner.equals(VAR_HANDLE) || owner.endsWith("/Unsafe"));
     }
 
+    /**
+     * Run time: whether a VarHandle's or Unsafe's access releases into the variable it accesses, by
+     * its name, as the memory modes of {@code VarHandle} define them: a volatile or release write
+     * releases, a volatile or acquire read acquires, a read-modify-write ({@code compareAndSet},
+     * {@code getAndAdd}, ...) does both unless it says only one, and plain and opaque accesses order
+     * nothing. So two threads that only read plainly through such accesses are not ordered by them.
+     */
+    static boolean releasesByMode(String method) {
+        if (isReadModifyWrite(method)) {
+            return !method.endsWith("Acquire") && !method.endsWith("Plain");
+        }
+        return isWrite(method)
+                && (method.contains("Volatile") || method.contains("Ordered") || method.endsWith("Release"));
+    }
+
+    /** Run time: whether such an access acquires what was released into the variable, by its memory mode. */
+    static boolean acquiresByMode(String method) {
+        if (isReadModifyWrite(method)) {
+            return !method.endsWith("Release") && !method.endsWith("Plain");
+        }
+        return !isWrite(method) && (method.contains("Volatile") || method.endsWith("Acquire"));
+    }
+
+    private static boolean isReadModifyWrite(String method) {
+        return method.startsWith("compareAnd") || method.startsWith("weakCompareAnd") || method.startsWith("getAnd");
+    }
+
+    private static boolean isWrite(String method) {
+        return method.startsWith("set") || method.startsWith("put");
+    }
+
     // ---- streams: they run what they are given in other threads, and wait for it (StreamPipelines)
 
     private static final String STREAMS = "java/util/stream/";
@@ -402,6 +475,11 @@ public final class SyncContracts {
         return argumentType.startsWith("java/util/function/")
                 || TASK_TYPES.contains(argumentType)
                 || argumentType.equals("java/util/Comparator");
+    }
+
+    /** Run time: whether a stream call's result is a stage of the same pipeline: a stream, which an intermediate operation returns. */
+    static boolean continuesPipeline(Object result) {
+        return result instanceof BaseStream<?, ?>;
     }
 
     // ---- objects of the JDK's that are not thread-safe: a list, a map, a builder, a format... (JdkObjects)
@@ -639,6 +717,107 @@ public final class SyncContracts {
     /** Instrument time: whether the method's result is a view of its object, the same object to the analysis. */
     public static boolean returnsView(String name) {
         return VIEWS.contains(name);
+    }
+
+    /**
+     * Run time: whether a call, as its site names it ({@code LinkedHashMap.get}), is a map's
+     * {@code get}, which moves the entry it finds in a LinkedHashMap kept in access order: a write
+     * there (JdkObjects#isAccessOrdered), not the read READS says.
+     */
+    static boolean movesEntryInAccessOrder(String call) {
+        return call.endsWith(".get") || call.endsWith(".getOrDefault");
+    }
+
+    /**
+     * Run time: what a call on an object of this class means (JdkObjects keeps it per class). A
+     * concurrent or synchronized object synchronises those who call it; one that is not thread-safe
+     * (a list, a map, a builder, a format, a buffer...) is one variable to the analysis, which its
+     * calls read or write; a view of one (an iterator, a key set, a sub-list) is the same variable
+     * as the object it views.
+     */
+    static JdkObjects.Contract objectContractOf(Class<?> type) {
+        if (type.getClassLoader() != null) {
+            return otherObjectContractOf(type);
+        }
+        String name = type.getName();
+        if (name.startsWith("java.util.concurrent.")
+                || name.startsWith("java.util.Collections$Synchronized")
+                || Vector.class.isAssignableFrom(type)
+                || Hashtable.class.isAssignableFrom(type)
+                || type == StringBuffer.class) {
+            return JdkObjects.Contract.CONCURRENT;
+        }
+        if (name.startsWith("java.util.ImmutableCollections")
+                || name.startsWith("java.util.Collections$Empty")
+                || name.startsWith("java.util.Collections$Singleton")
+                || name.startsWith("java.util.KeyValueHolder")) {
+            // immutable, empty or singleton: no call writes them
+            return JdkObjects.Contract.NONE;
+        }
+        if (!isObject(type, name)) {
+            return JdkObjects.Contract.NONE;
+        }
+        // nested classes of java.util are the views, iterators and entries of their collections
+        boolean nested = name.indexOf('$') >= 0 && !name.startsWith("java.util.Arrays$ArrayList");
+        return nested ? JdkObjects.Contract.VIEW : JdkObjects.Contract.OBJECT;
+    }
+
+    /**
+     * A class of the program's or of a library's: one that keeps a contract of
+     * {@code java.util.concurrent}'s, or extends a concurrent class, synchronises as it; one that
+     * extends a JDK collection that is not thread-safe (an LRU map made from a LinkedHashMap) is
+     * such an object; any other is not the JDK's to judge (its own code is instrumented).
+     */
+    private static JdkObjects.Contract otherObjectContractOf(Class<?> type) {
+        if (keepsConcurrentContract(type)) {
+            return JdkObjects.Contract.CONCURRENT;
+        }
+        for (Class<?> c = type.getSuperclass(); c != null; c = c.getSuperclass()) {
+            if (c.getClassLoader() == null) {
+                JdkObjects.Contract jdk = objectContractOf(c);
+                boolean concrete = !java.lang.reflect.Modifier.isAbstract(c.getModifiers());
+                return jdk == JdkObjects.Contract.CONCURRENT
+                        ? jdk
+                        : jdk == JdkObjects.Contract.OBJECT && concrete ? jdk : JdkObjects.Contract.NONE;
+            }
+        }
+        return JdkObjects.Contract.NONE;
+    }
+
+    /** Whether the class keeps the contract of one of {@code java.util.concurrent}'s interfaces a library's class may keep. */
+    private static boolean keepsConcurrentContract(Class<?> type) {
+        return ConcurrentMap.class.isAssignableFrom(type)
+                || BlockingQueue.class.isAssignableFrom(type)
+                || TransferQueue.class.isAssignableFrom(type)
+                || Executor.class.isAssignableFrom(type)
+                || Future.class.isAssignableFrom(type)
+                || Lock.class.isAssignableFrom(type)
+                || ReadWriteLock.class.isAssignableFrom(type);
+    }
+
+    /** The JDK's classes whose objects are not thread-safe (OBJECT_TYPES and isObjectOwner name them to the agent). */
+    private static boolean isObject(Class<?> type, String name) {
+        if (name.startsWith("java.util.")) {
+            return Collection.class.isAssignableFrom(type)
+                    || Map.class.isAssignableFrom(type)
+                    || Iterator.class.isAssignableFrom(type)
+                    || Spliterator.class.isAssignableFrom(type)
+                    || Map.Entry.class.isAssignableFrom(type)
+                    || type == BitSet.class
+                    || Calendar.class.isAssignableFrom(type)
+                    || type == Formatter.class
+                    || type == Scanner.class
+                    || type == StringJoiner.class
+                    || type == SplittableRandom.class
+                    || type == Matcher.class
+                    || Checksum.class.isAssignableFrom(type)
+                    || type == Deflater.class
+                    || type == Inflater.class;
+        }
+        return type == StringBuilder.class
+                || Format.class.isAssignableFrom(type)
+                || Buffer.class.isAssignableFrom(type)
+                || MessageDigest.class.isAssignableFrom(type);
     }
 
     // ---- lost updates: a key of a concurrent map, or an atomic, read then written (ThreadUpdates)
