@@ -48,7 +48,7 @@ final class HookCalls {
     static final Method PRE_LIBRARY_CALL = Method.getMethod("void preLibraryCall(int)");
     static final Method POST_LIBRARY_CALL = Method.getMethod("void postLibraryCall(int)");
 
-    // calls (see CallContracts and SyncBridges)
+    // calls (see SyncContracts and SyncBridges)
     static final Method PRE_SYNC_CALL = Method.getMethod("void preSyncCall(Object, String)");
     static final Method POST_SYNC_CALL = Method.getMethod("void postSyncCall(Object, String)");
     static final Method POST_VALIDATE = Method.getMethod("void postValidate(boolean, Object)");

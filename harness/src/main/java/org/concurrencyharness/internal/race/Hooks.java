@@ -17,7 +17,7 @@ public final class Hooks {
 
     // Named by the event each reports, as RoadRunner's tools see them: field, volatile, untracked,
     // element and range accesses; monitor acquire and release; pre/post wait, start, join; pre/post
-    // synchronising calls, by their contract (see the agent's CallContracts and SyncContracts).
+    // synchronising calls, by their contract (see SyncContracts, and SyncCalls which applies it).
     //
     // The access hooks take the thread's state ({@code handed}), which the method keeps in a local
     // (fetched on entry, or null until a hook that returns it has run); field and monitor hooks

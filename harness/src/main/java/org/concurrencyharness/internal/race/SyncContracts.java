@@ -45,18 +45,20 @@ import org.objectweb.asm.Type;
 /**
  * The synchronisation contracts of the JDK's calls, as the package documentation of
  * {@code java.util.concurrent} and each class's own state them, in one table. Each contract says
- * which calls it covers, decided when the agent instruments a call instruction, and what those
- * calls mean, decided at run time, side by side; adding one (a concurrent class's call that waits
- * for tasks, a JDK type that is not thread-safe) is an edit here. The code that applies them stays
- * where it was: the agent's SyncBridges writes the hooks of each {@link Kind} around a call, and the
- * hooks (SyncCalls, Detector, JdkObjects) update the clocks.
+ * which calls it covers, decided when the agent instruments a call instruction ("instrument
+ * time"), and what those calls mean, decided by the hooks ("run time"), side by side: adding one (a
+ * concurrent class's call that waits for tasks, a JDK type that is not thread-safe, the read and
+ * the write of a lost update) is an edit here. The code that applies them stays apart: the agent's
+ * ContractLookup finds a call's row through the class hierarchy and its SyncBridges writes the
+ * hooks of each {@link Kind} around the call; the hooks (SyncCalls, Detector, JdkObjects,
+ * ThreadUpdates) update the clocks, and the trace of a round that predicts races.
  *
  * <p>The instrument-time half runs in the agent while a class loads, for every call instruction: it
  * reads the instruction as the agent's ASM gives it (its opcode, the internal names it names, its
- * descriptor; ASM's opcodes are constants the compiler copies in) and loads no class, neither the
- * ones it describes nor the program's. The run-time half asks the receiver's class, on every
- * synchronising call: its names are {@code Set.of}s and its types {@code instanceof}s, which load
- * nothing until a hook runs them.
+ * descriptor) and loads none of the classes it describes, nor the program's, by internal names
+ * alone; initialising this class builds only its sets and maps of names. The run-time half asks the
+ * receiver's class on every synchronising call: its names are {@code Set.of}s, and its types
+ * {@code instanceof}s and class constants, which the JVM resolves only when a hook first runs them.
  */
 public final class SyncContracts {
 
@@ -323,7 +325,8 @@ public final class SyncContracts {
         return task instanceof ForkJoinTask<?>;
     }
 
-    // ---- locks: conditions, the halves of a read-write lock, StampedLock's optimistic reads (Detector)
+    // ---- locks: conditions, the halves of a read-write lock, a ReentrantLock's calls, StampedLock's optimistic
+    // reads (Detector, SyncCalls)
 
     private static final String LOCKS = CONCURRENT + "locks/";
     private static final String STAMPED_LOCK = LOCKS + "StampedLock";
@@ -337,14 +340,34 @@ public final class SyncContracts {
     /** Instrument time: calls of a lock's whose result belongs to the lock (LINK). */
     private static final Set<String> LINKS = Set.of(NEW_CONDITION, READ_LOCK, WRITE_LOCK);
 
-    /** Run time: a call of a read-write lock's half that releases it. */
+    /** Run time: a call of a read-write lock's half that releases it (by its name's start, where a ReentrantLock's is UNLOCK). */
     static boolean unlocks(String method) {
         return method.startsWith("unlock");
     }
 
-    /** Run time: a call of a read-write lock's half that acquires it ({@code lock}, {@code lockInterruptibly}, {@code tryLock}). */
+    /**
+     * Run time: a call of a read-write lock's half that acquires it ({@code lock},
+     * {@code lockInterruptibly}, {@code tryLock}, by its name's start, where a ReentrantLock's are TAKES_LOCK).
+     */
     static boolean locks(String method) {
         return method.startsWith("lock") || method.startsWith("tryLock");
+    }
+
+    /** Run time: a {@code ReentrantLock}'s call that lets it go. */
+    static final String UNLOCK = "unlock";
+    /** Run time: a {@code ReentrantLock}'s calls that take it. */
+    private static final Set<String> TAKES_LOCK = Set.of("lock", "lockInterruptibly", "tryLock");
+    /** Run time: its calls that look only at what the calling thread holds, which no schedule changes. */
+    private static final Set<String> OWN_HOLDS = Set.of("isHeldByCurrentThread", "getHoldCount", NEW_CONDITION);
+
+    /** Run time: a {@code ReentrantLock}'s call that takes it, if it can. */
+    static boolean takesLock(String method) {
+        return TAKES_LOCK.contains(method);
+    }
+
+    /** Run time: a {@code ReentrantLock}'s call that looks only at what the calling thread holds. */
+    static boolean looksAtOwnHolds(String method) {
+        return OWN_HOLDS.contains(method);
     }
 
     /** {@code StampedLock.validate}: whether the optimistic reads since {@code tryOptimisticRead} held. */
@@ -371,23 +394,6 @@ public final class SyncContracts {
     /** Run time: {@code StampedLock.tryOptimisticRead}, whose stamp orders nothing until validated. */
     static boolean startsOptimisticRead(Object receiver, String method) {
         return receiver instanceof StampedLock && TRY_OPTIMISTIC_READ.equals(method);
-    }
-
-    /** Run time: a {@code ReentrantLock}'s call that lets it go. */
-    static final String UNLOCK = "unlock";
-    /** Run time: a {@code ReentrantLock}'s calls that take it. */
-    private static final Set<String> TAKES_LOCK = Set.of("lock", "lockInterruptibly", "tryLock");
-    /** Run time: its calls that look only at what the calling thread holds, which no schedule changes. */
-    private static final Set<String> OWN_HOLDS = Set.of("isHeldByCurrentThread", "getHoldCount", NEW_CONDITION);
-
-    /** Run time: a {@code ReentrantLock}'s call that takes it, if it can. */
-    static boolean takesLock(String method) {
-        return TAKES_LOCK.contains(method);
-    }
-
-    /** Run time: a {@code ReentrantLock}'s call that looks only at what the calling thread holds. */
-    static boolean looksAtOwnHolds(String method) {
-        return OWN_HOLDS.contains(method);
     }
 
     // ---- functions a concurrent map calls back inside a call, under its own locks (Hooks' callback, SyncCalls)
@@ -509,7 +515,7 @@ public final class SyncContracts {
             COLLECTIONS,
             "java/util/TimeZone",
             "java/util/HexFormat");
-    /** Instrument time: the other JDK types whose calls may touch an object that is not thread-safe. */
+    /** Instrument time: the other JDK types whose calls may touch an object that is not thread-safe (isObject, by class). */
     private static final Set<String> OBJECT_TYPES = Set.of(
             "java/lang/StringBuilder",
             "java/lang/AbstractStringBuilder",
@@ -543,6 +549,98 @@ public final class SyncContracts {
         return OBJECT_TYPES.contains(owner)
                 || owner.startsWith("java/text/")
                 || owner.startsWith("java/nio/") && owner.endsWith("Buffer");
+    }
+
+    /**
+     * Run time: what a call on an object of this class means (JdkObjects keeps it per class). A
+     * concurrent or synchronized object synchronises those who call it; one that is not thread-safe
+     * (a list, a map, a builder, a format, a buffer...) is one variable to the analysis, which its
+     * calls read or write; a view of one (an iterator, a key set, a sub-list) is the same variable
+     * as the object it views.
+     */
+    static JdkObjects.Contract objectContractOf(Class<?> type) {
+        if (type.getClassLoader() != null) {
+            return otherObjectContractOf(type);
+        }
+        String name = type.getName();
+        if (name.startsWith("java.util.concurrent.")
+                || name.startsWith("java.util.Collections$Synchronized")
+                || Vector.class.isAssignableFrom(type)
+                || Hashtable.class.isAssignableFrom(type)
+                || type == StringBuffer.class) {
+            return JdkObjects.Contract.CONCURRENT;
+        }
+        if (name.startsWith("java.util.ImmutableCollections")
+                || name.startsWith("java.util.Collections$Empty")
+                || name.startsWith("java.util.Collections$Singleton")
+                || name.startsWith("java.util.KeyValueHolder")) {
+            // immutable, empty or singleton: no call writes them
+            return JdkObjects.Contract.NONE;
+        }
+        if (!isObject(type, name)) {
+            return JdkObjects.Contract.NONE;
+        }
+        // nested classes of java.util are the views, iterators and entries of their collections
+        boolean nested = name.indexOf('$') >= 0 && !name.startsWith("java.util.Arrays$ArrayList");
+        return nested ? JdkObjects.Contract.VIEW : JdkObjects.Contract.OBJECT;
+    }
+
+    /**
+     * A class of the program's or of a library's: one that keeps a contract of
+     * {@code java.util.concurrent}'s, or extends a concurrent class, synchronises as it; one that
+     * extends a JDK collection that is not thread-safe (an LRU map made from a LinkedHashMap) is
+     * such an object; any other is not the JDK's to judge (its own code is instrumented).
+     */
+    private static JdkObjects.Contract otherObjectContractOf(Class<?> type) {
+        if (keepsConcurrentContract(type)) {
+            return JdkObjects.Contract.CONCURRENT;
+        }
+        for (Class<?> c = type.getSuperclass(); c != null; c = c.getSuperclass()) {
+            if (c.getClassLoader() == null) {
+                JdkObjects.Contract jdk = objectContractOf(c);
+                boolean concrete = !java.lang.reflect.Modifier.isAbstract(c.getModifiers());
+                return jdk == JdkObjects.Contract.CONCURRENT
+                        ? jdk
+                        : jdk == JdkObjects.Contract.OBJECT && concrete ? jdk : JdkObjects.Contract.NONE;
+            }
+        }
+        return JdkObjects.Contract.NONE;
+    }
+
+    /** Whether the class keeps the contract of one of {@code java.util.concurrent}'s interfaces a library's class may keep. */
+    private static boolean keepsConcurrentContract(Class<?> type) {
+        return ConcurrentMap.class.isAssignableFrom(type)
+                || BlockingQueue.class.isAssignableFrom(type)
+                || TransferQueue.class.isAssignableFrom(type)
+                || Executor.class.isAssignableFrom(type)
+                || Future.class.isAssignableFrom(type)
+                || Lock.class.isAssignableFrom(type)
+                || ReadWriteLock.class.isAssignableFrom(type);
+    }
+
+    /** The JDK's classes whose objects are not thread-safe (OBJECT_TYPES and isObjectOwner name them to the agent). */
+    private static boolean isObject(Class<?> type, String name) {
+        if (name.startsWith("java.util.")) {
+            return Collection.class.isAssignableFrom(type)
+                    || Map.class.isAssignableFrom(type)
+                    || Iterator.class.isAssignableFrom(type)
+                    || Spliterator.class.isAssignableFrom(type)
+                    || Map.Entry.class.isAssignableFrom(type)
+                    || type == BitSet.class
+                    || Calendar.class.isAssignableFrom(type)
+                    || type == Formatter.class
+                    || type == Scanner.class
+                    || type == StringJoiner.class
+                    || type == SplittableRandom.class
+                    || type == Matcher.class
+                    || Checksum.class.isAssignableFrom(type)
+                    || type == Deflater.class
+                    || type == Inflater.class;
+        }
+        return type == StringBuilder.class
+                || Format.class.isAssignableFrom(type)
+                || Buffer.class.isAssignableFrom(type)
+                || MessageDigest.class.isAssignableFrom(type);
     }
 
     /** Instrument time: {@code Collections}' factories of views of their first argument, which is an object. */
@@ -714,11 +812,6 @@ public final class SyncContracts {
                 || (name.startsWith("get") && !name.equals("getAndSet"));
     }
 
-    /** Instrument time: whether the method's result is a view of its object, the same object to the analysis. */
-    public static boolean returnsView(String name) {
-        return VIEWS.contains(name);
-    }
-
     /**
      * Run time: whether a call, as its site names it ({@code LinkedHashMap.get}), is a map's
      * {@code get}, which moves the entry it finds in a LinkedHashMap kept in access order: a write
@@ -728,96 +821,9 @@ public final class SyncContracts {
         return call.endsWith(".get") || call.endsWith(".getOrDefault");
     }
 
-    /**
-     * Run time: what a call on an object of this class means (JdkObjects keeps it per class). A
-     * concurrent or synchronized object synchronises those who call it; one that is not thread-safe
-     * (a list, a map, a builder, a format, a buffer...) is one variable to the analysis, which its
-     * calls read or write; a view of one (an iterator, a key set, a sub-list) is the same variable
-     * as the object it views.
-     */
-    static JdkObjects.Contract objectContractOf(Class<?> type) {
-        if (type.getClassLoader() != null) {
-            return otherObjectContractOf(type);
-        }
-        String name = type.getName();
-        if (name.startsWith("java.util.concurrent.")
-                || name.startsWith("java.util.Collections$Synchronized")
-                || Vector.class.isAssignableFrom(type)
-                || Hashtable.class.isAssignableFrom(type)
-                || type == StringBuffer.class) {
-            return JdkObjects.Contract.CONCURRENT;
-        }
-        if (name.startsWith("java.util.ImmutableCollections")
-                || name.startsWith("java.util.Collections$Empty")
-                || name.startsWith("java.util.Collections$Singleton")
-                || name.startsWith("java.util.KeyValueHolder")) {
-            // immutable, empty or singleton: no call writes them
-            return JdkObjects.Contract.NONE;
-        }
-        if (!isObject(type, name)) {
-            return JdkObjects.Contract.NONE;
-        }
-        // nested classes of java.util are the views, iterators and entries of their collections
-        boolean nested = name.indexOf('$') >= 0 && !name.startsWith("java.util.Arrays$ArrayList");
-        return nested ? JdkObjects.Contract.VIEW : JdkObjects.Contract.OBJECT;
-    }
-
-    /**
-     * A class of the program's or of a library's: one that keeps a contract of
-     * {@code java.util.concurrent}'s, or extends a concurrent class, synchronises as it; one that
-     * extends a JDK collection that is not thread-safe (an LRU map made from a LinkedHashMap) is
-     * such an object; any other is not the JDK's to judge (its own code is instrumented).
-     */
-    private static JdkObjects.Contract otherObjectContractOf(Class<?> type) {
-        if (keepsConcurrentContract(type)) {
-            return JdkObjects.Contract.CONCURRENT;
-        }
-        for (Class<?> c = type.getSuperclass(); c != null; c = c.getSuperclass()) {
-            if (c.getClassLoader() == null) {
-                JdkObjects.Contract jdk = objectContractOf(c);
-                boolean concrete = !java.lang.reflect.Modifier.isAbstract(c.getModifiers());
-                return jdk == JdkObjects.Contract.CONCURRENT
-                        ? jdk
-                        : jdk == JdkObjects.Contract.OBJECT && concrete ? jdk : JdkObjects.Contract.NONE;
-            }
-        }
-        return JdkObjects.Contract.NONE;
-    }
-
-    /** Whether the class keeps the contract of one of {@code java.util.concurrent}'s interfaces a library's class may keep. */
-    private static boolean keepsConcurrentContract(Class<?> type) {
-        return ConcurrentMap.class.isAssignableFrom(type)
-                || BlockingQueue.class.isAssignableFrom(type)
-                || TransferQueue.class.isAssignableFrom(type)
-                || Executor.class.isAssignableFrom(type)
-                || Future.class.isAssignableFrom(type)
-                || Lock.class.isAssignableFrom(type)
-                || ReadWriteLock.class.isAssignableFrom(type);
-    }
-
-    /** The JDK's classes whose objects are not thread-safe (OBJECT_TYPES and isObjectOwner name them to the agent). */
-    private static boolean isObject(Class<?> type, String name) {
-        if (name.startsWith("java.util.")) {
-            return Collection.class.isAssignableFrom(type)
-                    || Map.class.isAssignableFrom(type)
-                    || Iterator.class.isAssignableFrom(type)
-                    || Spliterator.class.isAssignableFrom(type)
-                    || Map.Entry.class.isAssignableFrom(type)
-                    || type == BitSet.class
-                    || Calendar.class.isAssignableFrom(type)
-                    || type == Formatter.class
-                    || type == Scanner.class
-                    || type == StringJoiner.class
-                    || type == SplittableRandom.class
-                    || type == Matcher.class
-                    || Checksum.class.isAssignableFrom(type)
-                    || type == Deflater.class
-                    || type == Inflater.class;
-        }
-        return type == StringBuilder.class
-                || Format.class.isAssignableFrom(type)
-                || Buffer.class.isAssignableFrom(type)
-                || MessageDigest.class.isAssignableFrom(type);
+    /** Instrument time: whether the method's result is a view of its object, the same object to the analysis. */
+    public static boolean returnsView(String name) {
+        return VIEWS.contains(name);
     }
 
     // ---- lost updates: a key of a concurrent map, or an atomic, read then written (ThreadUpdates)
