@@ -1,12 +1,13 @@
 package org.concurrencyharness.internal.agent;
 
 import org.concurrencyharness.internal.race.SiteRegistry;
+import org.concurrencyharness.internal.race.SyncContracts;
+import org.concurrencyharness.internal.race.SyncContracts.Kind;
 import org.concurrencyharness.internal.race.UpdateRole;
-import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.MethodInsnNode;
 
 /**
- * Writes a call of the program as its contract says (see CallContracts and SyncBridges): a
+ * Writes a call of the program as its contract says (see SyncContracts and SyncBridges): a
  * thread's start with its hook first; a synchronising call, or one on a JDK object that is not
  * thread-safe, through a bridge that reports it; the project's call into a library's code between
  * hooks that tell what happens in there which line of the project it is under.
@@ -23,10 +24,10 @@ final class CallEmitter {
     void emit(MethodInsnNode call, String receiverField) {
         RaceClassVisitor.ClassContext context = code.context();
         int opcode = call.getOpcode();
-        SyncBridges.Kind kind = context.canBridge()
+        Kind kind = context.canBridge()
                 ? context.contracts().kindOf(opcode, call.owner, call.name, call.desc, context.loader())
                 : null;
-        if (opcode == Opcodes.INVOKEVIRTUAL && "start".equals(call.name) && "()V".equals(call.desc)) {
+        if (SyncContracts.startsThread(opcode, call.name, call.desc)) {
             code.dup();
             code.invokeStatic(HookCalls.HOOKS, HookCalls.PRE_START);
         }
@@ -45,21 +46,21 @@ final class CallEmitter {
             code.emitMethodInsn(opcode, call.owner, call.name, call.desc, call.itf);
             return;
         }
-        boolean callsBack = (kind == SyncBridges.Kind.SYNC || kind == SyncBridges.Kind.OBJECT_CALL)
+        boolean callsBack = (kind == Kind.SYNC || kind == Kind.OBJECT_CALL)
                 && context.contracts().callsBack(call.owner, context.loader());
         // only the project's own calls: a library's reads and writes of its maps are its business
-        UpdateRole role = !context.library() && (kind == SyncBridges.Kind.SYNC || kind == SyncBridges.Kind.OBJECT_CALL)
-                ? UpdateCalls.roleOf(opcode, call.owner, call.name, call.desc)
+        UpdateRole role = !context.library() && (kind == Kind.SYNC || kind == Kind.OBJECT_CALL)
+                ? SyncContracts.roleOf(opcode, call.owner, call.name, call.desc)
                 : null;
-        if (kind == SyncBridges.Kind.OBJECT_CALL || role != null) {
+        if (kind == Kind.OBJECT_CALL || role != null) {
             code.push(SiteRegistry.registerCall(
                     receiverField,
                     call.owner.substring(call.owner.lastIndexOf('/') + 1),
                     call.name,
-                    CallContracts.returnsView(call.name),
+                    SyncContracts.returnsView(call.name),
                     code.method(),
                     code.location(),
-                    !CallContracts.onlyReads(call.name),
+                    !SyncContracts.onlyReads(call.name),
                     context.library(),
                     context.loader()));
         }

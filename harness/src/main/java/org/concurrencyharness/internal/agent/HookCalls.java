@@ -48,7 +48,7 @@ final class HookCalls {
     static final Method PRE_LIBRARY_CALL = Method.getMethod("void preLibraryCall(int)");
     static final Method POST_LIBRARY_CALL = Method.getMethod("void postLibraryCall(int)");
 
-    // calls (see CallContracts and SyncBridges)
+    // calls (see SyncContracts and SyncBridges)
     static final Method PRE_SYNC_CALL = Method.getMethod("void preSyncCall(Object, String)");
     static final Method POST_SYNC_CALL = Method.getMethod("void postSyncCall(Object, String)");
     static final Method POST_VALIDATE = Method.getMethod("void postValidate(boolean, Object)");
@@ -68,7 +68,7 @@ final class HookCalls {
     static final Method HAND_OVER_EACH = Method.getMethod("Object handOverEach(Object)");
     static final Method POST_TASKS_JOINED = Method.getMethod("void postTasksJoined(Object)");
 
-    // the project's calls on a concurrent map's key or on an atomic (see UpdateCalls and SyncBridges)
+    // the project's calls on a concurrent map's key or on an atomic (see SyncContracts#roleOf and SyncBridges)
     static final Method PRE_UPDATE_CALL = Method.getMethod("long preUpdateCall(Object, Object, Object, int, int)");
     static final Method POST_UPDATE_CALL =
             Method.getMethod("void postUpdateCall(Object, Object, Object, Object, long, int, int)");

@@ -4,6 +4,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.concurrencyharness.internal.race.SyncContracts;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
@@ -81,7 +82,7 @@ final class MethodPlan {
         FieldChecks fields = RedundantChecks.of(flow, declarations);
         Set<AbstractInsnNode> hookedAfterLabel = MonitorEntries.hookedAfterLabel(method);
         ReceiverFields receivers = ReceiverFields.of(
-                flow, call -> CallContracts.isObjectOwner(call.owner) || UpdateCalls.isUpdateOwner(call.owner));
+                flow, call -> SyncContracts.isObjectOwner(call.owner) || SyncContracts.isUpdateOwner(call.owner));
         Map<AbstractInsnNode, Step> steps = new IdentityHashMap<>();
         int elementSites = 0;
         int cachedSites = 0;
@@ -115,16 +116,11 @@ final class MethodPlan {
                 if (receiver != null) {
                     steps.put(call, new Receiver(receiver));
                 }
-                fenced |= isFence(call);
+                fenced |= SyncContracts.isFence(call.owner, call.name);
             }
         }
         return new MethodPlan(
                 steps, loops, cachedSites, elementSites > 0 || !loops.loops().isEmpty() || checksFields, fenced);
-    }
-
-    private static boolean isFence(MethodInsnNode call) {
-        return call.name.endsWith("Fence")
-                && (call.owner.equals("java/lang/invoke/VarHandle") || call.owner.endsWith("/Unsafe"));
     }
 
     /** What is done at the instruction beyond what its kind says, or null: a field access checked where it is. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.concurrencyharness.internal.race.ObjectSummary;
 import org.concurrencyharness.internal.race.ShadowFieldHandle;
+import org.concurrencyharness.internal.race.SyncContracts;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.FieldVisitor;
 import org.objectweb.asm.Label;
@@ -28,7 +29,7 @@ final class RaceClassVisitor extends ClassVisitor {
     private final ClassLoader loader;
     private final FieldDeclarations shadowedFields;
     private final RaceInstrumenter.Extent extent;
-    private final CallContracts contracts;
+    private final ContractLookup contracts;
     private final TypeHierarchy hierarchy;
     /** Whether the class is a library's, not the project's own. */
     private final boolean library;
@@ -60,7 +61,7 @@ final class RaceClassVisitor extends ClassVisitor {
         this.shadowedFields = shadowedFields;
         this.extent = extent;
         this.hierarchy = hierarchy;
-        this.contracts = new CallContracts(hierarchy);
+        this.contracts = new ContractLookup(hierarchy);
     }
 
     @Override
@@ -116,7 +117,7 @@ final class RaceClassVisitor extends ClassVisitor {
                 isInterface,
                 known,
                 contracts,
-                TaskClass.of(superName, hierarchy, loader),
+                contracts.taskClassOf(superName, loader),
                 hierarchy,
                 library);
         for (Map.Entry<MethodNode, MethodVisitor> method : methods) {
@@ -208,8 +209,8 @@ final class RaceClassVisitor extends ClassVisitor {
             SyncBridges bridges,
             boolean isInterface,
             Declarations declarations,
-            CallContracts contracts,
-            TaskClass taskClass,
+            ContractLookup contracts,
+            SyncContracts.TaskClass taskClass,
             TypeHierarchy hierarchy,
             boolean library) {
 

@@ -2,7 +2,8 @@ package org.concurrencyharness.internal.agent;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
+import org.concurrencyharness.internal.race.SyncContracts;
+import org.concurrencyharness.internal.race.SyncContracts.Kind;
 import org.concurrencyharness.internal.race.UpdateRole;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
@@ -12,93 +13,49 @@ import org.objectweb.asm.commons.Method;
 
 /**
  * Calls the analysis must hear about are routed through small static methods added to the
- * calling class, which tell the analysis before and after the real call (see CallContracts for
+ * calling class, which tell the analysis before and after the real call (see SyncContracts for
  * which calls, and what each kind means). A bridge has no branch, so the caller's stack map
  * frames stay as they were.
  */
 final class SyncBridges {
 
-    /** What the analysis hears around a call. */
-    enum Kind {
-        /** {@code java.util.concurrent}, {@code VarHandle}, {@code Timer}: release, call (tasks wrapped), acquire. */
-        SYNC(HookCalls.PRE_SYNC_CALL, HookCalls.POST_SYNC_CALL),
-        /**
-         * A call whose result belongs to its receiver ({@code newCondition}, {@code readLock},
-         * {@code writeLock}): the analysis learns whose the result is; the call itself does not synchronise.
-         */
-        LINK(null, HookCalls.POST_LINK_CALL),
-        /** {@code Object.wait}: release the monitor, wait, acquire it again. */
-        WAIT(HookCalls.PRE_WAIT, HookCalls.POST_WAIT),
-        /** {@code Thread.join}: the joined thread's end happens before. */
-        JOIN(null, HookCalls.POST_JOIN),
-        /** {@code StampedLock.validate}: as SYNC, and the analysis learns whether an optimistic read held. */
-        VALIDATE(HookCalls.PRE_SYNC_CALL, HookCalls.POST_VALIDATE),
-        /** {@code Unsafe}'s access to an object: synchronises through the object, as its memory mode says. */
-        UNSAFE(HookCalls.PRE_UNSAFE_CALL, HookCalls.POST_UNSAFE_CALL),
-        /** A stream: what it is given runs as tasks, and its calls wait for them. */
-        STREAM(null, HookCalls.POST_STREAM_CALL),
-        /**
-         * A call on a JDK object that may not be thread-safe, or may be a concurrent one: the
-         * analysis decides by the receiver's class, with the call's site (an extra int argument).
-         */
-        OBJECT_CALL(HookCalls.PRE_OBJECT_CALL, HookCalls.POST_OBJECT_CALL),
-        /** {@code Collections.unmodifiableList(list)} and the like: the result is a view of the first argument. */
-        VIEW_OF(null, HookCalls.POST_VIEW_CALL),
-        /** A {@code VarHandle}'s access: synchronises through the variable it accesses, as its memory mode says. */
-        VAR_HANDLE(HookCalls.PRE_VAR_HANDLE_CALL, HookCalls.POST_VAR_HANDLE_CALL),
-        /** {@code Lookup.findVarHandle(type, name, ...)}: the analysis learns which field the handle accesses. */
-        FIND_VAR_HANDLE(null, HookCalls.POST_FIND_VAR_HANDLE);
+    private static final String HOOKS = HookCalls.HOOKS.getInternalName();
 
-        final Method before;
-        final Method after;
-
-        Kind(Method before, Method after) {
-            this.before = before;
-            this.after = after;
-        }
-
-        /** Whether the hooks are told the method's name. */
-        boolean named() {
-            return before == HookCalls.PRE_SYNC_CALL
-                    || before == HookCalls.PRE_UNSAFE_CALL
-                    || before == HookCalls.PRE_VAR_HANDLE_CALL;
-        }
+    /** The hook before a call of the kind, or null: none. */
+    private static Method before(Kind kind) {
+        return switch (kind) {
+            case SYNC, VALIDATE -> HookCalls.PRE_SYNC_CALL;
+            case WAIT -> HookCalls.PRE_WAIT;
+            case UNSAFE -> HookCalls.PRE_UNSAFE_CALL;
+            case OBJECT_CALL -> HookCalls.PRE_OBJECT_CALL;
+            case VAR_HANDLE -> HookCalls.PRE_VAR_HANDLE_CALL;
+            case LINK, JOIN, STREAM, VIEW_OF, FIND_VAR_HANDLE -> null;
+        };
     }
 
-    private static final String HOOKS = HookCalls.HOOKS.getInternalName();
-    /** Tasks handed to another thread: wrapped so that the submitter's past happens before them. */
-    static final Set<String> TASK_TYPES = Set.of(
-            "java/lang/Runnable",
-            "java/util/concurrent/Callable",
-            "java/util/function/Supplier",
-            "java/util/function/Function",
-            "java/util/function/Consumer",
-            "java/util/function/BiFunction",
-            "java/util/function/BiConsumer");
-    /** Functions a concurrent map calls back inside the call, under its own lock: wrapped to order them. */
-    static final Set<String> CALLBACK_TYPES = Set.of(
-            "java/util/function/Supplier",
-            "java/util/function/Function",
-            "java/util/function/Consumer",
-            "java/util/function/BiFunction",
-            "java/util/function/BiConsumer");
-    /** Tasks that are objects of their own, handed over by the call: what they run starts from the hand-over. */
-    private static final Set<String> TASK_OBJECTS = Set.of(
-            "java/util/concurrent/ForkJoinTask",
-            "java/util/concurrent/RecursiveTask",
-            "java/util/concurrent/RecursiveAction",
-            "java/util/concurrent/CountedCompleter",
-            "java/util/TimerTask");
+    /** The hook after a call of the kind. */
+    private static Method after(Kind kind) {
+        return switch (kind) {
+            case SYNC -> HookCalls.POST_SYNC_CALL;
+            case LINK -> HookCalls.POST_LINK_CALL;
+            case WAIT -> HookCalls.POST_WAIT;
+            case JOIN -> HookCalls.POST_JOIN;
+            case VALIDATE -> HookCalls.POST_VALIDATE;
+            case UNSAFE -> HookCalls.POST_UNSAFE_CALL;
+            case STREAM -> HookCalls.POST_STREAM_CALL;
+            case OBJECT_CALL -> HookCalls.POST_OBJECT_CALL;
+            case VIEW_OF -> HookCalls.POST_VIEW_CALL;
+            case VAR_HANDLE -> HookCalls.POST_VAR_HANDLE_CALL;
+            case FIND_VAR_HANDLE -> HookCalls.POST_FIND_VAR_HANDLE;
+        };
+    }
 
-    private static final Set<String> INVOKES_ALL = Set.of("invokeAll", "invokeAny");
-    /** Calls that run the task objects they are given and wait for them. */
-    private static final Set<String> WAITS_FOR_TASK_OBJECTS = Set.of("invoke", "invokeAll");
-    /** A concurrent map's methods whose function it calls with the key, under that key's lock only. */
-    private static final Set<String> KEYED = Set.of("computeIfAbsent", "compute", "computeIfPresent", "merge");
+    /** Whether the hooks of a call of the kind are told the method's name, which their contract depends on. */
+    private static boolean named(Kind kind) {
+        return kind == Kind.SYNC || kind == Kind.VALIDATE || kind == Kind.UNSAFE || kind == Kind.VAR_HANDLE;
+    }
 
-    static final Set<String> KEYED_TYPES = Set.of("java/util/function/Function", "java/util/function/BiFunction");
-
-    /** {@code role}: the call's part in a lost update (see UpdateCalls), or null. */
+    /** {@code role}: the call's part in a lost update (see SyncContracts#roleOf), or null. */
     private record Call(
             int opcode,
             String owner,
@@ -165,11 +122,11 @@ final class SyncBridges {
         if (kind == Kind.VAR_HANDLE) {
             pushVariable(method, call);
             method.visitLdcInsn(call.name());
-            invoke(method, kind.before);
-        } else if (hasReceiver && kind.before != null) {
+            invoke(method, before(kind));
+        } else if (hasReceiver && before(kind) != null) {
             method.visitVarInsn(Opcodes.ALOAD, syncSlot);
             pushNameOrSite(method, call, siteSlot);
-            invoke(method, kind.before);
+            invoke(method, before(kind));
         }
         if (call.role() != null) {
             // last before the call and first after it, so that the hooks place the call as closely as they can
@@ -191,7 +148,7 @@ final class SyncBridges {
         if (call.role() != null) {
             afterUpdate(method, call, siteSlot, tickSlot);
         }
-        if (kind == Kind.SYNC && WAITS_FOR_TASK_OBJECTS.contains(call.name())) {
+        if (kind == Kind.SYNC && SyncContracts.waitsForTaskObjects(call.name())) {
             joinTaskObjects(method, call, hasReceiver);
         }
         after(method, call, syncSlot, siteSlot, hasReceiver);
@@ -204,10 +161,9 @@ final class SyncBridges {
     private static void handOver(MethodVisitor method, Call call, Type argument) {
         Kind kind = call.kind();
         String type = argument.getSort() == Type.OBJECT ? argument.getInternalName() : argument.getDescriptor();
-        if (call.callsBack() && CALLBACK_TYPES.contains(type)) {
+        if (call.callsBack() && SyncContracts.CALLBACK_TYPES.contains(type)) {
             method.visitVarInsn(Opcodes.ALOAD, 0);
-            if (KEYED.contains(call.name())
-                    && KEYED_TYPES.contains(type)
+            if (SyncContracts.callsBackForKey(call.name(), type)
                     && Type.getArgumentTypes(call.descriptor())[0].getSort() == Type.OBJECT) {
                 // the call's first argument is the key
                 method.visitVarInsn(Opcodes.ALOAD, 1);
@@ -215,21 +171,17 @@ final class SyncBridges {
             } else {
                 invoke(method, HookCalls.callback(argument));
             }
-        } else if (kind == Kind.SYNC && TASK_TYPES.contains(type)) {
+        } else if (kind == Kind.SYNC && SyncContracts.TASK_TYPES.contains(type)) {
             invoke(method, HookCalls.wrap(argument));
-        } else if (kind == Kind.SYNC && TASK_OBJECTS.contains(type)) {
+        } else if (kind == Kind.SYNC && SyncContracts.TASK_OBJECTS.contains(type)) {
             castBack(method, HookCalls.HAND_OVER, argument);
-        } else if (kind == Kind.SYNC && type.equals("java/util/Collection") && INVOKES_ALL.contains(call.name())) {
+        } else if (kind == Kind.SYNC && SyncContracts.handsOverTasks(call.name(), type)) {
             castBack(method, HookCalls.HAND_OVER_ALL, argument);
         } else if (kind == Kind.SYNC
                 && argument.getSort() == Type.ARRAY
-                && TASK_OBJECTS.contains(argument.getElementType().getInternalName())) {
+                && SyncContracts.TASK_OBJECTS.contains(argument.getElementType().getInternalName())) {
             castBack(method, HookCalls.HAND_OVER_EACH, argument);
-        } else if (kind == Kind.STREAM
-                && argument.getSort() == Type.OBJECT
-                && (type.startsWith("java/util/function/")
-                        || TASK_TYPES.contains(type)
-                        || type.equals("java/util/Comparator"))) {
+        } else if (kind == Kind.STREAM && argument.getSort() == Type.OBJECT && SyncContracts.isStreamFunction(type)) {
             method.visitLdcInsn(argument);
             pushReceiverOrNull(method, call);
             invoke(method, HookCalls.TASK);
@@ -245,11 +197,11 @@ final class SyncBridges {
     private static void joinTaskObjects(MethodVisitor method, Call call, boolean hasReceiver) {
         int slot = hasReceiver ? 1 : 0;
         for (Type argument : Type.getArgumentTypes(call.descriptor())) {
-            boolean tasks = argument.getSort() == Type.OBJECT
-                            && (TASK_OBJECTS.contains(argument.getInternalName())
-                                    || argument.getInternalName().equals("java/util/Collection"))
-                    || argument.getSort() == Type.ARRAY
-                            && TASK_OBJECTS.contains(argument.getElementType().getInternalName());
+            boolean tasks =
+                    argument.getSort() == Type.OBJECT && SyncContracts.holdsTaskObjects(argument.getInternalName())
+                            || argument.getSort() == Type.ARRAY
+                                    && SyncContracts.TASK_OBJECTS.contains(
+                                            argument.getElementType().getInternalName());
             if (tasks) {
                 method.visitVarInsn(Opcodes.ALOAD, slot);
                 invoke(method, HookCalls.POST_TASKS_JOINED);
@@ -275,12 +227,12 @@ final class SyncBridges {
                 method.visitInsn(Opcodes.DUP);
                 method.visitVarInsn(Opcodes.ALOAD, 0);
                 method.visitLdcInsn(call.name());
-                invoke(method, kind.after);
+                invoke(method, after(kind));
             }
             case VALIDATE -> {
                 method.visitInsn(Opcodes.DUP);
                 method.visitVarInsn(Opcodes.ALOAD, 0);
-                invoke(method, kind.after);
+                invoke(method, after(kind));
             }
             case OBJECT_CALL -> {
                 if (returned.getSort() == Type.OBJECT || returned.getSort() == Type.ARRAY) {
@@ -290,7 +242,7 @@ final class SyncBridges {
                 }
                 method.visitVarInsn(Opcodes.ALOAD, 0);
                 method.visitVarInsn(Opcodes.ILOAD, siteSlot);
-                invoke(method, kind.after);
+                invoke(method, after(kind));
             }
             case STREAM -> {
                 if (returned.getSort() == Type.OBJECT) {
@@ -299,33 +251,33 @@ final class SyncBridges {
                     method.visitInsn(Opcodes.ACONST_NULL);
                 }
                 pushReceiverOrNull(method, call);
-                invoke(method, kind.after);
+                invoke(method, after(kind));
             }
             case VAR_HANDLE -> {
                 pushVariable(method, call);
                 method.visitLdcInsn(call.name());
-                invoke(method, kind.after);
+                invoke(method, after(kind));
             }
             case FIND_VAR_HANDLE -> {
                 method.visitInsn(Opcodes.DUP);
                 method.visitVarInsn(Opcodes.ALOAD, 1);
                 method.visitVarInsn(Opcodes.ALOAD, 2);
-                invoke(method, kind.after);
+                invoke(method, after(kind));
             }
             case VIEW_OF -> {
                 method.visitInsn(Opcodes.DUP);
                 method.visitVarInsn(Opcodes.ALOAD, 0);
-                invoke(method, kind.after);
+                invoke(method, after(kind));
             }
             default -> {
-                if (kind.after != null) {
+                if (after(kind) != null) {
                     if (hasReceiver) {
                         method.visitVarInsn(Opcodes.ALOAD, syncSlot);
                     } else {
                         method.visitInsn(Opcodes.ACONST_NULL);
                     }
                     pushNameOrSite(method, call, siteSlot);
-                    invoke(method, kind.after);
+                    invoke(method, after(kind));
                 }
             }
         }
@@ -358,15 +310,15 @@ final class SyncBridges {
 
     /**
      * A map's key, its first argument, or null for an atomic, which holds one value; then the value the call
-     * writes (see UpdateCalls#valueArgument), boxed, or null.
+     * writes (see SyncContracts#valueArgument), boxed, or null.
      */
     private static void pushKeyAndValue(MethodVisitor method, Call call) {
-        if (UpdateCalls.isKeyed(call.owner())) {
+        if (SyncContracts.isKeyed(call.owner())) {
             method.visitVarInsn(Opcodes.ALOAD, 1);
         } else {
             method.visitInsn(Opcodes.ACONST_NULL);
         }
-        int value = UpdateCalls.valueArgument(call.owner(), call.name(), call.descriptor());
+        int value = SyncContracts.valueArgument(call.owner(), call.name(), call.descriptor());
         if (value < 0) {
             method.visitInsn(Opcodes.ACONST_NULL);
             return;
@@ -435,7 +387,7 @@ final class SyncBridges {
     private static void pushNameOrSite(MethodVisitor method, Call call, int siteSlot) {
         if (call.kind() == Kind.OBJECT_CALL) {
             method.visitVarInsn(Opcodes.ILOAD, siteSlot);
-        } else if (call.kind().named()) {
+        } else if (named(call.kind())) {
             method.visitLdcInsn(call.name());
         }
     }

@@ -35,7 +35,7 @@ record AccessSite(
 
     /** Whether it is a map's {@code get}, which a LinkedHashMap in access order makes a write. */
     boolean readsInOrder() {
-        return call != null && (call.endsWith(".get") || call.endsWith(".getOrDefault"));
+        return call != null && SyncContracts.movesEntryInAccessOrder(call);
     }
 
     /** The same access, made under the project's call at that location. */

@@ -242,9 +242,9 @@ final class Detector {
             return;
         }
         switch (method) {
-            case "newCondition" -> CONDITION_LOCKS.put(result, owner);
-            case "readLock" -> READ_WRITE_HALVES.put(result, new ReadWriteHalf(owner, false));
-            case "writeLock" -> READ_WRITE_HALVES.put(result, new ReadWriteHalf(owner, true));
+            case SyncContracts.NEW_CONDITION -> CONDITION_LOCKS.put(result, owner);
+            case SyncContracts.READ_LOCK -> READ_WRITE_HALVES.put(result, new ReadWriteHalf(owner, false));
+            case SyncContracts.WRITE_LOCK -> READ_WRITE_HALVES.put(result, new ReadWriteHalf(owner, true));
             default -> {
                 // nothing else is linked
             }
@@ -268,7 +268,7 @@ final class Detector {
 
     static void beforeReadWriteCall(Object receiver, String method) {
         ReadWriteHalf half = READ_WRITE_HALVES.get(receiver);
-        if (method.startsWith("unlock")) {
+        if (SyncContracts.unlocks(method)) {
             if (half.write()) {
                 release(half.lock(), TraceEvents.UNLOCK);
             } else {
@@ -279,7 +279,7 @@ final class Detector {
 
     static void afterReadWriteCall(Object receiver, String method) {
         ReadWriteHalf half = READ_WRITE_HALVES.get(receiver);
-        if (method.startsWith("lock") || method.startsWith("tryLock")) {
+        if (SyncContracts.locks(method)) {
             // a schedule may reorder what a write lock guards, once it is known to be held (a tryLock may fail)
             boolean held = TraceEvents.ON
                     && receiver instanceof ReentrantReadWriteLock.WriteLock writeLock

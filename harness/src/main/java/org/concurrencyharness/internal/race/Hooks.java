@@ -1,7 +1,6 @@
 package org.concurrencyharness.internal.race;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.ForkJoinTask;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -18,7 +17,7 @@ public final class Hooks {
 
     // Named by the event each reports, as RoadRunner's tools see them: field, volatile, untracked,
     // element and range accesses; monitor acquire and release; pre/post wait, start, join; pre/post
-    // synchronising calls, by their contract (see the agent's CallContracts and SyncContracts).
+    // synchronising calls, by their contract (see SyncContracts, and SyncCalls which applies it).
     //
     // The access hooks take the thread's state ({@code handed}), which the method keeps in a local
     // (fetched on entry, or null until a hook that returns it has run); field and monitor hooks
@@ -231,7 +230,7 @@ public final class Hooks {
     public static void preSyncCall(Object receiver, String method) {
         try {
             if (receiver != null) {
-                SyncContracts.before(receiver, method);
+                SyncCalls.before(receiver, method);
             }
         } catch (Throwable failure) {
             DetectorErrors.record(failure);
@@ -244,7 +243,7 @@ public final class Hooks {
      */
     public static void postSyncCall(Object receiver, String method) {
         try {
-            SyncContracts.after(receiver, method);
+            SyncCalls.after(receiver, method);
         } catch (Throwable failure) {
             DetectorErrors.record(failure);
         }
@@ -289,7 +288,7 @@ public final class Hooks {
     /** After {@code StampedLock.validate}: the optimistic reads since {@code tryOptimisticRead} held, or not. */
     public static void postValidate(boolean valid, Object lock) {
         try {
-            SyncContracts.after(lock, "validate");
+            SyncCalls.after(lock, SyncContracts.VALIDATE);
             Detector.stopSpeculating(valid);
         } catch (Throwable failure) {
             DetectorErrors.record(failure);
@@ -317,7 +316,7 @@ public final class Hooks {
                 Detector.libraryCall(site, true);
             }
             if (contract == JdkObjects.Contract.CONCURRENT) {
-                SyncContracts.before(receiver, null);
+                SyncCalls.before(receiver, null);
             } else if (contract != JdkObjects.Contract.NONE) {
                 Accesses.objectCall(receiver, contract, site);
             }
@@ -334,7 +333,7 @@ public final class Hooks {
                 Detector.libraryCall(site, false);
             }
             if (contract == JdkObjects.Contract.CONCURRENT) {
-                SyncContracts.after(receiver, null);
+                SyncCalls.after(receiver, null);
             } else if (contract != JdkObjects.Contract.NONE
                     && result != null
                     && SiteRegistry.call(site).returnsView()) {
@@ -369,7 +368,7 @@ public final class Hooks {
     /** Before a VarHandle's access: a releasing one releases into the variable it accesses (see VarHandles). */
     public static void preVarHandleCall(Object handle, Object target, int index, String method) {
         try {
-            if (AccessModes.releases(method)) {
+            if (SyncContracts.releasesByMode(method)) {
                 Detector.release(VarHandles.variable(handle, target, index));
             }
         } catch (Throwable failure) {
@@ -380,7 +379,7 @@ public final class Hooks {
     /** After it: an acquiring one acquires what was released into that variable. */
     public static void postVarHandleCall(Object handle, Object target, int index, String method) {
         try {
-            if (AccessModes.acquires(method)) {
+            if (SyncContracts.acquiresByMode(method)) {
                 Detector.acquire(VarHandles.variable(handle, target, index));
             }
         } catch (Throwable failure) {
@@ -391,7 +390,7 @@ public final class Hooks {
     /** Before an {@code Unsafe} access to an object: a releasing one releases into the object. */
     public static void preUnsafeCall(Object object, String method) {
         try {
-            if (object != null && AccessModes.releases(method)) {
+            if (object != null && SyncContracts.releasesByMode(method)) {
                 Detector.release(object);
             }
         } catch (Throwable failure) {
@@ -402,7 +401,7 @@ public final class Hooks {
     /** After it: an acquiring one acquires what was released into the object. */
     public static void postUnsafeCall(Object object, String method) {
         try {
-            if (object != null && AccessModes.acquires(method)) {
+            if (object != null && SyncContracts.acquiresByMode(method)) {
                 Detector.acquire(object);
             }
         } catch (Throwable failure) {
@@ -417,7 +416,7 @@ public final class Hooks {
     public static void postStreamCall(Object result, Object stream) {
         try {
             Object pipeline = StreamPipelines.of(stream);
-            if (result instanceof java.util.stream.BaseStream<?, ?>) {
+            if (SyncContracts.continuesPipeline(result)) {
                 StreamPipelines.join(result, pipeline);
             }
             Detector.acquire(pipeline);
@@ -522,7 +521,7 @@ public final class Hooks {
      */
     public static void postTasksJoined(Object tasks) {
         try {
-            if (tasks instanceof ForkJoinTask<?>) {
+            if (SyncContracts.isJoinedThroughItself(tasks)) {
                 Detector.acquire(tasks);
             } else if (tasks instanceof Object[] array) {
                 for (Object task : array) {
@@ -530,7 +529,7 @@ public final class Hooks {
                 }
             } else if (tasks instanceof java.util.Collection<?> collection) {
                 for (Object task : collection) {
-                    if (task instanceof ForkJoinTask<?>) {
+                    if (SyncContracts.isJoinedThroughItself(task)) {
                         Detector.acquire(task);
                     }
                 }
@@ -682,11 +681,11 @@ public final class Hooks {
             return function;
         }
         return () -> {
-            SyncContracts.callbackBegin(map);
+            SyncCalls.callbackBegin(map);
             try {
                 return function.get();
             } finally {
-                SyncContracts.callbackEnd(map, map);
+                SyncCalls.callbackEnd(map, map);
             }
         };
     }
@@ -696,11 +695,11 @@ public final class Hooks {
             return function;
         }
         return value -> {
-            SyncContracts.callbackBegin(map);
+            SyncCalls.callbackBegin(map);
             try {
                 return function.apply(value);
             } finally {
-                SyncContracts.callbackEnd(map, map);
+                SyncCalls.callbackEnd(map, map);
             }
         };
     }
@@ -708,19 +707,19 @@ public final class Hooks {
     /**
      * The function of {@code computeIfAbsent}, {@code compute}, {@code computeIfPresent} or
      * {@code merge} of that key: the map runs those of one key one after the other, and those of
-     * different keys at once (see SyncContracts#keyOf); what one did is then in the map for all.
+     * different keys at once (see SyncCalls#keyOf); what one did is then in the map for all.
      */
     public static <T, R> Function<T, R> keyedCallback(Function<T, R> function, Object map, Object key) {
         if (function == null || !JdkObjects.isConcurrent(map)) {
             return function;
         }
-        Object sync = SyncContracts.keyOf(map, key);
+        Object sync = SyncCalls.keyOf(map, key);
         return value -> {
-            SyncContracts.callbackBegin(sync);
+            SyncCalls.callbackBegin(sync);
             try {
                 return function.apply(value);
             } finally {
-                SyncContracts.callbackEnd(sync, map);
+                SyncCalls.callbackEnd(sync, map);
             }
         };
     }
@@ -729,13 +728,13 @@ public final class Hooks {
         if (function == null || !JdkObjects.isConcurrent(map)) {
             return function;
         }
-        Object sync = SyncContracts.keyOf(map, key);
+        Object sync = SyncCalls.keyOf(map, key);
         return (a, b) -> {
-            SyncContracts.callbackBegin(sync);
+            SyncCalls.callbackBegin(sync);
             try {
                 return function.apply(a, b);
             } finally {
-                SyncContracts.callbackEnd(sync, map);
+                SyncCalls.callbackEnd(sync, map);
             }
         };
     }
@@ -745,11 +744,11 @@ public final class Hooks {
             return function;
         }
         return value -> {
-            SyncContracts.callbackBegin(map);
+            SyncCalls.callbackBegin(map);
             try {
                 function.accept(value);
             } finally {
-                SyncContracts.callbackEnd(map, map);
+                SyncCalls.callbackEnd(map, map);
             }
         };
     }
@@ -759,11 +758,11 @@ public final class Hooks {
             return function;
         }
         return (a, b) -> {
-            SyncContracts.callbackBegin(map);
+            SyncCalls.callbackBegin(map);
             try {
                 return function.apply(a, b);
             } finally {
-                SyncContracts.callbackEnd(map, map);
+                SyncCalls.callbackEnd(map, map);
             }
         };
     }
@@ -773,11 +772,11 @@ public final class Hooks {
             return function;
         }
         return (a, b) -> {
-            SyncContracts.callbackBegin(map);
+            SyncCalls.callbackBegin(map);
             try {
                 function.accept(a, b);
             } finally {
-                SyncContracts.callbackEnd(map, map);
+                SyncCalls.callbackEnd(map, map);
             }
         };
     }

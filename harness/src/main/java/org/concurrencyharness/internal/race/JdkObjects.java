@@ -2,41 +2,15 @@ package org.concurrencyharness.internal.race;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.Buffer;
-import java.security.MessageDigest;
-import java.text.Format;
-import java.util.BitSet;
-import java.util.Calendar;
-import java.util.Collection;
-import java.util.Formatter;
-import java.util.Hashtable;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Scanner;
-import java.util.Spliterator;
-import java.util.SplittableRandom;
-import java.util.StringJoiner;
-import java.util.Vector;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Future;
-import java.util.concurrent.TransferQueue;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.regex.Matcher;
-import java.util.zip.Checksum;
-import java.util.zip.Deflater;
-import java.util.zip.Inflater;
 
 /**
- * The run-time half of the call contracts (the agent's {@code CallContracts} is the other): what a
- * call on an object of a JDK type means, by the object's class. An object that is not thread-safe
- * (a list, a map, a builder, a format, a buffer...) is one variable to the analysis, which its
- * calls read or write; a view of one (an iterator, a key set, a sub-list) is the same variable as
- * the object it views. A concurrent or synchronized object synchronises those who call it.
+ * The JDK's objects as the analysis sees them at run time: each class's contract, as
+ * SyncContracts#objectContractOf decides it, kept per class; which views stand for which objects;
+ * which objects are a library's. An object that is not thread-safe (a list, a map, a builder, a
+ * format, a buffer...) is one variable to the analysis, which its calls read or write; a view of
+ * one (an iterator, a key set, a sub-list) is the same variable as the object it views. A
+ * concurrent or synchronized object synchronises those who call it.
  */
 final class JdkObjects {
 
@@ -54,7 +28,7 @@ final class JdkObjects {
     private static final ClassValue<Contract> CONTRACTS = new ClassValue<>() {
         @Override
         protected Contract computeValue(Class<?> type) {
-            return classify(type);
+            return SyncContracts.objectContractOf(type);
         }
     };
     /** Whether a class is a library's, loaded from a jar: calls on its objects through JDK interfaces enter it. */
@@ -108,65 +82,6 @@ final class JdkObjects {
         return of(receiver) == Contract.CONCURRENT;
     }
 
-    /** The interfaces of {@code java.util.concurrent} whose contracts a class of a library's may keep. */
-    private static final List<Class<?>> CONCURRENT_CONTRACTS = List.of(
-            ConcurrentMap.class,
-            BlockingQueue.class,
-            TransferQueue.class,
-            Executor.class,
-            Future.class,
-            Lock.class,
-            ReadWriteLock.class);
-
-    private static Contract classify(Class<?> type) {
-        if (type.getClassLoader() != null) {
-            return classifyOther(type);
-        }
-        String name = type.getName();
-        if (name.startsWith("java.util.concurrent.")
-                || name.startsWith("java.util.Collections$Synchronized")
-                || Vector.class.isAssignableFrom(type)
-                || Hashtable.class.isAssignableFrom(type)
-                || type == StringBuffer.class) {
-            return Contract.CONCURRENT;
-        }
-        if (name.startsWith("java.util.ImmutableCollections")
-                || name.startsWith("java.util.Collections$Empty")
-                || name.startsWith("java.util.Collections$Singleton")
-                || name.startsWith("java.util.KeyValueHolder")) {
-            // immutable, empty or singleton: no call writes them
-            return Contract.NONE;
-        }
-        if (!isObject(type, name)) {
-            return Contract.NONE;
-        }
-        // nested classes of java.util are the views, iterators and entries of their collections
-        boolean nested = name.indexOf('$') >= 0 && !name.startsWith("java.util.Arrays$ArrayList");
-        return nested ? Contract.VIEW : Contract.OBJECT;
-    }
-
-    /**
-     * A class of the program's or of a library's: one that keeps a contract of
-     * {@code java.util.concurrent}'s, or extends a concurrent class, synchronises as it; one that
-     * extends a JDK collection that is not thread-safe (an LRU map made from a LinkedHashMap) is
-     * such an object; any other is not the JDK's to judge (its own code is instrumented).
-     */
-    private static Contract classifyOther(Class<?> type) {
-        for (Class<?> contract : CONCURRENT_CONTRACTS) {
-            if (contract.isAssignableFrom(type)) {
-                return Contract.CONCURRENT;
-            }
-        }
-        for (Class<?> c = type.getSuperclass(); c != null; c = c.getSuperclass()) {
-            if (c.getClassLoader() == null) {
-                Contract jdk = classify(c);
-                boolean concrete = !java.lang.reflect.Modifier.isAbstract(c.getModifiers());
-                return jdk == Contract.CONCURRENT ? jdk : jdk == Contract.OBJECT && concrete ? jdk : Contract.NONE;
-            }
-        }
-        return Contract.NONE;
-    }
-
     /** The JDK class that names the object in races: its own, or the one a class of the program's extends. */
     static String typeName(Object object) {
         Class<?> type = object.getClass();
@@ -192,29 +107,5 @@ final class JdkObjects {
             // java.util was not opened to the detector: such a get is taken as a read
             return null;
         }
-    }
-
-    private static boolean isObject(Class<?> type, String name) {
-        if (name.startsWith("java.util.")) {
-            return Collection.class.isAssignableFrom(type)
-                    || Map.class.isAssignableFrom(type)
-                    || Iterator.class.isAssignableFrom(type)
-                    || Spliterator.class.isAssignableFrom(type)
-                    || Map.Entry.class.isAssignableFrom(type)
-                    || type == BitSet.class
-                    || Calendar.class.isAssignableFrom(type)
-                    || type == Formatter.class
-                    || type == Scanner.class
-                    || type == StringJoiner.class
-                    || type == SplittableRandom.class
-                    || type == Matcher.class
-                    || Checksum.class.isAssignableFrom(type)
-                    || type == Deflater.class
-                    || type == Inflater.class;
-        }
-        return type == StringBuilder.class
-                || Format.class.isAssignableFrom(type)
-                || Buffer.class.isAssignableFrom(type)
-                || MessageDigest.class.isAssignableFrom(type);
     }
 }

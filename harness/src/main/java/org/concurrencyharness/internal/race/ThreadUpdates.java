@@ -4,10 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.concurrencyharness.internal.result.Access;
 import org.concurrencyharness.internal.result.AccessKind;
 import org.concurrencyharness.internal.result.LostUpdate;
@@ -15,7 +12,7 @@ import org.concurrencyharness.internal.result.LostUpdate;
 /**
  * Lost updates between threads through thread-safe calls: a key of a concurrent map read ({@code get},
  * {@code containsKey}) then put by one thread, or an atomic read ({@code get}) then set, with another thread's write
- * of it in between. The agent routes the project's own such calls here (see the agent's UpdateCalls), each with its
+ * of it in between. The agent routes the project's own such calls here (see SyncContracts#roleOf), each with its
  * role; they are followed only while a round runs, and a map only when its class makes it a concurrent one at run
  * time (a {@code HashMap} behind a {@code Map} races instead). Whether another write came between is decided by the
  * values (see LostUpdateFinder): what a {@code put} replaced, or what an atomic held just before a {@code set}, is not
@@ -80,7 +77,7 @@ final class ThreadUpdates {
         synchronized (finder) {
             if (what == UpdateRole.SET) {
                 // it returns nothing: what it overwrites is, at the latest, what the atomic holds now
-                stale = finder.overwrites(key, caller, held(receiver), CLOCK.incrementAndGet());
+                stale = finder.overwrites(key, caller, SyncContracts.heldBy(receiver), CLOCK.incrementAndGet());
             }
             began = CLOCK.incrementAndGet();
             finder.writing(key, caller, step, what.knowsValue() ? value : COMPUTED, began);
@@ -138,23 +135,9 @@ final class ThreadUpdates {
             // a map's get has no default: null stands for an absent key either way
             return LostUpdateFinder.Seen.valueOrDefault(result, fallback);
         }
-        return receiver instanceof AtomicReference<?>
+        return SyncContracts.comparesIdentity(receiver)
                 ? LostUpdateFinder.Seen.object(result)
                 : LostUpdateFinder.Seen.value(result);
-    }
-
-    /** What an atomic holds now, boxed as the hooks are given its values. */
-    private static Object held(Object atomic) {
-        if (atomic instanceof AtomicInteger number) {
-            return number.get();
-        }
-        if (atomic instanceof AtomicLong number) {
-            return number.get();
-        }
-        if (atomic instanceof AtomicBoolean flag) {
-            return flag.get();
-        }
-        return ((AtomicReference<?>) atomic).get();
     }
 
     private static void report(Object receiver, Object key, LostUpdateFinder.StaleRead<Step> stale, Step write) {

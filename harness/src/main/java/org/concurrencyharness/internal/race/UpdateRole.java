@@ -2,8 +2,8 @@ package org.concurrencyharness.internal.race;
 
 /**
  * What a call on a concurrent map's key, or on an atomic, is to a lost update (see ThreadUpdates), fixed when the
- * call is instrumented: the agent passes the role's ordinal to the hooks, with the value the call writes where it
- * names one (null otherwise).
+ * call is instrumented (see SyncContracts#roleOf): the agent passes the role's ordinal to the hooks, with the value
+ * the call writes where it names one (null otherwise).
  */
 public enum UpdateRole {
     /** Reads the key or the variable ({@code get}, {@code getOrDefault}): an update may be based on it. */

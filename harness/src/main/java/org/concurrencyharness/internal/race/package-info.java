@@ -2,7 +2,9 @@
  * The race detector at run time: {@code Hooks}, which the instrumented code calls, the threads'
  * vector clocks and the shadows of fields and array elements, the happens-before edges of monitors,
  * volatiles, threads and the {@code java.util.concurrent} contracts, and {@code RaceDetection}, through
- * which a round states its own edges and takes the races found.
+ * which a round states its own edges and takes the races found. The contracts are one table,
+ * {@code SyncContracts}, whose instrument-time half the agent asks, by the names a call instruction
+ * gives, as it instruments a class.
  *
  * <p>May use: {@link org.concurrencyharness.internal.result}, whose {@code Race} and {@code Access} it
  * reports.

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.concurrencyharness.internal.race.Hooks;
+import org.concurrencyharness.internal.race.SyncContracts;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.commons.Method;
@@ -34,13 +35,13 @@ class HookCallsTest {
                 called.add((Method) field.get(null));
             }
         }
-        for (String task : SyncBridges.TASK_TYPES) {
+        for (String task : SyncContracts.TASK_TYPES) {
             called.add(HookCalls.wrap(Type.getObjectType(task)));
         }
-        for (String function : SyncBridges.CALLBACK_TYPES) {
+        for (String function : SyncContracts.CALLBACK_TYPES) {
             called.add(HookCalls.callback(Type.getObjectType(function)));
         }
-        for (String function : SyncBridges.KEYED_TYPES) {
+        for (String function : SyncContracts.KEYED_TYPES) {
             called.add(HookCalls.keyedCallback(Type.getObjectType(function)));
         }
         return called;
