@@ -7,6 +7,7 @@ import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,6 +24,8 @@ import org.concurrencyharness.Pipe;
 import org.concurrencyharness.internal.execution.ExerciseDefinition;
 import org.concurrencyharness.internal.execution.Intervals;
 import org.concurrencyharness.internal.execution.RoundRun;
+import org.concurrencyharness.internal.process.ChildMessage.InvocationResult;
+import org.concurrencyharness.internal.process.ChildProcess.Event;
 import org.concurrencyharness.internal.race.RaceDetection;
 import org.concurrencyharness.internal.result.LostUpdate;
 import org.concurrencyharness.internal.result.Race;
@@ -52,12 +55,12 @@ public final class ProcessRoundRunner {
         SharedHost host = new SharedHost(pool);
         host.open();
         ExecutorService calls = Executors.newCachedThreadPool(daemonThreads("shared-object-call"));
-        BlockingQueue<ChildProcess.Event> events = new LinkedBlockingQueue<>();
+        BlockingQueue<Event> events = new LinkedBlockingQueue<>();
         List<ChildProcess> children = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         List<Race> races = new ArrayList<>();
         List<LostUpdate> lostUpdates = new ArrayList<>();
-        Map<Integer, Map<String, Object>> results = new HashMap<>();
+        Map<Integer, InvocationResult> results = new HashMap<>();
         Map<Integer, String> lostInvocations = new LinkedHashMap<>();
         Thread killer = new Thread(() -> children.forEach(ChildProcess::kill), "concurrency-children-killer");
         Runtime.getRuntime().addShutdownHook(killer);
@@ -78,7 +81,7 @@ public final class ProcessRoundRunner {
             host.close();
             removeHook(killer);
         }
-        for (Map<String, Object> result : results.values()) {
+        for (InvocationResult result : results.values()) {
             collect(result, errors, races, lostUpdates);
         }
         // between the processes, found by the host; the children's, between their own threads, came with their
@@ -96,9 +99,8 @@ public final class ProcessRoundRunner {
             }
         }
         long roundEnd = System.currentTimeMillis();
-        int finished = (int) results.values().stream()
-                .filter(r -> ((List<?>) r.get("errors")).isEmpty())
-                .count();
+        int finished = (int)
+                results.values().stream().filter(r -> r.errors().isEmpty()).count();
         RoundResult roundResult = new RoundResult(
                 round,
                 roundEnd - roundStart,
@@ -120,9 +122,9 @@ public final class ProcessRoundRunner {
             boolean pool,
             int invocations,
             List<ChildProcess> children,
-            BlockingQueue<ChildProcess.Event> events,
+            BlockingQueue<Event> events,
             long deadline,
-            Map<Integer, Map<String, Object>> results,
+            Map<Integer, InvocationResult> results,
             Map<Integer, String> lost,
             SharedHost host,
             List<String> errors) {
@@ -132,7 +134,7 @@ public final class ProcessRoundRunner {
         }
         int alive = children.size();
         while (results.size() + lost.size() < invocations) {
-            ChildProcess.Event event;
+            Event event;
             try {
                 event = events.poll(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
@@ -154,29 +156,28 @@ public final class ProcessRoundRunner {
                 return;
             }
             ChildProcess child = event.child();
-            String type = String.valueOf(event.message().get("t"));
-            if (type.equals("result")) {
-                int invocation = ((Number) event.message().get("inv")).intValue();
-                results.put(invocation, event.message());
-                child.results.add(event.message());
+            if (event instanceof Event.Finished finished) {
+                InvocationResult result = finished.result();
+                results.put(result.invocation(), result);
+                child.results.add(result);
                 child.running = null;
                 if (exercise.conditions().permits() > 0) {
-                    host.callback(invocation, String.valueOf(event.message().get("returnValue")));
+                    host.callback(result.invocation(), String.valueOf(result.returnValue()));
                 }
             }
-            if (type.equals("ready") && !pool) {
+            if (event instanceof Event.Ready && !pool) {
                 // without a pool each child runs its own invocation, and only that one
                 pending.remove(child.id);
                 child.run(child.id);
-            } else if (type.equals("result") && !pool) {
+            } else if (event instanceof Event.Finished && !pool) {
                 child.exit();
-            } else if (type.equals("ready") || type.equals("result")) {
+            } else if (event instanceof Event.Ready || event instanceof Event.Finished) {
                 if (pending.isEmpty()) {
                     child.exit();
                 } else {
                     child.run(pending.poll());
                 }
-            } else if (type.equals("exited")) {
+            } else if (event instanceof Event.Exited) {
                 alive--;
                 Integer running = child.running;
                 if (running != null) {
@@ -205,7 +206,7 @@ public final class ProcessRoundRunner {
             int workers,
             SharedHost host,
             ExecutorService calls,
-            BlockingQueue<ChildProcess.Event> events)
+            BlockingQueue<Event> events)
             throws IOException {
         List<Future<ChildProcess>> starting = new ArrayList<>();
         for (int i = 0; i < workers; i++) {
@@ -232,11 +233,7 @@ public final class ProcessRoundRunner {
     }
 
     private static ChildProcess start(
-            ExerciseDefinition exercise,
-            int id,
-            SharedHost host,
-            ExecutorService calls,
-            BlockingQueue<ChildProcess.Event> events)
+            ExerciseDefinition exercise, int id, SharedHost host, ExecutorService calls, BlockingQueue<Event> events)
             throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -313,22 +310,15 @@ public final class ProcessRoundRunner {
         throw new IllegalStateException("no parent method " + exercise.parentMethod());
     }
 
-    @SuppressWarnings("unchecked")
     private static void collect(
-            Map<String, Object> result, List<String> errors, List<Race> races, List<LostUpdate> lostUpdates) {
-        int invocation = ((Number) result.get("inv")).intValue();
-        for (Object error : (List<Object>) result.get("errors")) {
-            errors.add("process " + invocation + ": " + error);
+            InvocationResult result, List<String> errors, List<Race> races, List<LostUpdate> lostUpdates) {
+        for (String error : result.errors()) {
+            errors.add("process " + result.invocation() + ": " + error);
         }
-        for (Object race : (List<Object>) result.getOrDefault("races", List.of())) {
-            races.add(Race.fromJson(race));
-        }
-        for (Object lost : (List<Object>) result.getOrDefault("lostUpdates", List.of())) {
-            lostUpdates.add(LostUpdate.fromJson(lost));
-        }
+        races.addAll(result.races());
+        lostUpdates.addAll(result.lostUpdates());
     }
 
-    @SuppressWarnings("unchecked")
     private static WorkerResult describe(ChildProcess child, boolean pool, long roundStart) {
         List<WorkerResult> served = new ArrayList<>();
         double firstStart = Double.MAX_VALUE;
@@ -336,18 +326,15 @@ public final class ProcessRoundRunner {
         String returnValue = null;
         String error = null;
         synchronized (child.results) {
-            for (Map<String, Object> result : child.results) {
-                double start = ((Number) result.get("start")).longValue() - roundStart;
-                double end = ((Number) result.get("end")).longValue() - roundStart;
+            for (InvocationResult result : child.results) {
+                double start = result.startMillis() - roundStart;
+                double end = result.endMillis() - roundStart;
                 firstStart = Math.min(firstStart, start);
                 busy += end - start;
-                Object value = result.get("returnValue");
-                returnValue = value == null ? null : value.toString();
-                List<Object> errors = (List<Object>) result.get("errors");
-                error = errors.isEmpty() ? error : String.valueOf(errors.get(0));
-                for (Object thread : (List<Object>) result.getOrDefault("threads", List.of())) {
-                    WorkerResult inChild = WorkerResult.fromJson(thread);
-                    served.add(shift(inChild, start, ((Number) result.get("inv")).intValue(), pool));
+                returnValue = result.returnValue();
+                error = result.errors().isEmpty() ? error : result.errors().get(0);
+                for (WorkerResult thread : result.threads()) {
+                    served.add(shift(thread, start, result.invocation(), pool));
                 }
             }
         }
@@ -403,10 +390,10 @@ public final class ProcessRoundRunner {
     }
 
     /** The most invocations running at once, from their own start and end times. */
-    private static int maxConcurrency(java.util.Collection<Map<String, Object>> results) {
+    private static int maxConcurrency(Collection<InvocationResult> results) {
         Intervals intervals = new Intervals();
-        for (Map<String, Object> result : results) {
-            intervals.add(((Number) result.get("start")).longValue(), ((Number) result.get("end")).longValue());
+        for (InvocationResult result : results) {
+            intervals.add(result.startMillis(), result.endMillis());
         }
         return intervals.maxOverlap();
     }
