@@ -44,6 +44,15 @@ public final class ProcessRoundRunner {
 
     private static final long EXIT_GRACE_MILLIS = 5_000;
 
+    /**
+     * How a round runs: its exercise, how many invocations it has, whether a pool of workers serves them, when it
+     * started and by when it must end.
+     */
+    private record RoundPlan(ExerciseDefinition exercise, int invocations, boolean pool, long start, long deadline) {}
+
+    /** What became of a round's invocations: each finished one's result, and why each other one has none. */
+    private record Settled(Map<Integer, InvocationResult> results, Map<Integer, String> lost) {}
+
     public RoundRun run(ExerciseDefinition exercise, int round) {
         int invocations = exercise.conditions().processes();
         int workers = exercise.conditions().permits() > 0
@@ -51,7 +60,12 @@ public final class ProcessRoundRunner {
                 : invocations;
         boolean pool = workers < invocations || exercise.conditions().permits() > 0;
         long roundStart = System.currentTimeMillis();
-        long deadline = roundStart + exercise.conditions().timeoutMillis();
+        RoundPlan plan = new RoundPlan(
+                exercise,
+                invocations,
+                pool,
+                roundStart,
+                roundStart + exercise.conditions().timeoutMillis());
         SharedHost host = new SharedHost(pool);
         host.open();
         ExecutorService calls = Executors.newCachedThreadPool(daemonThreads("shared-object-call"));
@@ -60,15 +74,15 @@ public final class ProcessRoundRunner {
         List<String> errors = new ArrayList<>();
         List<Race> races = new ArrayList<>();
         List<LostUpdate> lostUpdates = new ArrayList<>();
-        Map<Integer, InvocationResult> results = new HashMap<>();
-        Map<Integer, String> lostInvocations = new LinkedHashMap<>();
+        // as it stays when the children could not start
+        Settled settled = new Settled(Map.of(), Map.of());
         Thread killer = new Thread(() -> children.forEach(ChildProcess::kill), "concurrency-children-killer");
         Runtime.getRuntime().addShutdownHook(killer);
         List<Thread> parentSides = new ArrayList<>();
         try {
             children.addAll(startAll(exercise, workers, host, calls, events));
             parentSides.addAll(startParentSides(exercise, invocations, host, errors));
-            schedule(exercise, pool, invocations, children, events, deadline, results, lostInvocations, host, errors);
+            settled = schedule(plan, children, events, host, errors);
         } catch (IOException e) {
             errors.add("Could not start a child JVM: " + e.getMessage());
         } finally {
@@ -81,7 +95,7 @@ public final class ProcessRoundRunner {
             host.close();
             removeHook(killer);
         }
-        for (InvocationResult result : results.values()) {
+        for (InvocationResult result : settled.results().values()) {
             collect(result, errors, races, lostUpdates);
         }
         // between the processes, found by the host; the children's, between their own threads, came with their
@@ -89,22 +103,23 @@ public final class ProcessRoundRunner {
         if (RaceDetection.isActive()) {
             lostUpdates.addAll(host.lostUpdates());
         }
-        lostInvocations.forEach((invocation, why) -> errors.add("invocation " + invocation + ": " + why));
+        settled.lost().forEach((invocation, why) -> errors.add("invocation " + invocation + ": " + why));
         List<WorkerResult> workerResults = new ArrayList<>();
         for (ChildProcess child : children) {
-            workerResults.add(describe(child, pool, roundStart));
-            if (child.process.exitValue() != 0 && child.running == null && !lostInvocationsOf(child, lostInvocations)) {
+            workerResults.add(describe(child, plan));
+            if (child.process.exitValue() != 0 && child.running == null && !lostInvocationsOf(child, settled.lost())) {
                 errors.add(name(child, pool) + " (pid " + child.pid() + ") exited with code "
                         + child.process.exitValue() + lastLines(child));
             }
         }
         long roundEnd = System.currentTimeMillis();
-        int finished = (int)
-                results.values().stream().filter(r -> r.errors().isEmpty()).count();
+        int finished = (int) settled.results().values().stream()
+                .filter(r -> r.errors().isEmpty())
+                .count();
         RoundResult roundResult = new RoundResult(
                 round,
                 roundEnd - roundStart,
-                maxConcurrency(results.values()),
+                maxConcurrency(settled.results().values()),
                 finished,
                 workerResults,
                 host.render(),
@@ -116,44 +131,46 @@ public final class ProcessRoundRunner {
         return lost.values().stream().anyMatch(why -> why.contains("(pid " + child.pid() + ")"));
     }
 
-    /** Hands invocations to idle children until all are done, a child dies, or the deadline passes. */
-    private static void schedule(
-            ExerciseDefinition exercise,
-            boolean pool,
-            int invocations,
+    /**
+     * Hands invocations to idle children until all are done, a child dies, or the deadline passes; a timeout's
+     * errors go to {@code errors}.
+     */
+    private static Settled schedule(
+            RoundPlan plan,
             List<ChildProcess> children,
             BlockingQueue<Event> events,
-            long deadline,
-            Map<Integer, InvocationResult> results,
-            Map<Integer, String> lost,
             SharedHost host,
             List<String> errors) {
+        Map<Integer, InvocationResult> results = new HashMap<>();
+        Map<Integer, String> lost = new LinkedHashMap<>();
+        boolean pool = plan.pool();
         Deque<Integer> pending = new ArrayDeque<>();
-        for (int i = 0; i < invocations; i++) {
+        for (int i = 0; i < plan.invocations(); i++) {
             pending.add(i);
         }
         int alive = children.size();
-        while (results.size() + lost.size() < invocations) {
+        while (results.size() + lost.size() < plan.invocations()) {
             Event event;
             try {
-                event = events.poll(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+                event = events.poll(Math.max(1, plan.deadline() - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return new Settled(results, lost);
             }
             if (event == null) {
                 for (ChildProcess child : children) {
                     if (child.process.isAlive()) {
                         Integer running = child.running;
                         errors.add(
-                                "Timed out after " + exercise.conditions().timeoutMillis() + " ms: "
+                                "Timed out after "
+                                        + plan.exercise().conditions().timeoutMillis() + " ms: "
                                         + (running == null ? "a child" : "process " + running) + " (pid " + child.pid()
                                         + ") was still running and was killed; raise @Concurrent(timeoutMillis) if it needs longer");
                         child.kill();
                     }
                 }
                 pending.forEach(i -> lost.put(i, "never ran: the round timed out"));
-                return;
+                return new Settled(results, lost);
             }
             ChildProcess child = event.child();
             if (event instanceof Event.Finished finished) {
@@ -161,7 +178,7 @@ public final class ProcessRoundRunner {
                 results.put(result.invocation(), result);
                 child.results.add(result);
                 child.running = null;
-                if (exercise.conditions().permits() > 0) {
+                if (plan.exercise().conditions().permits() > 0) {
                     host.callback(result.invocation(), String.valueOf(result.returnValue()));
                 }
             }
@@ -198,6 +215,7 @@ public final class ProcessRoundRunner {
                 }
             }
         }
+        return new Settled(results, lost);
     }
 
     /** Starts the children from several threads at once: spawning a JVM keeps the parent busy for milliseconds. */
@@ -319,7 +337,8 @@ public final class ProcessRoundRunner {
         lostUpdates.addAll(result.lostUpdates());
     }
 
-    private static WorkerResult describe(ChildProcess child, boolean pool, long roundStart) {
+    private static WorkerResult describe(ChildProcess child, RoundPlan plan) {
+        boolean pool = plan.pool();
         List<WorkerResult> served = new ArrayList<>();
         double firstStart = Double.MAX_VALUE;
         double busy = 0;
@@ -327,8 +346,8 @@ public final class ProcessRoundRunner {
         String error = null;
         synchronized (child.results) {
             for (InvocationResult result : child.results) {
-                double start = result.startMillis() - roundStart;
-                double end = result.endMillis() - roundStart;
+                double start = result.startMillis() - plan.start();
+                double end = result.endMillis() - plan.start();
                 firstStart = Math.min(firstStart, start);
                 busy += end - start;
                 returnValue = result.returnValue();
@@ -338,8 +357,8 @@ public final class ProcessRoundRunner {
                 }
             }
         }
-        double started = child.startedMillis - roundStart;
-        double ended = (child.endedMillis == 0 ? System.currentTimeMillis() : child.endedMillis) - roundStart;
+        double started = child.startedMillis - plan.start();
+        double ended = (child.endedMillis == 0 ? System.currentTimeMillis() : child.endedMillis) - plan.start();
         Integer exitCode = child.process.isAlive() ? null : child.process.exitValue();
         WorkerState state = exitCode == null
                 ? WorkerState.KILLED
