@@ -6,8 +6,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -16,18 +14,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import org.concurrencyharness.internal.process.ChildMessage.SharedCall;
+import org.concurrencyharness.internal.process.ParentMessage.Exit;
+import org.concurrencyharness.internal.process.ParentMessage.Reply;
+import org.concurrencyharness.internal.process.ParentMessage.Run;
 
 /**
- * A child's end of its channel to the parent: one JSON object a line on the child's own
- * standard output and input, which no other process can reach. What the exercise prints goes
- * over it too, as {@code out} and {@code err} messages.
+ * A child's end of its channel to the parent: one message a line on the child's own standard
+ * output ({@link ChildMessage}s) and input ({@link ParentMessage}s), which no other process can
+ * reach. What the exercise prints goes over it too, as {@link ChildMessage.PrintedLine}s.
  */
 final class ChildChannel {
 
     private static volatile ChildChannel current;
 
     private final PrintStream protocol;
-    private final BlockingQueue<Map<String, Object>> commands = new LinkedBlockingQueue<>();
+    private final BlockingQueue<ParentMessage> commands = new LinkedBlockingQueue<>();
     private final Map<Long, CompletableFuture<Object>> pending = new ConcurrentHashMap<>();
     private final AtomicLong nextId = new AtomicLong();
     private volatile int invocation = -1;
@@ -66,16 +68,16 @@ final class ChildChannel {
         reader.join(millis);
     }
 
-    void send(Map<String, Object> message) {
-        String line = LineJson.write(message);
+    void send(ChildMessage message) {
+        String line = ChildProtocol.write(message);
         synchronized (protocol) {
             protocol.println(line);
             protocol.flush();
         }
     }
 
-    /** The parent's next command: {@code run} or {@code exit}. */
-    Map<String, Object> nextCommand() throws InterruptedException {
+    /** The parent's next command: {@link Run} or {@link Exit}. */
+    ParentMessage nextCommand() throws InterruptedException {
         return commands.take();
     }
 
@@ -93,21 +95,8 @@ final class ChildChannel {
         long id = nextId.incrementAndGet();
         CompletableFuture<Object> reply = new CompletableFuture<>();
         pending.put(id, reply);
-        Map<String, Object> message = new LinkedHashMap<>();
-        message.put("t", "call");
-        message.put("id", id);
-        message.put("obj", object);
-        message.put("name", name);
-        message.put("op", op);
-        message.put("inv", invocation);
-        message.put("thread", Thread.currentThread().getName());
-        if (frame != null) {
-            message.put("in", frame.method());
-            message.put("at", frame.location());
-        }
-        List<Object> plainArgs = new ArrayList<>(List.of(args));
-        message.put("args", plainArgs);
-        send(message);
+        send(new SharedCall(
+                id, object, name, op, invocation, Thread.currentThread().getName(), frame, List.of(args)));
         try {
             return reply.get();
         } catch (InterruptedException e) {
@@ -124,26 +113,25 @@ final class ChildChannel {
      * Reads the parent's messages until it closes this input, which it does only after its exit
      * command. An end without one means the parent died: the exercise's work is nobody's now.
      */
-    @SuppressWarnings("unchecked")
     private void read(InputStream in) {
         boolean toldToExit = false;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
-                Map<String, Object> message = (Map<String, Object>) LineJson.parse(line);
-                if ("reply".equals(message.get("t"))) {
-                    CompletableFuture<Object> reply = pending.get(((Number) message.get("id")).longValue());
-                    if (reply != null) {
-                        Object error = message.get("error");
-                        if (error != null) {
-                            reply.completeExceptionally(new IllegalStateException(error.toString()));
+                ParentMessage message = ChildProtocol.readParentMessage(line);
+                // commands first: a child that calls no shared object never loads Reply
+                if (message instanceof Run || message instanceof Exit) {
+                    toldToExit |= message instanceof Exit;
+                    commands.add(message);
+                } else if (message instanceof Reply reply) {
+                    CompletableFuture<Object> waiting = pending.get(reply.id());
+                    if (waiting != null) {
+                        if (reply.error() != null) {
+                            waiting.completeExceptionally(new IllegalStateException(reply.error()));
                         } else {
-                            reply.complete(message.get("value"));
+                            waiting.complete(reply.value());
                         }
                     }
-                } else {
-                    toldToExit |= "exit".equals(message.get("t"));
-                    commands.add(message);
                 }
             }
         } catch (IOException | RuntimeException e) {

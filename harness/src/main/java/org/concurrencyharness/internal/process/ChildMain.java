@@ -5,16 +5,14 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.concurrencyharness.internal.execution.ExerciseDefinition;
 import org.concurrencyharness.internal.execution.RoundRun;
 import org.concurrencyharness.internal.execution.ThreadRoundRunner;
+import org.concurrencyharness.internal.process.ChildMessage.InvocationResult;
+import org.concurrencyharness.internal.process.ChildMessage.Ready;
+import org.concurrencyharness.internal.process.ParentMessage.Run;
 import org.concurrencyharness.internal.result.Conditions;
-import org.concurrencyharness.internal.result.LostUpdate;
-import org.concurrencyharness.internal.result.Race;
 import org.concurrencyharness.internal.result.WorkerResult;
 
 /**
@@ -32,18 +30,14 @@ public final class ChildMain {
     public static void main(String[] args) throws Exception {
         PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         ChildChannel channel = ChildChannel.open(protocol, System.in);
-        System.setOut(new PrintStream(new LineForwarder(channel, "out"), true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(new LineForwarder(channel, "err"), true, StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(LineForwarder.stdout(channel), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(LineForwarder.stderr(channel), true, StandardCharsets.UTF_8));
         ExerciseDefinition exercise = definition(args);
-        channel.send(Map.of("t", "ready"));
-        while (true) {
-            Map<String, Object> command = channel.nextCommand();
-            if (!"run".equals(command.get("t"))) {
-                break;
-            }
-            int invocation = ((Number) command.get("inv")).intValue();
-            channel.invocation(invocation);
-            channel.send(run(exercise, invocation));
+        channel.send(new Ready());
+        // until the parent's exit command
+        while (channel.nextCommand() instanceof Run command) {
+            channel.invocation(command.invocation());
+            channel.send(run(exercise, command.invocation()));
         }
         System.out.flush();
         System.err.flush();
@@ -65,43 +59,32 @@ public final class ChildMain {
         return new ExerciseDefinition(type, method, inChild, null);
     }
 
-    private static Map<String, Object> run(ExerciseDefinition exercise, int invocation) {
+    private static InvocationResult run(ExerciseDefinition exercise, int invocation) {
         long start = System.currentTimeMillis();
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("t", "result");
-        result.put("inv", invocation);
-        List<Object> errors = new ArrayList<>();
         try {
             Object instance = exercise.newInstance();
             int threads = exercise.conditions().threads();
             RoundRun run = new ThreadRoundRunner().run(exercise, 1, instance, invocation * threads);
-            List<Object> workers = new ArrayList<>();
-            for (WorkerResult worker : run.result().workers()) {
-                workers.add(worker.toJson());
-            }
-            result.put("threads", workers);
-            result.put(
-                    "returnValue",
-                    threads == 1 && !run.result().workers().isEmpty()
-                            ? run.result().workers().get(0).returnValue()
-                            : null);
-            errors.addAll(run.result().errors());
-            List<Object> races = new ArrayList<>();
-            for (Race race : run.races()) {
-                races.add(race.toJson());
-            }
-            result.put("races", races);
-            List<Object> lostUpdates = new ArrayList<>();
-            for (LostUpdate lost : run.lostUpdates()) {
-                lostUpdates.add(lost.toJson());
-            }
-            result.put("lostUpdates", lostUpdates);
+            List<WorkerResult> workers = run.result().workers();
+            return new InvocationResult(
+                    invocation,
+                    workers,
+                    threads == 1 && !workers.isEmpty() ? workers.get(0).returnValue() : null,
+                    run.races(),
+                    run.lostUpdates(),
+                    run.result().errors(),
+                    start,
+                    System.currentTimeMillis());
         } catch (ReflectiveOperationException | RuntimeException e) {
-            errors.add("could not run " + exercise.displayName() + " in the child: " + e);
+            return new InvocationResult(
+                    invocation,
+                    List.of(),
+                    null,
+                    List.of(),
+                    List.of(),
+                    List.of("could not run " + exercise.displayName() + " in the child: " + e),
+                    start,
+                    System.currentTimeMillis());
         }
-        result.put("errors", errors);
-        result.put("start", start);
-        result.put("end", System.currentTimeMillis());
-        return result;
     }
 }

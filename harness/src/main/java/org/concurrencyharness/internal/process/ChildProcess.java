@@ -10,9 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
+import org.concurrencyharness.internal.process.ChildMessage.InvocationResult;
+import org.concurrencyharness.internal.process.ChildMessage.PrintedLine;
+import org.concurrencyharness.internal.process.ChildMessage.SharedCall;
+import org.concurrencyharness.internal.process.ParentMessage.Exit;
+import org.concurrencyharness.internal.process.ParentMessage.Reply;
+import org.concurrencyharness.internal.process.ParentMessage.Run;
 
 /**
  * The parent's side of one child JVM: writes its commands, reads its messages, answers its
@@ -21,15 +26,23 @@ import java.util.concurrent.ExecutorService;
  */
 final class ChildProcess {
 
-    /** What the round hears from its children. */
-    record Event(ChildProcess child, Map<String, Object> message) {}
+    /** What the round hears from its children: one is ready for an invocation, has finished one, or has exited. */
+    sealed interface Event {
+        ChildProcess child();
+
+        record Ready(ChildProcess child) implements Event {}
+
+        record Finished(ChildProcess child, InvocationResult result) implements Event {}
+
+        record Exited(ChildProcess child) implements Event {}
+    }
 
     final int id;
     final Process process;
     final long startedMillis;
     final List<String> stdout = Collections.synchronizedList(new ArrayList<>());
     final List<String> stderr = Collections.synchronizedList(new ArrayList<>());
-    final List<Map<String, Object>> results = Collections.synchronizedList(new ArrayList<>());
+    final List<InvocationResult> results = Collections.synchronizedList(new ArrayList<>());
     volatile Integer running;
     volatile long endedMillis;
     private final Writer commands;
@@ -56,7 +69,7 @@ final class ChildProcess {
         process.onExit().thenRun(() -> {
             endedMillis = System.currentTimeMillis();
             host.releaseLocksOf(holderPrefix());
-            events.add(new Event(this, Map.of("t", "exited")));
+            events.add(new Event.Exited(this));
         });
     }
 
@@ -70,12 +83,12 @@ final class ChildProcess {
 
     void run(int invocation) {
         running = invocation;
-        send(Map.of("t", "run", "inv", invocation));
+        send(new Run(invocation));
     }
 
     /** Tells the child to exit, and closes its standard input: no command comes after this one. */
     void exit() {
-        send(Map.of("t", "exit"));
+        send(new Exit());
         synchronized (commands) {
             try {
                 commands.close();
@@ -85,10 +98,11 @@ final class ChildProcess {
         }
     }
 
-    private void send(Map<String, Object> message) {
+    private void send(ParentMessage message) {
+        String line = ChildProtocol.write(message);
         synchronized (commands) {
             try {
-                commands.write(LineJson.write(message));
+                commands.write(line);
                 commands.write('\n');
                 commands.flush();
             } catch (IOException gone) {
@@ -97,26 +111,27 @@ final class ChildProcess {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private void readMessages(InputStream in, BlockingQueue<Event> events) {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
-                Map<String, Object> message;
+                ChildMessage message;
                 try {
-                    message = line.startsWith("{") ? (Map<String, Object>) LineJson.parse(line) : null;
+                    message = line.startsWith("{") ? ChildProtocol.readChildMessage(line) : null;
                 } catch (IllegalArgumentException notOurs) {
                     message = null;
                 }
                 if (message == null) {
+                    // printed around the protocol: by the JVM, by an agent before the child's main, or by native code
                     stdout.add(line);
-                    continue;
-                }
-                switch (String.valueOf(message.get("t"))) {
-                    case "out" -> stdout.add(String.valueOf(message.get("line")));
-                    case "err" -> stderr.add(String.valueOf(message.get("line")));
-                    case "call" -> answer(message);
-                    default -> events.add(new Event(this, message));
+                } else if (message instanceof PrintedLine printed) {
+                    (printed.onStderr() ? stderr : stdout).add(printed.line());
+                } else if (message instanceof SharedCall call) {
+                    answer(call);
+                } else if (message instanceof InvocationResult result) {
+                    events.add(new Event.Finished(this, result));
+                } else if (message instanceof ChildMessage.Ready) {
+                    events.add(new Event.Ready(this));
                 }
             }
         } catch (IOException | RuntimeException closed) {
@@ -124,32 +139,22 @@ final class ChildProcess {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private void answer(Map<String, Object> call) {
+    private void answer(SharedCall call) {
         calls.execute(() -> {
-            Map<String, Object> reply = new java.util.LinkedHashMap<>();
-            reply.put("t", "reply");
-            reply.put("id", call.get("id"));
+            Reply reply;
             try {
-                String thread = String.valueOf(call.get("thread"));
-                int invocation = ((Number) call.get("inv")).intValue();
                 SharedCaller caller = new SharedCaller(
-                        holderPrefix() + thread,
-                        host.nameOf(invocation, thread),
-                        UserFrame.of(call.get("in"), call.get("at")));
-                reply.put(
-                        "value",
+                        holderPrefix() + call.thread(),
+                        host.nameOf(call.invocation(), call.thread()),
+                        UserFrame.sentOrUnknown(call.frame()));
+                reply = Reply.returning(
+                        call.id(),
                         host.handle(
-                                caller,
-                                invocation,
-                                (String) call.get("obj"),
-                                (String) call.get("name"),
-                                (String) call.get("op"),
-                                (List<Object>) call.get("args")));
+                                caller, call.invocation(), call.object(), call.name(), call.operation(), call.args()));
             } catch (InterruptedException e) {
-                reply.put("error", "the round ended while this call waited");
+                reply = Reply.failed(call.id(), "the round ended while this call waited");
             } catch (RuntimeException e) {
-                reply.put("error", e.getMessage() == null ? e.toString() : e.getMessage());
+                reply = Reply.failed(call.id(), e.getMessage() == null ? e.toString() : e.getMessage());
             }
             send(reply);
         });

@@ -3,18 +3,26 @@ package org.concurrencyharness.internal.process;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import org.concurrencyharness.internal.process.ChildMessage.PrintedLine;
 
 /** A child's {@code System.out} or {@code System.err}: each line becomes a message to the parent. */
 final class LineForwarder extends OutputStream {
 
     private final ChildChannel channel;
-    private final String type;
+    private final boolean stderr;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
-    LineForwarder(ChildChannel channel, String type) {
+    private LineForwarder(ChildChannel channel, boolean stderr) {
         this.channel = channel;
-        this.type = type;
+        this.stderr = stderr;
+    }
+
+    static LineForwarder stdout(ChildChannel channel) {
+        return new LineForwarder(channel, false);
+    }
+
+    static LineForwarder stderr(ChildChannel channel) {
+        return new LineForwarder(channel, true);
     }
 
     @Override
@@ -39,6 +47,6 @@ final class LineForwarder extends OutputStream {
         if (text.endsWith("\r")) {
             text = text.substring(0, text.length() - 1);
         }
-        channel.send(Map.of("t", type, "line", text));
+        channel.send(new PrintedLine(stderr, text));
     }
 }

@@ -7,6 +7,7 @@ import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,6 +24,8 @@ import org.concurrencyharness.Pipe;
 import org.concurrencyharness.internal.execution.ExerciseDefinition;
 import org.concurrencyharness.internal.execution.Intervals;
 import org.concurrencyharness.internal.execution.RoundRun;
+import org.concurrencyharness.internal.process.ChildMessage.InvocationResult;
+import org.concurrencyharness.internal.process.ChildProcess.Event;
 import org.concurrencyharness.internal.race.RaceDetection;
 import org.concurrencyharness.internal.result.LostUpdate;
 import org.concurrencyharness.internal.result.Race;
@@ -41,6 +44,15 @@ public final class ProcessRoundRunner {
 
     private static final long EXIT_GRACE_MILLIS = 5_000;
 
+    /**
+     * How a round runs: its exercise, how many invocations it has, whether a pool of workers serves them, when it
+     * started and by when it must end.
+     */
+    private record RoundPlan(ExerciseDefinition exercise, int invocations, boolean pool, long start, long deadline) {}
+
+    /** What became of a round's invocations: each finished one's result, and why each other one has none. */
+    private record Settled(Map<Integer, InvocationResult> results, Map<Integer, String> lost) {}
+
     public RoundRun run(ExerciseDefinition exercise, int round) {
         int invocations = exercise.conditions().processes();
         int workers = exercise.conditions().permits() > 0
@@ -48,24 +60,29 @@ public final class ProcessRoundRunner {
                 : invocations;
         boolean pool = workers < invocations || exercise.conditions().permits() > 0;
         long roundStart = System.currentTimeMillis();
-        long deadline = roundStart + exercise.conditions().timeoutMillis();
+        RoundPlan plan = new RoundPlan(
+                exercise,
+                invocations,
+                pool,
+                roundStart,
+                roundStart + exercise.conditions().timeoutMillis());
         SharedHost host = new SharedHost(pool);
         host.open();
         ExecutorService calls = Executors.newCachedThreadPool(daemonThreads("shared-object-call"));
-        BlockingQueue<ChildProcess.Event> events = new LinkedBlockingQueue<>();
+        BlockingQueue<Event> events = new LinkedBlockingQueue<>();
         List<ChildProcess> children = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         List<Race> races = new ArrayList<>();
         List<LostUpdate> lostUpdates = new ArrayList<>();
-        Map<Integer, Map<String, Object>> results = new HashMap<>();
-        Map<Integer, String> lostInvocations = new LinkedHashMap<>();
+        // as it stays when the children could not start
+        Settled settled = new Settled(Map.of(), Map.of());
         Thread killer = new Thread(() -> children.forEach(ChildProcess::kill), "concurrency-children-killer");
         Runtime.getRuntime().addShutdownHook(killer);
         List<Thread> parentSides = new ArrayList<>();
         try {
             children.addAll(startAll(exercise, workers, host, calls, events));
             parentSides.addAll(startParentSides(exercise, invocations, host, errors));
-            schedule(exercise, pool, invocations, children, events, deadline, results, lostInvocations, host, errors);
+            settled = schedule(plan, children, events, host, errors);
         } catch (IOException e) {
             errors.add("Could not start a child JVM: " + e.getMessage());
         } finally {
@@ -78,7 +95,7 @@ public final class ProcessRoundRunner {
             host.close();
             removeHook(killer);
         }
-        for (Map<String, Object> result : results.values()) {
+        for (InvocationResult result : settled.results().values()) {
             collect(result, errors, races, lostUpdates);
         }
         // between the processes, found by the host; the children's, between their own threads, came with their
@@ -86,23 +103,23 @@ public final class ProcessRoundRunner {
         if (RaceDetection.isActive()) {
             lostUpdates.addAll(host.lostUpdates());
         }
-        lostInvocations.forEach((invocation, why) -> errors.add("invocation " + invocation + ": " + why));
+        settled.lost().forEach((invocation, why) -> errors.add("invocation " + invocation + ": " + why));
         List<WorkerResult> workerResults = new ArrayList<>();
         for (ChildProcess child : children) {
-            workerResults.add(describe(child, pool, roundStart));
-            if (child.process.exitValue() != 0 && child.running == null && !lostInvocationsOf(child, lostInvocations)) {
+            workerResults.add(describe(child, plan));
+            if (child.process.exitValue() != 0 && child.running == null && !lostInvocationsOf(child, settled.lost())) {
                 errors.add(name(child, pool) + " (pid " + child.pid() + ") exited with code "
                         + child.process.exitValue() + lastLines(child));
             }
         }
         long roundEnd = System.currentTimeMillis();
-        int finished = (int) results.values().stream()
-                .filter(r -> ((List<?>) r.get("errors")).isEmpty())
+        int finished = (int) settled.results().values().stream()
+                .filter(r -> r.errors().isEmpty())
                 .count();
         RoundResult roundResult = new RoundResult(
                 round,
                 roundEnd - roundStart,
-                maxConcurrency(results.values()),
+                maxConcurrency(settled.results().values()),
                 finished,
                 workerResults,
                 host.render(),
@@ -114,69 +131,70 @@ public final class ProcessRoundRunner {
         return lost.values().stream().anyMatch(why -> why.contains("(pid " + child.pid() + ")"));
     }
 
-    /** Hands invocations to idle children until all are done, a child dies, or the deadline passes. */
-    private static void schedule(
-            ExerciseDefinition exercise,
-            boolean pool,
-            int invocations,
+    /**
+     * Hands invocations to idle children until all are done, a child dies, or the deadline passes; a timeout's
+     * errors go to {@code errors}.
+     */
+    private static Settled schedule(
+            RoundPlan plan,
             List<ChildProcess> children,
-            BlockingQueue<ChildProcess.Event> events,
-            long deadline,
-            Map<Integer, Map<String, Object>> results,
-            Map<Integer, String> lost,
+            BlockingQueue<Event> events,
             SharedHost host,
             List<String> errors) {
+        Map<Integer, InvocationResult> results = new HashMap<>();
+        Map<Integer, String> lost = new LinkedHashMap<>();
+        boolean pool = plan.pool();
         Deque<Integer> pending = new ArrayDeque<>();
-        for (int i = 0; i < invocations; i++) {
+        for (int i = 0; i < plan.invocations(); i++) {
             pending.add(i);
         }
         int alive = children.size();
-        while (results.size() + lost.size() < invocations) {
-            ChildProcess.Event event;
+        while (results.size() + lost.size() < plan.invocations()) {
+            Event event;
             try {
-                event = events.poll(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+                event = events.poll(Math.max(1, plan.deadline() - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return new Settled(results, lost);
             }
             if (event == null) {
                 for (ChildProcess child : children) {
                     if (child.process.isAlive()) {
                         Integer running = child.running;
                         errors.add(
-                                "Timed out after " + exercise.conditions().timeoutMillis() + " ms: "
+                                "Timed out after "
+                                        + plan.exercise().conditions().timeoutMillis() + " ms: "
                                         + (running == null ? "a child" : "process " + running) + " (pid " + child.pid()
                                         + ") was still running and was killed; raise @Concurrent(timeoutMillis) if it needs longer");
                         child.kill();
                     }
                 }
                 pending.forEach(i -> lost.put(i, "never ran: the round timed out"));
-                return;
+                return new Settled(results, lost);
             }
             ChildProcess child = event.child();
-            String type = String.valueOf(event.message().get("t"));
-            if (type.equals("result")) {
-                int invocation = ((Number) event.message().get("inv")).intValue();
-                results.put(invocation, event.message());
-                child.results.add(event.message());
+            if (event instanceof Event.Finished finished) {
+                InvocationResult result = finished.result();
+                results.put(result.invocation(), result);
+                child.results.add(result);
                 child.running = null;
-                if (exercise.conditions().permits() > 0) {
-                    host.callback(invocation, String.valueOf(event.message().get("returnValue")));
+                if (plan.exercise().conditions().permits() > 0) {
+                    host.callback(result.invocation(), String.valueOf(result.returnValue()));
                 }
             }
-            if (type.equals("ready") && !pool) {
+            if (event instanceof Event.Ready && !pool) {
                 // without a pool each child runs its own invocation, and only that one
                 pending.remove(child.id);
                 child.run(child.id);
-            } else if (type.equals("result") && !pool) {
+            } else if (event instanceof Event.Finished && !pool) {
                 child.exit();
-            } else if (type.equals("ready") || type.equals("result")) {
+            } else if (event instanceof Event.Ready || event instanceof Event.Finished) {
                 if (pending.isEmpty()) {
                     child.exit();
                 } else {
                     child.run(pending.poll());
                 }
-            } else if (type.equals("exited")) {
+            } else if (event instanceof Event.Exited) {
                 alive--;
                 Integer running = child.running;
                 if (running != null) {
@@ -197,6 +215,7 @@ public final class ProcessRoundRunner {
                 }
             }
         }
+        return new Settled(results, lost);
     }
 
     /** Starts the children from several threads at once: spawning a JVM keeps the parent busy for milliseconds. */
@@ -205,7 +224,7 @@ public final class ProcessRoundRunner {
             int workers,
             SharedHost host,
             ExecutorService calls,
-            BlockingQueue<ChildProcess.Event> events)
+            BlockingQueue<Event> events)
             throws IOException {
         List<Future<ChildProcess>> starting = new ArrayList<>();
         for (int i = 0; i < workers; i++) {
@@ -232,11 +251,7 @@ public final class ProcessRoundRunner {
     }
 
     private static ChildProcess start(
-            ExerciseDefinition exercise,
-            int id,
-            SharedHost host,
-            ExecutorService calls,
-            BlockingQueue<ChildProcess.Event> events)
+            ExerciseDefinition exercise, int id, SharedHost host, ExecutorService calls, BlockingQueue<Event> events)
             throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -313,46 +328,37 @@ public final class ProcessRoundRunner {
         throw new IllegalStateException("no parent method " + exercise.parentMethod());
     }
 
-    @SuppressWarnings("unchecked")
     private static void collect(
-            Map<String, Object> result, List<String> errors, List<Race> races, List<LostUpdate> lostUpdates) {
-        int invocation = ((Number) result.get("inv")).intValue();
-        for (Object error : (List<Object>) result.get("errors")) {
-            errors.add("process " + invocation + ": " + error);
+            InvocationResult result, List<String> errors, List<Race> races, List<LostUpdate> lostUpdates) {
+        for (String error : result.errors()) {
+            errors.add("process " + result.invocation() + ": " + error);
         }
-        for (Object race : (List<Object>) result.getOrDefault("races", List.of())) {
-            races.add(Race.fromJson(race));
-        }
-        for (Object lost : (List<Object>) result.getOrDefault("lostUpdates", List.of())) {
-            lostUpdates.add(LostUpdate.fromJson(lost));
-        }
+        races.addAll(result.races());
+        lostUpdates.addAll(result.lostUpdates());
     }
 
-    @SuppressWarnings("unchecked")
-    private static WorkerResult describe(ChildProcess child, boolean pool, long roundStart) {
+    private static WorkerResult describe(ChildProcess child, RoundPlan plan) {
+        boolean pool = plan.pool();
         List<WorkerResult> served = new ArrayList<>();
         double firstStart = Double.MAX_VALUE;
         double busy = 0;
         String returnValue = null;
         String error = null;
         synchronized (child.results) {
-            for (Map<String, Object> result : child.results) {
-                double start = ((Number) result.get("start")).longValue() - roundStart;
-                double end = ((Number) result.get("end")).longValue() - roundStart;
+            for (InvocationResult result : child.results) {
+                double start = result.startMillis() - plan.start();
+                double end = result.endMillis() - plan.start();
                 firstStart = Math.min(firstStart, start);
                 busy += end - start;
-                Object value = result.get("returnValue");
-                returnValue = value == null ? null : value.toString();
-                List<Object> errors = (List<Object>) result.get("errors");
-                error = errors.isEmpty() ? error : String.valueOf(errors.get(0));
-                for (Object thread : (List<Object>) result.getOrDefault("threads", List.of())) {
-                    WorkerResult inChild = WorkerResult.fromJson(thread);
-                    served.add(shift(inChild, start, ((Number) result.get("inv")).intValue(), pool));
+                returnValue = result.returnValue();
+                error = result.errors().isEmpty() ? error : result.errors().get(0);
+                for (WorkerResult thread : result.threads()) {
+                    served.add(shift(thread, start, result.invocation(), pool));
                 }
             }
         }
-        double started = child.startedMillis - roundStart;
-        double ended = (child.endedMillis == 0 ? System.currentTimeMillis() : child.endedMillis) - roundStart;
+        double started = child.startedMillis - plan.start();
+        double ended = (child.endedMillis == 0 ? System.currentTimeMillis() : child.endedMillis) - plan.start();
         Integer exitCode = child.process.isAlive() ? null : child.process.exitValue();
         WorkerState state = exitCode == null
                 ? WorkerState.KILLED
@@ -403,10 +409,10 @@ public final class ProcessRoundRunner {
     }
 
     /** The most invocations running at once, from their own start and end times. */
-    private static int maxConcurrency(java.util.Collection<Map<String, Object>> results) {
+    private static int maxConcurrency(Collection<InvocationResult> results) {
         Intervals intervals = new Intervals();
-        for (Map<String, Object> result : results) {
-            intervals.add(((Number) result.get("start")).longValue(), ((Number) result.get("end")).longValue());
+        for (InvocationResult result : results) {
+            intervals.add(result.startMillis(), result.endMillis());
         }
         return intervals.maxOverlap();
     }

@@ -23,9 +23,9 @@ record UserFrame(String method, String location) {
         return found.map(UserFrame::of).orElse(UNKNOWN);
     }
 
-    /** What a child sent with its call; {@link #UNKNOWN} for parts it did not send. */
-    static UserFrame of(Object method, Object location) {
-        return method == null || location == null ? UNKNOWN : new UserFrame(method.toString(), location.toString());
+    /** What a child sent with its call; {@link #UNKNOWN} when it sent none. */
+    static UserFrame sentOrUnknown(UserFrame sent) {
+        return sent == null ? UNKNOWN : sent;
     }
 
     private static UserFrame of(StackWalker.StackFrame frame) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -12,9 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.concurrencyharness.Shared;
+import org.concurrencyharness.internal.process.ChildMessage.InvocationResult;
+import org.concurrencyharness.internal.process.ChildMessage.PrintedLine;
+import org.concurrencyharness.internal.process.ChildMessage.Ready;
+import org.concurrencyharness.internal.process.ChildMessage.SharedCall;
+import org.concurrencyharness.internal.process.ParentMessage.Exit;
+import org.concurrencyharness.internal.process.ParentMessage.Reply;
+import org.concurrencyharness.internal.process.ParentMessage.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,21 +65,20 @@ class ChildMainTest {
             BufferedReader messages =
                     new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
             Writer commands = new OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8);
-            List<String> kinds = new ArrayList<>();
-            Map<?, ?> message;
+            List<Class<?>> kinds = new ArrayList<>();
+            ChildMessage message;
             do {
-                message = (Map<?, ?>) LineJson.parse(messages.readLine());
-                kinds.add((String) message.get("t"));
-                switch ((String) message.get("t")) {
-                    case "ready" -> commands.write(LineJson.write(Map.of("t", "run", "inv", 0)) + "\n");
-                    case "call" -> commands.write(LineJson.write(Map.of("t", "reply", "id", message.get("id"))) + "\n");
-                    default -> {}
+                message = ChildProtocol.readChildMessage(messages.readLine());
+                kinds.add(message.getClass());
+                if (message instanceof Ready) {
+                    send(commands, new Run(0));
+                } else if (message instanceof SharedCall call) {
+                    send(commands, Reply.returning(call.id(), null));
                 }
-                commands.flush();
-            } while (!"result".equals(message.get("t")));
-            assertEquals(List.of("ready", "out", "call", "result"), kinds);
-            assertEquals(List.of(), message.get("errors"));
-            commands.write(LineJson.write(Map.of("t", "exit")) + "\n");
+            } while (!(message instanceof InvocationResult));
+            assertEquals(List.of(Ready.class, PrintedLine.class, SharedCall.class, InvocationResult.class), kinds);
+            assertEquals(List.of(), ((InvocationResult) message).errors());
+            send(commands, new Exit());
             commands.close();
             assertTrue(child.waitFor(10, TimeUnit.SECONDS), "the child did not exit when told to");
             assertEquals(0, child.exitValue());
@@ -108,10 +114,9 @@ class ChildMainTest {
             do {
                 line = messages.readLine();
             } while (line != null && !line.contains("\"ready\""));
-            assertEquals(Map.of("t", "ready"), LineJson.parse(line));
+            assertEquals(new Ready(), ChildProtocol.readChildMessage(line));
             Writer commands = new OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8);
-            commands.write(LineJson.write(Map.of("t", "run", "inv", 0)) + "\n");
-            commands.flush();
+            send(commands, new Run(0));
 
             // the parent dies in the middle of the invocation: the system closes the child's input, and nothing else
             commands.close();
@@ -120,5 +125,10 @@ class ChildMainTest {
         } finally {
             child.destroyForcibly();
         }
+    }
+
+    private static void send(Writer commands, ParentMessage command) throws IOException {
+        commands.write(ChildProtocol.write(command) + "\n");
+        commands.flush();
     }
 }
