@@ -58,7 +58,7 @@ final class Detector {
 
     static List<Race> end() {
         Round ended = round;
-        if (ended.trace != null) {
+        if (ended.trace != null && ended.trace.hasLocks()) {
             PredictedRaces.find(ended.trace);
         }
         return RaceLog.drain();

@@ -27,6 +27,9 @@ final class RoundTrace {
     /** Whether the trace holds all it can: threads then stop recording, and the detector takes its shortcuts again. */
     private volatile boolean full;
 
+    /** Whether a lock was taken: without one, no schedule reorders anything, and the trace is not searched. */
+    private volatile boolean locked;
+
     /** Records the event; false once the trace is full, when nothing more is recorded. */
     boolean record(ThreadTrace trace, byte kind, Object key, int index, int site, String name) {
         if (full) {
@@ -37,11 +40,18 @@ final class RoundTrace {
         long place = next.getAndIncrement();
         if (place < MAX_EVENTS) {
             trace.append(place, kind, key, index, site, name);
+            if (kind == TraceEvents.LOCK && !locked) {
+                locked = true;
+            }
         } else {
             full = true;
         }
         trace.pending = Long.MAX_VALUE;
         return place < MAX_EVENTS;
+    }
+
+    boolean hasLocks() {
+        return locked;
     }
 
     boolean isFull() {
