@@ -140,6 +140,41 @@ public class HiddenByLocks {
         }
     }
 
+    /**
+     * The flag is cleared outside the lock, which races with the reader; set under the lock after the data, it
+     * still hands the data over, as the reader leaves its loop only once it reads it set. Clearing it and setting
+     * it are one stretch of the writer's, with no release between them: the trace must hold the second write
+     * too, or a schedule would let the reader read the flag as the first left it and invent a race on the data.
+     */
+    @Racy(field = "predictcorpus.HiddenByLocks$FlagClearedOutsideTheLock.ready")
+    public static class FlagClearedOutsideTheLock {
+        private final Object lock = new Object();
+        private int data;
+        private boolean ready;
+
+        @Concurrent(threads = 2)
+        public void run(int index) throws InterruptedException {
+            if (index == 0) {
+                ready = false; // race
+                data = 42;
+                synchronized (lock) {
+                    ready = true;
+                }
+            } else {
+                Thread.sleep(100);
+                boolean seen = false;
+                while (!seen) {
+                    synchronized (lock) {
+                        seen = ready; // race
+                    }
+                }
+                if (data != 42) {
+                    throw new AssertionError("the hand-off failed");
+                }
+            }
+        }
+    }
+
     @RaceFree("a volatile flag hands the data over; the lock around other fields orders nothing more")
     public static class VolatileBesideALock {
         private final ReentrantLock lock = new ReentrantLock();

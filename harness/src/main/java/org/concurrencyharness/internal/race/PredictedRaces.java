@@ -13,7 +13,7 @@ import org.concurrencyharness.internal.result.Prediction;
  * threads happened to take.
  *
  * <p>Candidates are, for each access, the last conflicting access of every other thread to the
- * same variable; each pair of sites is tried a few times at most, and the whole search stops at
+ * same variable, and its last one made holding no lock; each pair of sites is tried a few times at most, and the whole search stops at
  * a budget, so that a long round still ends in time.
  */
 final class PredictedRaces {
@@ -41,16 +41,27 @@ final class PredictedRaces {
         }
     }
 
-    /** One variable's last write and last read by each thread so far, as events; -1 for none. */
+    /**
+     * One variable's last write and last read by each thread so far, as events, and the last of each made
+     * holding no lock, which a lock held later by the same thread would hide from the plain last; -1 for none.
+     */
     private static final class LastAccesses {
-        int[] writes;
-        int[] reads;
+        final int[] writes;
+        final int[] reads;
+        final int[] unlockedWrites;
+        final int[] unlockedReads;
 
         LastAccesses(int threads) {
-            writes = new int[threads];
-            reads = new int[threads];
-            Arrays.fill(writes, -1);
-            Arrays.fill(reads, -1);
+            writes = none(threads);
+            reads = none(threads);
+            unlockedWrites = none(threads);
+            unlockedReads = none(threads);
+        }
+
+        private static int[] none(int threads) {
+            int[] events = new int[threads];
+            Arrays.fill(events, -1);
+            return events;
         }
     }
 
@@ -73,13 +84,23 @@ final class PredictedRaces {
             LastAccesses accesses = last.computeIfAbsent(run.object[g], k -> new LastAccesses(run.threads));
             for (int v = 0; v < run.threads; v++) {
                 if (v != u) {
-                    tryPair(accesses.writes[v], g, hardClock[u]);
+                    tryPairs(accesses.writes[v], accesses.unlockedWrites[v], g, hardClock[u]);
                     if (write) {
-                        tryPair(accesses.reads[v], g, hardClock[u]);
+                        tryPairs(accesses.reads[v], accesses.unlockedReads[v], g, hardClock[u]);
                     }
                 }
             }
             (write ? accesses.writes : accesses.reads)[u] = g;
+            if (run.exclusiveHeld[g].length == 0) {
+                (write ? accesses.unlockedWrites : accesses.unlockedReads)[u] = g;
+            }
+        }
+    }
+
+    private void tryPairs(int last, int lastUnlocked, int second, int[] hardClockOfSecond) {
+        tryPair(last, second, hardClockOfSecond);
+        if (lastUnlocked != last) {
+            tryPair(lastUnlocked, second, hardClockOfSecond);
         }
     }
 

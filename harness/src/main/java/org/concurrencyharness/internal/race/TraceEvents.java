@@ -8,6 +8,13 @@ package org.concurrencyharness.internal.race;
  * <p>Each event is one of these kinds. Locks are apart from other synchronisation because a
  * schedule may run two critical sections of one lock in the other order; every other edge (a
  * volatile, a queue, a thread's start or join, a task's hand-off) is kept as the run made it.
+ *
+ * <p>A trace holds the accesses the detector checks: each thread's first access to a variable in
+ * each stretch between its synchronisation events (an acquire starts a new epoch when tracing, as
+ * a release always does), not the repeats, which find nothing new. A schedule that runs a thread
+ * up to one of its events runs the repeats after it too, up to the next, and they see what they saw
+ * in the run: the thread's own writes, or, if another thread's write came between unordered, a
+ * variable the run raced on, whose reads the analysis does not rely on.
  */
 final class TraceEvents {
 
@@ -39,9 +46,16 @@ final class TraceEvents {
 
     static void record(ThreadState state, byte kind, Object key, int index, int site, String name) {
         ThreadTrace trace = state.trace;
-        if (trace != null && kind != NONE && !trace.round().record(trace, kind, key, index, site, name)) {
+        if (trace == null || kind == NONE) {
+            return;
+        }
+        if (!trace.round().record(trace, kind, key, index, site, name)) {
             // the trace is full: this thread records no more, and its checks take their shortcuts again
             state.trace = null;
+        } else if (kind == ACQUIRE || kind == LOCK || kind == JOIN) {
+            // a new epoch, so that each variable's first access after the acquire is checked, and recorded: the
+            // accesses a trace leaves out must be repeats, within one stretch without synchronisation, of one it holds
+            state.tick();
         }
     }
 

@@ -1,8 +1,14 @@
 package org.concurrencyharness.internal.race;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
 import java.util.stream.Stream;
 import org.concurrencyharness.internal.agent.RaceDetectorAgent;
+import org.concurrencyharness.internal.result.Race;
+import org.concurrencyharness.internal.result.RunReport;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -14,7 +20,20 @@ class PredictedRacesCorpusIT {
 
     @TestFactory
     Stream<DynamicTest> racesHiddenByLocksAreFound() throws Exception {
-        return new LabelledCorpus("prediction corpus", "predictcorpus", true, RaceDetectorAgent.PREDICT).judge(9);
+        return new LabelledCorpus("prediction corpus", "predictcorpus", true, RaceDetectorAgent.PREDICT).judge(10);
+    }
+
+    @Test
+    void aFlagSetUnderTheLockStillHandsTheDataOverThoughItsClearingRaces() throws Exception {
+        RunReport report = LabelledCorpus.run(
+                "predictcorpus.HiddenByLocks$FlagClearedOutsideTheLock",
+                "target/prediction-flag-output.txt",
+                RaceDetectorAgent.PREDICT);
+        List<String> fields = report.exercises().get(0).races().stream()
+                .map(Race::field)
+                .distinct()
+                .toList();
+        assertEquals(List.of("predictcorpus.HiddenByLocks$FlagClearedOutsideTheLock.ready"), fields);
     }
 
     @TestFactory
