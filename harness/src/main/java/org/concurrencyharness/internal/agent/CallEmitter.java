@@ -20,8 +20,8 @@ final class CallEmitter {
         this.code = code;
     }
 
-    /** The call instruction {@code call}; {@code receiverField} names its receiver where the plan knows it. */
-    void emit(MethodInsnNode call, String receiverField) {
+    /** The call instruction {@code call}, as the plan's step for it says: the field that names its receiver, or none. */
+    void emit(MethodInsnNode call, MethodPlan.Step step) {
         RaceClassVisitor.ClassContext context = code.context();
         int opcode = call.getOpcode();
         Kind kind = context.canBridge()
@@ -52,6 +52,12 @@ final class CallEmitter {
         UpdateRole role = !context.library() && (kind == Kind.SYNC || kind == Kind.OBJECT_CALL)
                 ? SyncContracts.roleOf(opcode, call.owner, call.name, call.desc)
                 : null;
+        if (kind == Kind.OBJECT_CALL && role == null && step instanceof MethodPlan.Unshared) {
+            // an object no other thread reaches: no call on it can race
+            code.emitMethodInsn(opcode, call.owner, call.name, call.desc, call.itf);
+            return;
+        }
+        String receiverField = step instanceof MethodPlan.Receiver receiver ? receiver.field() : null;
         if (kind == Kind.OBJECT_CALL || role != null) {
             code.push(SiteRegistry.registerCall(
                     receiverField,

@@ -43,7 +43,11 @@ final class MethodPlan {
     /** A call on a JDK object the code reached through a field, which names the object in races. */
     record Receiver(String field) implements Step {}
 
+    /** A call on a JDK object this method made and never lets out (see UnsharedObjects): no other thread reaches it. */
+    record Unshared() implements Step {}
+
     private static final Step REDUNDANT = new Redundant();
+    private static final Step UNSHARED = new Unshared();
     private static final Step DEFERRED = new Deferred();
     private static final Step IN_RANGE = new InRange();
     private static final Step HOOK_AFTER_LABEL = new HookAfterLabel();
@@ -83,6 +87,7 @@ final class MethodPlan {
         Set<AbstractInsnNode> hookedAfterLabel = MonitorEntries.hookedAfterLabel(method);
         ReceiverFields receivers = ReceiverFields.of(
                 flow, call -> SyncContracts.isObjectOwner(call.owner) || SyncContracts.isUpdateOwner(call.owner));
+        Set<MethodInsnNode> unshared = UnsharedObjects.of(flow);
         Map<AbstractInsnNode, Step> steps = new IdentityHashMap<>();
         int elementSites = 0;
         int cachedSites = 0;
@@ -113,7 +118,9 @@ final class MethodPlan {
                 steps.put(instruction, HOOK_AFTER_LABEL);
             } else if (instruction instanceof MethodInsnNode call) {
                 String receiver = receivers.of(call);
-                if (receiver != null) {
+                if (unshared.contains(call)) {
+                    steps.put(call, UNSHARED);
+                } else if (receiver != null) {
                     steps.put(call, new Receiver(receiver));
                 }
                 fenced |= SyncContracts.isFence(call.owner, call.name);

@@ -196,7 +196,7 @@ final class RaceMethodVisitor extends AdviceAdapter {
     public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
         if (entered) {
             MethodInsnNode call = (MethodInsnNode) cursor.current();
-            calls.emit(call, plan.at(call) instanceof MethodPlan.Receiver receiver ? receiver.field() : null);
+            calls.emit(call, plan.at(call));
         } else {
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
         }

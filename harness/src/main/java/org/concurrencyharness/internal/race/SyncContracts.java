@@ -826,6 +826,35 @@ public final class SyncContracts {
         return VIEWS.contains(name);
     }
 
+    /**
+     * Instrument time: JDK classes whose objects are not thread-safe and whose methods hand out no
+     * reference to their object but a view (typed as a collection, an iterator, a stream...) and,
+     * for the builder, itself: what they return as an {@code Object} is an element or a copy. One
+     * that a method makes and never lets out of its frame other than through such calls is reached
+     * by no other thread (see the agent's UnsharedObjects).
+     */
+    private static final Set<String> CONFINABLE = Set.of(
+            "java/lang/StringBuilder",
+            "java/util/ArrayList",
+            "java/util/LinkedList",
+            "java/util/ArrayDeque",
+            "java/util/HashMap",
+            "java/util/LinkedHashMap",
+            "java/util/TreeMap",
+            "java/util/HashSet",
+            "java/util/LinkedHashSet",
+            "java/util/TreeSet");
+
+    /** Instrument time: whether objects made as {@code new type} can be kept to their maker's frame (see CONFINABLE). */
+    public static boolean isConfinable(String type) {
+        return CONFINABLE.contains(type);
+    }
+
+    /** Instrument time: whether the call returns its receiver, as a builder's {@code append} does. */
+    public static boolean returnsReceiver(String owner, String descriptor) {
+        return owner.equals("java/lang/StringBuilder") && descriptor.endsWith(")Ljava/lang/StringBuilder;");
+    }
+
     // ---- lost updates: a key of a concurrent map, or an atomic, read then written (ThreadUpdates)
 
     /** Instrument time: maps that may be concurrent ones (whether one is, its class decides at run time). */
