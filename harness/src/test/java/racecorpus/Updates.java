@@ -60,9 +60,10 @@ public class Updates {
             }
         }
 
+        /** Long enough that the threads behind the first catch up with it, even where its builder costs nothing. */
         private static String render(int key) {
             StringBuilder text = new StringBuilder();
-            for (int i = 0; i < 20; i++) {
+            for (int i = 0; i < 200; i++) {
                 text.append(key * i % 7);
             }
             return text.toString();
