@@ -121,7 +121,7 @@ final class Accesses {
         return state;
     }
 
-    private static DetachedShadows fieldShadows(Object holder, ThreadState state) {
+    static DetachedShadows fieldShadows(Object holder, ThreadState state) {
         DetachedShadows vars = state.holders.get(holder);
         if (vars == null) {
             vars = state.round.fields.computeIfAbsent(holder, k -> new DetachedShadows(state.round));
@@ -138,11 +138,16 @@ final class Accesses {
         try {
             ThreadState state = Detector.current(null);
             if (state != null) {
-                Object object = contract == JdkObjects.Contract.VIEW ? state.viewed(receiver) : receiver;
                 AccessSite call = SiteRegistry.call(site);
-                boolean write = call.write() || call.readsInOrder() && JdkObjects.isAccessOrdered(object);
+                ViewedObject viewed = contract == JdkObjects.Contract.VIEW ? state.viewed(receiver) : null;
                 // the object's class is the JDK's, which declares no field of a key the program's code could use
-                check(fieldShadows(object, state).of(0), state, site, write, JdkObjects.typeName(object));
+                if (viewed != null) {
+                    boolean write = call.write() || call.readsInOrder() && viewed.accessOrdered;
+                    check(viewed.shadows(state).of(0), state, site, write, viewed.typeName);
+                } else {
+                    boolean write = call.write() || call.readsInOrder() && JdkObjects.isAccessOrdered(receiver);
+                    check(fieldShadows(receiver, state).of(0), state, site, write, JdkObjects.typeName(receiver));
+                }
             }
         } catch (Throwable failure) {
             DetectorErrors.record(failure);

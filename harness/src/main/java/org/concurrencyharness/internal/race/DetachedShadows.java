@@ -11,7 +11,7 @@ package org.concurrencyharness.internal.race;
  */
 final class DetachedShadows {
 
-    private final Round round;
+    final Round round;
     private volatile VarState[] vars = new VarState[8];
 
     DetachedShadows(Round round) {

@@ -337,7 +337,7 @@ public final class Hooks {
             } else if (contract != JdkObjects.Contract.NONE
                     && result != null
                     && SiteRegistry.call(site).returnsView()) {
-                JdkObjects.viewed(result, JdkObjects.variable(receiver, contract));
+                JdkObjects.viewed(result, receiver);
             }
         } catch (Throwable failure) {
             DetectorErrors.record(failure);
@@ -349,7 +349,7 @@ public final class Hooks {
         try {
             JdkObjects.Contract contract = JdkObjects.of(of);
             if (contract == JdkObjects.Contract.OBJECT || contract == JdkObjects.Contract.VIEW) {
-                JdkObjects.viewed(view, JdkObjects.variable(of, contract));
+                JdkObjects.viewed(view, of);
             }
         } catch (Throwable failure) {
             DetectorErrors.record(failure);

@@ -48,7 +48,9 @@ final class JdkObjects {
     };
 
     /** Views and the object each views: an iterator, a key set or a sub-list stands for its collection. */
-    private static final WeakIdentityMap<Object, Object> VIEWED = new WeakIdentityMap<>();
+    private static final WeakIdentityMap<Object, ViewedObject> VIEWED = new WeakIdentityMap<>();
+    /** Objects that have views, each with the one {@link ViewedObject} its views share. */
+    private static final WeakIdentityMap<Object, ViewedObject> VIEWED_OBJECTS = new WeakIdentityMap<>();
 
     private JdkObjects() {}
 
@@ -56,19 +58,16 @@ final class JdkObjects {
         return receiver == null ? Contract.NONE : CONTRACTS.get(receiver.getClass());
     }
 
-    /** The object the analysis checks for a call on this one. */
-    static Object variable(Object receiver, Contract contract) {
-        if (contract != Contract.VIEW) {
-            return receiver;
-        }
-        Object viewed = VIEWED.get(receiver);
-        return viewed == null ? receiver : viewed;
+    /** The object a view stands for, or null if no call is known to have made it. */
+    static ViewedObject viewedBy(Object view) {
+        return VIEWED.get(view);
     }
 
-    /** A call on the object returned a view of it (an iterator, a key set, a sub-list). */
+    /** A call on {@code of} returned a view of it, or of what {@code of}, itself a view, stands for. */
     static void viewed(Object view, Object of) {
         if (view != null && view != of && CONTRACTS.get(view.getClass()) == Contract.VIEW) {
-            VIEWED.put(view, of);
+            ViewedObject viewed = VIEWED.get(of);
+            VIEWED.put(view, viewed != null ? viewed : VIEWED_OBJECTS.computeIfAbsent(of, ViewedObject::new));
         }
     }
 

@@ -256,15 +256,15 @@ final class ThreadState {
         }
     }
 
-    /** The view this thread called last, and the object it views: an iteration calls the same one over and over. */
+    /** The view this thread called last, and what it stands for: an iteration calls the same one over and over. */
     private Object lastView;
 
-    private Object lastViewed;
+    private ViewedObject lastViewed;
 
-    /** The object the analysis checks for a call on this view, asked of JdkObjects only when it is not the last one. */
-    Object viewed(Object view) {
+    /** What a call on this view reads or writes, asked of JdkObjects only when it is not the last one; null if unknown. */
+    ViewedObject viewed(Object view) {
         if (view != lastView) {
-            lastViewed = JdkObjects.variable(view, JdkObjects.Contract.VIEW);
+            lastViewed = JdkObjects.viewedBy(view);
             lastView = view;
         }
         return lastViewed;
