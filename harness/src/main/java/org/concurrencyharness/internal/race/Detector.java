@@ -153,7 +153,7 @@ final class Detector {
     // ---- synchronisation
 
     static void acquire(Object sync) {
-        acquire(sync, TraceEvents.acquireOf(sync));
+        acquire(sync, TraceEvents.ACQUIRE);
     }
 
     /** Acquires from the object, recorded as that event when the round is traced. */
@@ -176,7 +176,7 @@ final class Detector {
     }
 
     static void release(Object sync) {
-        release(sync, TraceEvents.releaseOf(sync));
+        release(sync, TraceEvents.RELEASE);
     }
 
     static void release(Object sync, byte event) {

@@ -113,7 +113,7 @@ final class ReorderedSchedule {
     private Prediction schedule(int[] need, int second) {
         int threads = need.length;
         Map<Integer, VariableOrder> variables = new HashMap<>();
-        Map<Integer, int[]> positions = new HashMap<>();
+        Map<Integer, Integer> positions = new HashMap<>();
         Map<Integer, List<Integer>> hardOrder = new HashMap<>();
         Map<Integer, Integer> hardNext = new HashMap<>();
         Map<Integer, LockState> locks = new HashMap<>();
@@ -130,7 +130,7 @@ final class ReorderedSchedule {
             switch (run.kind[g]) {
                 case TraceEvents.READ, TraceEvents.WRITE -> {
                     VariableOrder order = variables.computeIfAbsent(o, k -> new VariableOrder());
-                    positions.put(g, new int[] {order.accesses.size()});
+                    positions.put(g, order.accesses.size());
                     if (run.kind[g] == TraceEvents.WRITE) {
                         order.writes.add(order.accesses.size());
                     }
@@ -192,7 +192,7 @@ final class ReorderedSchedule {
             int[] need,
             int[] head,
             Map<Integer, VariableOrder> variables,
-            Map<Integer, int[]> positions,
+            Map<Integer, Integer> positions,
             Map<Integer, List<Integer>> hardOrder,
             Map<Integer, Integer> hardNext,
             Map<Integer, LockState> locks) {
@@ -200,13 +200,13 @@ final class ReorderedSchedule {
         switch (run.kind[g]) {
             case TraceEvents.READ -> {
                 VariableOrder order = variables.get(o);
-                int at = positions.get(g)[0];
+                int at = positions.get(g);
                 // no write the run made before this read is still to come
                 return order.nextWrite >= order.writes.size() || order.writes.get(order.nextWrite) > at;
             }
             case TraceEvents.WRITE -> {
                 VariableOrder order = variables.get(o);
-                return order.firstNotRun == positions.get(g)[0];
+                return order.firstNotRun == positions.get(g);
             }
             case TraceEvents.ACQUIRE, TraceEvents.RELEASE -> {
                 return hardOrder.get(o).get(hardNext.getOrDefault(o, 0)) == g;
@@ -235,14 +235,14 @@ final class ReorderedSchedule {
             int g,
             int[] need,
             Map<Integer, VariableOrder> variables,
-            Map<Integer, int[]> positions,
+            Map<Integer, Integer> positions,
             Map<Integer, Integer> hardNext,
             Map<Integer, LockState> locks) {
         int o = run.object[g];
         switch (run.kind[g]) {
             case TraceEvents.READ, TraceEvents.WRITE -> {
                 VariableOrder order = variables.get(o);
-                int at = positions.get(g)[0];
+                int at = positions.get(g);
                 order.ran[at] = true;
                 while (order.firstNotRun < order.ran.length && order.ran[order.firstNotRun]) {
                     order.firstNotRun++;

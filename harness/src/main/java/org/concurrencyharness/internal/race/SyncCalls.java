@@ -78,7 +78,7 @@ final class SyncCalls {
      */
     private static byte lockEventBefore(Object receiver, String method) {
         if (!TraceEvents.ON || !(receiver instanceof ReentrantLock) || method == null) {
-            return TraceEvents.releaseOf(receiver);
+            return TraceEvents.RELEASE;
         }
         if (method.equals(SyncContracts.UNLOCK)) {
             return TraceEvents.UNLOCK;
@@ -90,7 +90,7 @@ final class SyncCalls {
 
     private static byte lockEventAfter(Object receiver, String method) {
         if (!TraceEvents.ON || !(receiver instanceof ReentrantLock lock) || method == null) {
-            return TraceEvents.acquireOf(receiver);
+            return TraceEvents.ACQUIRE;
         }
         if (SyncContracts.takesLock(method)) {
             return lock.isHeldByCurrentThread() ? TraceEvents.LOCK : TraceEvents.ACQUIRE;

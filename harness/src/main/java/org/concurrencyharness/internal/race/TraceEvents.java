@@ -49,6 +49,10 @@ final class TraceEvents {
         if (trace == null || kind == NONE) {
             return;
         }
+        if (key instanceof Permits) {
+            // the harness's semaphore is a lock of its permits
+            kind = kind == ACQUIRE ? LOCK : kind == RELEASE ? UNLOCK : kind;
+        }
         if (!trace.round().record(trace, kind, key, index, site, name)) {
             // the trace is full: this thread records no more, and its checks take their shortcuts again
             state.trace = null;
@@ -57,14 +61,5 @@ final class TraceEvents {
             // accesses a trace leaves out must be repeats, within one stretch without synchronisation, of one it holds
             state.tick();
         }
-    }
-
-    /** How a synchronisation object's acquire is recorded: the harness's semaphore is a lock of its permits. */
-    static byte acquireOf(Object sync) {
-        return sync instanceof Permits ? LOCK : ACQUIRE;
-    }
-
-    static byte releaseOf(Object sync) {
-        return sync instanceof Permits ? UNLOCK : RELEASE;
     }
 }

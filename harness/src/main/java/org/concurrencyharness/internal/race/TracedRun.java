@@ -44,7 +44,7 @@ final class TracedRun {
 
     final boolean[] hard;
     final int[] capacity;
-    boolean[] racy;
+    final boolean[] racy;
 
     /** For a read, the write it saw (the last before it), or -1. */
     final int[] readFrom;
