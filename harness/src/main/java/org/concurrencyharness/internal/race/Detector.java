@@ -52,7 +52,11 @@ final class Detector {
 
     static void begin() {
         RaceLog.clear();
+        Round previous = round;
         round = new Round(NEXT_TID.get());
+        if (previous != null) {
+            previous.retire();
+        }
         adopt();
     }
 

@@ -30,4 +30,21 @@ final class Round {
         this.base = base;
         this.tasksDone = new VectorClock(base);
     }
+
+    /**
+     * Once the next round began: lets go of what this one knew. Shadows made in it stay in the
+     * fields of objects that outlive it, and each names its round, so a round would otherwise stay
+     * alive with every clock and shadow its maps hold, including the entries of objects long dropped
+     * that only a later look into the map would have cleared. A thread of this round still running
+     * finds empty maps, and its races are not reported.
+     */
+    void retire() {
+        syncClocks.clear();
+        monitorClocks.clear();
+        fields.clear();
+        arrays.clear();
+        if (trace != null) {
+            trace.clear();
+        }
+    }
 }

@@ -50,6 +50,11 @@ final class RoundTrace {
         return place < MAX_EVENTS;
     }
 
+    /** Drops the threads' traces, once the round is over and searched. */
+    synchronized void clear() {
+        threads.clear();
+    }
+
     boolean hasLocks() {
         return locked;
     }

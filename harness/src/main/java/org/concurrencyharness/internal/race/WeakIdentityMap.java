@@ -36,6 +36,13 @@ final class WeakIdentityMap<K, V> {
         return map.remove(new Lookup(key));
     }
 
+    void clear() {
+        map.clear();
+        while (queue.poll() != null) {
+            // the cleared keys' entries went with the map's
+        }
+    }
+
     private void expunge() {
         Object stale;
         while ((stale = queue.poll()) != null) {
