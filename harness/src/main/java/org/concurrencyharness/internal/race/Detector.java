@@ -256,7 +256,8 @@ final class Detector {
     }
 
     static Object lockOf(Object condition) {
-        return condition == null ? null : CONDITION_LOCKS.get(condition);
+        // only a lock's newCondition() links one: any other receiver is not looked up
+        return condition instanceof java.util.concurrent.locks.Condition ? CONDITION_LOCKS.get(condition) : null;
     }
 
     /**
@@ -267,7 +268,8 @@ final class Detector {
     private record ReadWriteHalf(Object lock, boolean write) {}
 
     static boolean isReadWriteHalf(Object receiver) {
-        return READ_WRITE_HALVES.get(receiver) != null;
+        // a half is what readLock() or writeLock() returned: a Lock
+        return receiver instanceof java.util.concurrent.locks.Lock && READ_WRITE_HALVES.get(receiver) != null;
     }
 
     static void beforeReadWriteCall(Object receiver, String method) {

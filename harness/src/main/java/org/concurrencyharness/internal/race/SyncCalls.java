@@ -31,6 +31,11 @@ final class SyncCalls {
             Detector.record(receiver, TraceEvents.ACQUIRE);
             return;
         }
+        if (SyncContracts.onlyReads(receiver, method)) {
+            // a volatile read releases nothing; what the call runs inside it still sees what it synchronised with
+            Detector.enterSync(receiver);
+            return;
+        }
         Detector.release(receiver, lockEventBefore(receiver, method));
         Object lock = Detector.lockOf(receiver);
         if (lock != null) {

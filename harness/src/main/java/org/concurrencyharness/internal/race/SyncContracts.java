@@ -177,6 +177,50 @@ public final class SyncContracts {
         return jdkType.startsWith(CONCURRENT) || jdkType.equals(TIMER);
     }
 
+    /**
+     * Run time: the calls of the JDK's concurrent classes that only read (an atomic's or an array
+     * element's {@code get}, a concurrent map's {@code get} or {@code containsKey}, a queue's
+     * {@code peek}, a latch's count): a volatile read, which acquires what was released and, by the
+     * memory model, releases nothing. A thread that calls one keeps its epoch, so its accesses
+     * after the call stay in the one it was in.
+     */
+    private static final Set<String> ONLY_READS = Set.of(
+            "get",
+            "getPlain",
+            "getOpaque",
+            "getAcquire",
+            "length",
+            "size",
+            "isEmpty",
+            "containsKey",
+            "containsValue",
+            "contains",
+            "peek",
+            "getOrDefault",
+            "getCount",
+            "isDone",
+            "isCancelled",
+            "intValue",
+            "longValue",
+            "doubleValue",
+            "floatValue");
+
+    /**
+     * Run time: a call that only reads, of a JDK class that is no lock (a lock's calls keep their
+     * place in a schedule that reorders critical sections) and no fork-join task (whose calls end
+     * or join tasks: see TaskClass). A subclass's own calls are instrumented
+     * and speak for themselves; its override of {@code get} may write, so only the JDK's classes count.
+     */
+    static boolean onlyReads(Object receiver, String method) {
+        return receiver != null
+                && method != null
+                && ONLY_READS.contains(method)
+                && receiver.getClass().getClassLoader() == null
+                && !(receiver instanceof Lock)
+                && !(receiver instanceof StampedLock)
+                && !(receiver instanceof ForkJoinTask<?>);
+    }
+
     /** Run time: the calls that hand a task to an executor, which wait for nothing. */
     private static final Set<String> SUBMITS =
             Set.of("execute", "submit", "schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay");
