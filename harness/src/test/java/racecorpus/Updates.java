@@ -51,9 +51,10 @@ public class Updates {
 
         @Concurrent(threads = 4)
         public void run() {
-            for (int key = 0; key < 1000; key++) {
+            for (int key = 0; key < 10_000; key++) {
                 // a cache filled by check-then-act: the threads that find a key missing at once all render it, and
-                // the last put wins; those that skip the keys already there catch up with the one rendering them
+                // the last put wins; those that skip the keys already there catch up with the one rendering them,
+                // if it has not rendered them all within the time the scheduler gave it
                 if (!cache.containsKey(key)) { // race
                     cache.put(key, render(key)); // race
                 }
