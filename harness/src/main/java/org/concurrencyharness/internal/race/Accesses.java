@@ -32,14 +32,38 @@ final class Accesses {
             if (shadow == null) {
                 return untrackedField(holder, site, write, state);
             }
-            var = shadow.install(holder, var, state.round);
-            if (var == null) {
-                // a null holder: the access itself throws
+            VarState first = firstAccess(holder, state, site, write);
+            var = shadow.install(holder, var, state.round, first);
+            if (var == null || var == first) {
+                // a null holder, whose access throws; or the round's first access of the field, in place
                 return state;
             }
         }
         check(var, state, site, write, null);
         return state;
+    }
+
+    /**
+     * A new shadow of the holder's field that holds this access, to be put in place as the round's
+     * first access of the field: as FastTrack's rules would leave it, with no earlier access to
+     * check it against, and with no compare-and-set or fence, as the shadow is not seen by another
+     * thread before it is in place. Null where the access must go through {@link #check}: a
+     * trusted library's, a traced round's, an optimistic read.
+     */
+    private static VarState firstAccess(Object holder, ThreadState state, int accessSite, boolean write) {
+        if (state.trusts(accessSite) || TraceEvents.ON && state.trace != null || state.isSpeculating()) {
+            return null;
+        }
+        VarState var = new VarState(state.round, holder);
+        int site = state.siteFor(accessSite);
+        if (write) {
+            var.write = state.epoch;
+            var.writeSite = site;
+        } else {
+            var.read = state.epoch;
+            var.readSite = site;
+        }
+        return var;
     }
 
     /** The checks of a group of one object's fields, made one by one; then the object's summary records them. */
@@ -272,6 +296,10 @@ final class Accesses {
     }
 
     private static void element(ElementShadows vars, int index, ThreadState state, int accessSite, boolean write) {
+        if (!write && isSharedReadAlready(vars, index, state)) {
+            // first, as it is the commonest here: a table every thread reads, read again in this epoch
+            return;
+        }
         if (state.trusts(accessSite)) {
             return;
         }
@@ -286,14 +314,8 @@ final class Accesses {
         if (vars.inRuns() && vars.checkRuns(index, 1, 1, write, state, site)) {
             return;
         }
-        if (!write && vars.epochs[2 * index + 1] == VarState.SHARED) {
-            SharedReads shared = vars.sharedReads(index);
-            if (shared != null && shared.has(state.epoch)) {
-                return;
-            }
-        }
         synchronized (vars) {
-            VarState var = vars.load(index);
+            VarState var = vars.load(index, state.scratch);
             if (write) {
                 racyOrSharedWrite(var, state, site, null);
             } else {
@@ -301,6 +323,21 @@ final class Accesses {
             }
             vars.store(index, var);
         }
+    }
+
+    /**
+     * Whether the element's reads are shared and this thread's read in this epoch is among them
+     * (an untraced round: a traced one records each access first).
+     */
+    private static boolean isSharedReadAlready(ElementShadows vars, int index, ThreadState state) {
+        if (vars.inRuns() || index < 0 || index >= vars.length || TraceEvents.ON && state.trace != null) {
+            return false;
+        }
+        if (vars.epochs[2 * index + 1] != VarState.SHARED) {
+            return false;
+        }
+        SharedReads shared = vars.sharedReads(index);
+        return shared != null && shared.has(state.epoch);
     }
 
     /** A loop's range of element accesses: see {@link Hooks#rangeRead}. */

@@ -79,9 +79,11 @@ public final class ElementShadows extends WeakReference<Object> {
         runs = null;
     }
 
-    /** The element's state as a variable; the caller holds this monitor. */
-    VarState load(int index) {
-        VarState var = new VarState(round, null);
+    /**
+     * The element's state, copied into {@code var} (the calling thread's own, see ThreadState's
+     * scratch), which it returns; the caller holds this monitor.
+     */
+    VarState load(int index, VarState var) {
         var.write = epochs[2 * index];
         var.writeSite = sites[2 * index];
         var.read = epochs[2 * index + 1];

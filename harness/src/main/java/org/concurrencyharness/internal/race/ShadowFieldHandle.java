@@ -49,14 +49,16 @@ public final class ShadowFieldHandle {
 
     /**
      * The holder's shadow of the round: the one found there if it is of this round and this
-     * holder's own, else a new one put in place of {@code seen}. Null for a null holder, whose
-     * access throws.
+     * holder's own, else {@code fresh} (a new shadow of the round and holder; if null, an empty
+     * one) put in place of {@code seen}. Null for a null holder, whose access throws.
      */
-    VarState install(Object holder, VarState seen, Round round) {
+    VarState install(Object holder, VarState seen, Round round, VarState fresh) {
         if (!isStatic && holder == null) {
             return null;
         }
-        VarState fresh = new VarState(round, holder);
+        if (fresh == null) {
+            fresh = new VarState(round, holder);
+        }
         while (true) {
             VarState found = isStatic
                     ? (VarState) handle.compareAndExchange(seen, fresh)

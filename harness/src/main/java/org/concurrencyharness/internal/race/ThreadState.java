@@ -84,13 +84,15 @@ final class ThreadState {
     private int userDepth;
     /**
      * The sites of library accesses made under the project's calls, by the pair, as SiteRegistry
-     * made them: a direct-mapped cache, so that most accesses find theirs without its lock.
+     * made them: a cache of two ways (a pair's slot and its neighbour, the newer first), so that
+     * most accesses find theirs without its lock. A service's few calls into a library reach a few
+     * thousand of its sites each, and pairs that meet in one slot would take turns at the lock.
      */
     private long[] underPairs;
 
     private int[] underSites;
     /** Entries of that cache, made on the first access under a call into a library: a thread that makes none needs none. */
-    private static final int UNDER_CACHE = 4096;
+    private static final int UNDER_CACHE = 16384;
 
     /** This thread's events in its round, when the round is traced; else null. */
     ThreadTrace trace;
@@ -99,6 +101,13 @@ final class ThreadState {
     long epoch;
     /** This thread and clock as object summaries name them (see {@link ObjectSummary}). */
     long summary;
+
+    /**
+     * The variable an element's state is copied into while the locked rules update it (see
+     * ElementShadows#load): a slow element access makes no object. Only its thread uses it, under
+     * the array's monitor; the rules read neither its round nor its holder.
+     */
+    final VarState scratch = new VarState(null, null);
 
     ThreadState(int tid, String name, Round round) {
         enter(tid, name, round);
@@ -197,10 +206,17 @@ final class ThreadState {
             underPairs = new long[UNDER_CACHE];
             underSites = new int[UNDER_CACHE];
         }
-        if (underPairs[slot] != pair) {
-            underSites[slot] = SiteRegistry.under(site, userSite);
-            underPairs[slot] = pair;
+        if (underPairs[slot] == pair) {
+            return underSites[slot];
         }
+        if (underPairs[slot ^ 1] == pair) {
+            return underSites[slot ^ 1];
+        }
+        // the older of the two ways gives way
+        underPairs[slot ^ 1] = underPairs[slot];
+        underSites[slot ^ 1] = underSites[slot];
+        underSites[slot] = SiteRegistry.under(site, userSite);
+        underPairs[slot] = pair;
         return underSites[slot];
     }
 
