@@ -92,7 +92,9 @@ final class ThreadState {
 
     private int[] underSites;
     /** Entries of that cache, made on the first access under a call into a library: a thread that makes none needs none. */
-    private static final int UNDER_CACHE = 16384;
+    private static final int UNDER_BITS = 14;
+
+    private static final int UNDER_CACHE = 1 << UNDER_BITS;
 
     /** This thread's events in its round, when the round is traced; else null. */
     ThreadTrace trace;
@@ -201,7 +203,9 @@ final class ThreadState {
         int userSite = userCalls[userDepth - 1];
         // the pair, plus one so that no pair is the empty slot's zero
         long pair = ((long) site << 32 | (userSite & 0xffffffffL)) + 1;
-        int slot = (int) ((pair ^ (pair >>> 29)) * 0x9E3779B9L >>> 20) & (UNDER_CACHE - 1);
+        // Fibonacci hashing, the product's top bits: sites are numbered in order, and the low bits of a
+        // product by a 32-bit constant put a few hundred neighbours in one slot, which then took turns at the lock
+        int slot = (int) ((pair * 0x9E3779B97F4A7C15L) >>> (64 - UNDER_BITS));
         if (underPairs == null) {
             underPairs = new long[UNDER_CACHE];
             underSites = new int[UNDER_CACHE];
