@@ -103,7 +103,7 @@ final class Accesses {
             if (state == null) {
                 return handed;
             }
-            synchronise(holder, SiteRegistry.field(site), write);
+            synchronise(holder, SiteRegistry.field(site), write, state);
             return state;
         } catch (Throwable failure) {
             DetectorErrors.record(failure);
@@ -111,8 +111,8 @@ final class Accesses {
         }
     }
 
-    private static void synchronise(Object holder, SiteRegistry.FieldInfo field, boolean write) {
-        Object variable = VolatileKey.of(holder, field.key());
+    private static void synchronise(Object holder, SiteRegistry.FieldInfo field, boolean write, ThreadState state) {
+        Object variable = VolatileKey.of(holder, field.key(), state);
         if (write) {
             Detector.release(variable);
         } else {
@@ -137,7 +137,7 @@ final class Accesses {
         }
         SiteRegistry.FieldInfo field = SiteRegistry.field(site);
         if (field.isVolatile()) {
-            synchronise(holder, field, write);
+            synchronise(holder, field, write, state);
         } else if (field.isTracked()) {
             DetachedShadows vars = holder == null ? state.round.statics : fieldShadows(holder, state);
             check(vars.of(field.key()), state, site, write, field.name());

@@ -46,6 +46,13 @@ final class Detector {
     private static volatile Round round = new Round(0);
     private static final WeakIdentityMap<Object, Object> CONDITION_LOCKS = new WeakIdentityMap<>();
     private static final WeakIdentityMap<Object, ReadWriteHalf> READ_WRITE_HALVES = new WeakIdentityMap<>();
+    /**
+     * Whether a condition, or a half of a read-write lock, was ever linked: until one is, a lock's
+     * calls (a library's segment that extends ReentrantLock, locked on every write) need not look.
+     */
+    private static volatile boolean anyCondition;
+
+    private static volatile boolean anyReadWriteHalf;
     private static final WeakIdentityMap<Object, Object> READERS = new WeakIdentityMap<>();
 
     private Detector() {}
@@ -246,9 +253,18 @@ final class Detector {
             return;
         }
         switch (method) {
-            case SyncContracts.NEW_CONDITION -> CONDITION_LOCKS.put(result, owner);
-            case SyncContracts.READ_LOCK -> READ_WRITE_HALVES.put(result, new ReadWriteHalf(owner, false));
-            case SyncContracts.WRITE_LOCK -> READ_WRITE_HALVES.put(result, new ReadWriteHalf(owner, true));
+            case SyncContracts.NEW_CONDITION -> {
+                CONDITION_LOCKS.put(result, owner);
+                anyCondition = true;
+            }
+            case SyncContracts.READ_LOCK -> {
+                READ_WRITE_HALVES.put(result, new ReadWriteHalf(owner, false));
+                anyReadWriteHalf = true;
+            }
+            case SyncContracts.WRITE_LOCK -> {
+                READ_WRITE_HALVES.put(result, new ReadWriteHalf(owner, true));
+                anyReadWriteHalf = true;
+            }
             default -> {
                 // nothing else is linked
             }
@@ -257,7 +273,9 @@ final class Detector {
 
     static Object lockOf(Object condition) {
         // only a lock's newCondition() links one: any other receiver is not looked up
-        return condition instanceof java.util.concurrent.locks.Condition ? CONDITION_LOCKS.get(condition) : null;
+        return anyCondition && condition instanceof java.util.concurrent.locks.Condition
+                ? CONDITION_LOCKS.get(condition)
+                : null;
     }
 
     /**
@@ -269,7 +287,9 @@ final class Detector {
 
     static boolean isReadWriteHalf(Object receiver) {
         // a half is what readLock() or writeLock() returned: a Lock
-        return receiver instanceof java.util.concurrent.locks.Lock && READ_WRITE_HALVES.get(receiver) != null;
+        return anyReadWriteHalf
+                && receiver instanceof java.util.concurrent.locks.Lock
+                && READ_WRITE_HALVES.get(receiver) != null;
     }
 
     static void beforeReadWriteCall(Object receiver, String method) {

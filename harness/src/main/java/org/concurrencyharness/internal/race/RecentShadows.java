@@ -55,8 +55,12 @@ final class RecentShadows<V> {
             grow();
             slot = hash & mask;
         }
-        if (keys[slot] != null && keys[slot] != key) {
-            // the older of the two ways gives way
+        Object other = keys[slot ^ 1];
+        if (keys[slot] != null
+                && keys[slot] != key
+                && (other == null || (System.identityHashCode(other) & mask) != (slot ^ 1))) {
+            // the older of the two ways gives way, unless the other way holds a key in its own slot: that one stays,
+            // or two keys of neighbouring slots would push each other out through a third moved back and forth
             keys[slot ^ 1] = keys[slot];
             values[slot ^ 1] = values[slot];
         }

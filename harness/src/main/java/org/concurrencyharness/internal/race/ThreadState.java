@@ -23,6 +23,8 @@ final class ThreadState {
     RecentShadows<ElementShadows> arrays;
     RecentShadows<VectorClock> syncs;
     RecentShadows<VectorClock> monitors;
+    /** The keys of the volatile fields of the objects this thread synchronised through last. */
+    RecentShadows<VolatileKey.FieldKeys> volatiles;
 
     /**
      * The range of an array this thread last checked whole, reads or writes (which cover reads),
@@ -124,6 +126,7 @@ final class ThreadState {
         this.arrays = new RecentShadows<>(RecentShadows.ARRAYS);
         this.syncs = new RecentShadows<>(RecentShadows.OBJECTS);
         this.monitors = new RecentShadows<>(RecentShadows.OBJECTS);
+        this.volatiles = new RecentShadows<>(RecentShadows.OBJECTS);
         this.rangeArray = null;
         this.insideDepth = 0;
         this.trusted = 0;
@@ -195,6 +198,13 @@ final class ThreadState {
         }
     }
 
+    /** A pair's own slot in the cache of library sites. */
+    private static int underSlot(long pair) {
+        // Fibonacci hashing, the product's top bits: sites are numbered in order, and the low bits of a
+        // product by a 32-bit constant put a few hundred neighbours in one slot, which then took turns at the lock
+        return (int) ((pair * 0x9E3779B97F4A7C15L) >>> (64 - UNDER_BITS));
+    }
+
     /** The site to record for an access at this one: a library's, with the project's call it was made under. */
     int siteFor(int site) {
         if (userDepth == 0 || !SiteRegistry.isLibrary(site)) {
@@ -203,9 +213,7 @@ final class ThreadState {
         int userSite = userCalls[userDepth - 1];
         // the pair, plus one so that no pair is the empty slot's zero
         long pair = ((long) site << 32 | (userSite & 0xffffffffL)) + 1;
-        // Fibonacci hashing, the product's top bits: sites are numbered in order, and the low bits of a
-        // product by a 32-bit constant put a few hundred neighbours in one slot, which then took turns at the lock
-        int slot = (int) ((pair * 0x9E3779B97F4A7C15L) >>> (64 - UNDER_BITS));
+        int slot = underSlot(pair);
         if (underPairs == null) {
             underPairs = new long[UNDER_CACHE];
             underSites = new int[UNDER_CACHE];
@@ -216,9 +224,13 @@ final class ThreadState {
         if (underPairs[slot ^ 1] == pair) {
             return underSites[slot ^ 1];
         }
-        // the older of the two ways gives way
-        underPairs[slot ^ 1] = underPairs[slot];
-        underSites[slot ^ 1] = underSites[slot];
+        long other = underPairs[slot ^ 1];
+        if (other == 0 || underSlot(other) != (slot ^ 1)) {
+            // the older of the two ways gives way, unless the other way holds a pair in its own slot: that one stays,
+            // or two pairs of neighbouring slots would push each other out through a third moved back and forth
+            underPairs[slot ^ 1] = underPairs[slot];
+            underSites[slot ^ 1] = underSites[slot];
+        }
         underSites[slot] = SiteRegistry.under(site, userSite);
         underPairs[slot] = pair;
         return underSites[slot];

@@ -33,13 +33,13 @@ final class VarHandles {
     static Object variable(Object handle, Object target, int index) {
         Field field = FIELDS.get(handle);
         if (field != null) {
-            return VolatileKey.of(field.isStatic() ? null : target, field.key());
+            return VolatileKey.of(field.isStatic() ? null : target, field.key(), null);
         }
         if (target != null
                 && target.getClass().isArray()
                 && handle instanceof VarHandle varHandle
                 && varHandle.coordinateTypes().size() == 2) {
-            return VolatileKey.of(target, index);
+            return VolatileKey.of(target, index, null);
         }
         return handle;
     }

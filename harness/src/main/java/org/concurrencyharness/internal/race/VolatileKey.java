@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A volatile field of one object (or a static volatile field), as a synchronisation variable:
- * what is written to it is released, what reads it acquires. One canonical key per variable.
+ * A volatile field of one object (or a static volatile field), or an element of an array
+ * accessed through a {@code VarHandle}, as a synchronisation variable: what is written to it is
+ * released, what reads it acquires. One canonical key per variable.
  */
 final class VolatileKey {
 
@@ -14,43 +15,75 @@ final class VolatileKey {
 
     private VolatileKey() {}
 
-    /** The key of the field in the holder, or of the static field when the holder is null. */
-    static Object of(Object holder, int field) {
+    /**
+     * The key of the field (or element) in the holder, or of the static field when the holder is
+     * null. {@code state}, if not null, is the calling thread's: its cache finds the holder's keys
+     * without the shared map, as code that touches a volatile field mostly touches it again soon.
+     */
+    static Object of(Object holder, int field, ThreadState state) {
         if (holder == null) {
             return STATIC_KEYS.computeIfAbsent(field, f -> new Object());
         }
-        return INSTANCE_KEYS.computeIfAbsent(holder, h -> new FieldKeys()).of(field);
+        FieldKeys keys = state == null ? null : state.volatiles.get(holder);
+        if (keys == null) {
+            keys = INSTANCE_KEYS.computeIfAbsent(holder, h -> new FieldKeys());
+            if (state != null) {
+                state.volatiles.put(holder, keys);
+            }
+        }
+        return keys.of(field);
     }
 
     /**
-     * The keys of one object's volatile fields, which are few (a queue node's next and value, a
+     * The keys of one object's volatile fields, mostly few (a queue node's next and value, a
      * future's state): found by a scan of what was published last, without a lock; a field's
-     * first key is added under this object's monitor, in a copy. An object whose volatile fields
-     * synchronise costs this rather than a map of its own.
+     * first key is added under this object's monitor, in a copy. An array accessed element by
+     * element, or an object with many such fields, goes over to a map once it has more than a
+     * scan should look through.
      */
-    private static final class FieldKeys {
+    static final class FieldKeys {
+
+        private static final int SCANNED = 8;
 
         private record Keys(int[] fields, Object[] keys) {}
 
         private volatile Keys published = new Keys(new int[0], new Object[0]);
+        private volatile ConcurrentHashMap<Integer, Object> many;
 
         Object of(int field) {
+            ConcurrentHashMap<Integer, Object> map = many;
+            if (map != null) {
+                return map.computeIfAbsent(field, f -> new Object());
+            }
             Object key = find(published, field);
             return key != null ? key : add(field);
         }
 
         private synchronized Object add(int field) {
+            if (many != null) {
+                return many.computeIfAbsent(field, f -> new Object());
+            }
             Keys now = published;
             Object key = find(now, field);
-            if (key == null) {
-                int size = now.fields().length;
-                int[] fields = Arrays.copyOf(now.fields(), size + 1);
-                Object[] keys = Arrays.copyOf(now.keys(), size + 1);
-                fields[size] = field;
-                key = new Object();
-                keys[size] = key;
-                published = new Keys(fields, keys);
+            if (key != null) {
+                return key;
             }
+            int size = now.fields().length;
+            key = new Object();
+            if (size == SCANNED) {
+                ConcurrentHashMap<Integer, Object> map = new ConcurrentHashMap<>();
+                for (int i = 0; i < size; i++) {
+                    map.put(now.fields()[i], now.keys()[i]);
+                }
+                map.put(field, key);
+                many = map;
+                return key;
+            }
+            int[] fields = Arrays.copyOf(now.fields(), size + 1);
+            Object[] keys = Arrays.copyOf(now.keys(), size + 1);
+            fields[size] = field;
+            keys[size] = key;
+            published = new Keys(fields, keys);
             return key;
         }
 
