@@ -25,7 +25,8 @@ public class Updates {
         @Concurrent(threads = 4)
         public void run() {
             counts.putIfAbsent("n", 0);
-            for (int i = 0; i < 5000; i++) {
+            // long enough that the threads overlap even when a fresh JVM's compiler threads hold the cores at first
+            for (int i = 0; i < 20_000; i++) {
                 Integer seen = counts.get("n"); // race
                 counts.put("n", seen + 1); // race
             }
@@ -38,7 +39,8 @@ public class Updates {
 
         @Concurrent(threads = 4)
         public void run() {
-            for (int i = 0; i < 5000; i++) {
+            // long enough that the threads overlap even when a fresh JVM's compiler threads hold the cores at first
+            for (int i = 0; i < 20_000; i++) {
                 int seen = counts.getOrDefault("n", 0); // race
                 counts.put("n", seen + 1); // race
             }
@@ -77,7 +79,8 @@ public class Updates {
 
         @Concurrent(threads = 4)
         public void run() {
-            for (int i = 0; i < 5000; i++) {
+            // long enough that the threads overlap even when a fresh JVM's compiler threads hold the cores at first
+            for (int i = 0; i < 20_000; i++) {
                 count.set(count.get() + 1); // race
             }
         }
@@ -89,7 +92,8 @@ public class Updates {
 
         @Concurrent(threads = 4)
         public void run(int index) {
-            for (int i = 0; i < 5000; i++) {
+            // long enough that the threads overlap even when a fresh JVM's compiler threads hold the cores at first
+            for (int i = 0; i < 20_000; i++) {
                 String seen = last.get(); // race
                 last.set(seen.length() > 8 ? "" + index : seen + index); // race
             }
@@ -116,7 +120,7 @@ public class Updates {
         @Concurrent(threads = 2)
         public void run(int index) {
             // each child has its own map: its two threads lose updates of it, and the child tells the parent
-            for (int i = 0; i < 5000; i++) {
+            for (int i = 0; i < 20_000; i++) {
                 int seen = counts.getOrDefault("n", 0); // race
                 counts.put("n", seen + 1); // race
             }
