@@ -12,7 +12,11 @@ package org.concurrencyharness.internal.race;
 final class DetachedShadows {
 
     final Round round;
-    private volatile VarState[] vars = new VarState[8];
+    /**
+     * Room for key 0 first: a JDK object's calls are all one variable of key 0, and most
+     * objects here are such (each new list or map a program touches); other keys grow it.
+     */
+    private volatile VarState[] vars = new VarState[1];
 
     DetachedShadows(Round round) {
         this.round = round;
