@@ -289,6 +289,7 @@ final class Accesses {
             return null;
         }
         ElementShadows own = elementShadows(array, state);
+        state.accessedArrayAt(site, own);
         // with the array's own shadows in hand, the hook's common cases may well settle it
         return write
                 ? Hooks.elementWrite(array, index, own, site, state)

@@ -104,6 +104,9 @@ public final class Hooks {
      * it accessed then; the hook returns the shadows of this access's array, for the next time.
      */
     public static ElementShadows elementRead(Object array, int index, ElementShadows vars, int site, Object handed) {
+        if (vars == null && handed instanceof ThreadState known) {
+            vars = known.arrayAt(site);
+        }
         ThreadState state = tracking(array, index, vars, handed);
         if (state != null) {
             int at = 2 * index;
@@ -127,6 +130,9 @@ public final class Hooks {
     }
 
     public static ElementShadows elementWrite(Object array, int index, ElementShadows vars, int site, Object handed) {
+        if (vars == null && handed instanceof ThreadState known) {
+            vars = known.arrayAt(site);
+        }
         ThreadState state = tracking(array, index, vars, handed);
         if (state != null) {
             int at = 2 * index;
