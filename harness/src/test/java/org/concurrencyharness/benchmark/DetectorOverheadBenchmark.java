@@ -47,6 +47,8 @@ public final class DetectorOverheadBenchmark {
             command.add("-javaagent:" + agent);
             command.addAll(RaceDetectorAgent.JVM_OPTIONS);
         }
+        // -Dbenchmark.warmUps=N gives both JVMs more runs first, until the JIT has compiled the instrumented code
+        command.add("-Dbenchmark.warmUps=" + System.getProperty("benchmark.warmUps", "3"));
         command.addAll(
                 List.of("-cp", System.getProperty("java.class.path"), DetectorWorkloads.class.getName(), workload));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

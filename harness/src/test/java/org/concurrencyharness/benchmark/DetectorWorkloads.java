@@ -20,7 +20,8 @@ import org.concurrencyharness.internal.race.RaceDetection;
  * Compute-heavy, race-free workloads for the detector benchmark, run in a JVM of their own
  * (with or without the agent). Prints one line: the workload, the median time of its runs in
  * milliseconds, and how many races the detector reported. Both JVMs get the same warm-up runs
- * first: the detector's own code needs them as the program's does, and its first runs are slower.
+ * first (three, or {@code -Dbenchmark.warmUps}): the detector's own code needs them as the
+ * program's does, and its first runs are slower.
  */
 public final class DetectorWorkloads {
 
@@ -30,7 +31,7 @@ public final class DetectorWorkloads {
 
     public static void main(String[] args) throws Exception {
         String workload = args[0];
-        int warmUps = 3;
+        int warmUps = Integer.getInteger("benchmark.warmUps", 3);
         int runs = 5;
         double[] times = new double[runs];
         int races = 0;
