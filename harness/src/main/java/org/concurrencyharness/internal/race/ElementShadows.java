@@ -106,6 +106,13 @@ public final class ElementShadows extends WeakReference<Object> {
         }
     }
 
+    /** Whether the element's reads are shared and include this epoch's; without the monitor, as sharedReads. */
+    boolean isSharedReadBy(int index, long epoch) {
+        SharedReads[] all = shared;
+        SharedReads reads = all == null ? null : all[index];
+        return reads != null && reads.has(epoch);
+    }
+
     /** The element's shared reads, if its reads are shared; read without the monitor by the shared-read check. */
     SharedReads sharedReads(int index) {
         SharedReads[] all = shared;

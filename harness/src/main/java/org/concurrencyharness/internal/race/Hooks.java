@@ -116,6 +116,12 @@ public final class Hooks {
             if (read == epoch || written == epoch) {
                 return vars;
             }
+            if (read == VarState.SHARED
+                    && (!TraceEvents.ON || state.trace == null)
+                    && vars.isSharedReadBy(index, epoch)) {
+                // a table every thread reads, read again in this epoch
+                return vars;
+            }
             if ((!TraceEvents.ON || state.trace == null)
                     && vars.round == state.round
                     && read != VarState.SHARED
