@@ -297,10 +297,6 @@ final class Accesses {
     }
 
     private static void element(ElementShadows vars, int index, ThreadState state, int accessSite, boolean write) {
-        if (!write && isSharedReadAlready(vars, index, state)) {
-            // first, as it is the commonest here: a table every thread reads, read again in this epoch
-            return;
-        }
         if (state.trusts(accessSite)) {
             return;
         }
@@ -315,6 +311,10 @@ final class Accesses {
         if (vars.inRuns() && vars.checkRuns(index, 1, 1, write, state, site)) {
             return;
         }
+        if (!write && vars.epochs[2 * index + 1] == VarState.SHARED && vars.isSharedReadBy(index, state.epoch)) {
+            // the runs just spread: the hook did not see this element's shared reads
+            return;
+        }
         synchronized (vars) {
             VarState var = vars.load(index, state.scratch);
             if (write) {
@@ -324,21 +324,6 @@ final class Accesses {
             }
             vars.store(index, var);
         }
-    }
-
-    /**
-     * Whether the element's reads are shared and this thread's read in this epoch is among them
-     * (an untraced round: a traced one records each access first).
-     */
-    private static boolean isSharedReadAlready(ElementShadows vars, int index, ThreadState state) {
-        if (vars.inRuns() || index < 0 || index >= vars.length || TraceEvents.ON && state.trace != null) {
-            return false;
-        }
-        if (vars.epochs[2 * index + 1] != VarState.SHARED) {
-            return false;
-        }
-        SharedReads shared = vars.sharedReads(index);
-        return shared != null && shared.has(state.epoch);
     }
 
     /** A loop's range of element accesses: see {@link Hooks#rangeRead}. */

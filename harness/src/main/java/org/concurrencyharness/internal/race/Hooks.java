@@ -116,20 +116,17 @@ public final class Hooks {
             if (read == epoch || written == epoch) {
                 return vars;
             }
-            if (read == VarState.SHARED
-                    && (!TraceEvents.ON || state.trace == null)
-                    && vars.isSharedReadBy(index, epoch)) {
-                // a table every thread reads, read again in this epoch
-                return vars;
-            }
-            if ((!TraceEvents.ON || state.trace == null)
-                    && vars.round == state.round
-                    && read != VarState.SHARED
-                    && state.covers(written)
-                    && state.covers(read)) {
-                vars.sites[at + 1] = site;
-                vars.epochs[at + 1] = epoch;
-                return vars;
+            if (!TraceEvents.ON || state.trace == null) {
+                if (read == VarState.SHARED) {
+                    if (vars.isSharedReadBy(index, epoch)) {
+                        // a table every thread reads, read again in this epoch
+                        return vars;
+                    }
+                } else if (vars.round == state.round && state.covers(written) && state.covers(read)) {
+                    vars.sites[at + 1] = site;
+                    vars.epochs[at + 1] = epoch;
+                    return vars;
+                }
             }
         }
         return Accesses.element(array, index, vars, site, false, handed);
