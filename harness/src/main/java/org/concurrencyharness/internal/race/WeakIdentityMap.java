@@ -156,23 +156,22 @@ final class WeakIdentityMap<K, V> {
         /** In place of the key's entry if it has one, so that a reader never finds the key missing meanwhile. */
         synchronized void put(K key, int hash, V value, ReferenceQueue<K> queue) {
             Entry<K, V> added = new Entry<>(key, value, hash, queue);
-            Entry<K, V>[] tab = table;
-            int mask = tab.length - 1;
-            for (int at = firstSlot(hash, mask); ; at = (at + 1) & mask) {
-                Entry<K, V> entry = tab[at];
-                if (entry == null) {
-                    insert(added);
-                    return;
-                }
-                if (entry.hash == hash && entry.get() == key) {
-                    SLOTS.setRelease(tab, at, added);
-                    return;
-                }
+            int at = indexOf(key, hash);
+            if (at < 0) {
+                insert(added);
+            } else {
+                SLOTS.setRelease(table, at, added);
             }
         }
 
         synchronized V remove(Object key, int hash) {
-            return removeLocked(key, hash);
+            int at = indexOf(key, hash);
+            if (at < 0) {
+                return null;
+            }
+            V value = table[at].value;
+            tombstone(table, at);
+            return value;
         }
 
         synchronized void clear() {
@@ -196,17 +195,17 @@ final class WeakIdentityMap<K, V> {
             }
         }
 
-        private V removeLocked(Object key, int hash) {
+        /** Where the key's entry is in the table, or -1; the caller holds this segment's lock. */
+        private int indexOf(Object key, int hash) {
             Entry<K, V>[] tab = table;
             int mask = tab.length - 1;
             for (int at = firstSlot(hash, mask); ; at = (at + 1) & mask) {
                 Entry<K, V> entry = tab[at];
                 if (entry == null) {
-                    return null;
+                    return -1;
                 }
                 if (entry.hash == hash && entry.get() == key) {
-                    tombstone(tab, at);
-                    return entry.value;
+                    return at;
                 }
             }
         }
