@@ -13,8 +13,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.RecursiveTask;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -299,6 +302,81 @@ public class JdkTaskFrameworks {
         }
     }
 
+    /** The usual way to wait for a list of futures: a stream mapping each through CompletableFuture::join. */
+    @RaceFree("CompletableFuture::join as a method reference")
+    public static class JoinedThroughMethodReference {
+        static class Report {
+            String region;
+            long sales;
+        }
+
+        private static final List<String> REGIONS = List.of("north", "south", "east", "west");
+
+        @Concurrent(threads = 2)
+        public void run() {
+            List<CompletableFuture<Report>> futures = REGIONS.stream()
+                    .map(region -> CompletableFuture.supplyAsync(() -> salesReport(region)))
+                    .collect(Collectors.toList());
+            List<Report> reports = futures.stream().map(CompletableFuture::join).collect(Collectors.toList());
+            long total = 0;
+            for (Report report : reports) {
+                total += report.sales + report.region.length();
+            }
+            if (total == 0) {
+                throw new IllegalStateException("no sales");
+            }
+        }
+
+        private static Report salesReport(String region) {
+            Report report = new Report();
+            report.region = region;
+            report.sales = region.hashCode() & 0xffff;
+            return report;
+        }
+    }
+
+    /**
+     * Jobs built by the caller for a pool whose threads are already running, handed over by pool::submit in a
+     * stream, their results read through Future.get.
+     */
+    @RaceFree("ExecutorService::submit as a method reference")
+    public static class SubmittedThroughMethodReference {
+        static class Resize implements Callable<Integer> {
+            int width;
+            int height;
+
+            @Override
+            public Integer call() {
+                return width * height;
+            }
+        }
+
+        @Concurrent(threads = 2)
+        public void run(int index) throws InterruptedException, ExecutionException {
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
+            pool.prestartAllCoreThreads();
+            try {
+                List<Resize> jobs = new ArrayList<>();
+                for (int i = 1; i <= 6; i++) {
+                    Resize job = new Resize();
+                    job.width = 100 * i + index;
+                    job.height = 50 * i;
+                    jobs.add(job);
+                }
+                List<Future<Integer>> pixels = jobs.stream().map(pool::submit).collect(Collectors.toList());
+                long total = 0;
+                for (Future<Integer> done : pixels) {
+                    total += done.get();
+                }
+                if (total == 0) {
+                    throw new IllegalStateException("no pixels");
+                }
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
+
     @RaceFree("parallelStream().map(...).collect(...)")
     public static class ParallelStreamCollect {
         static class Order {
@@ -491,6 +569,21 @@ public class JdkTaskFrameworks {
         @Concurrent(threads = 2)
         public void run() {
             IntStream.rangeClosed(1, 10_000).parallel().forEach(i -> sum += i); // race
+        }
+    }
+
+    /** The classic mistake again, written with a method reference: a parallel stream's forEach(list::add). */
+    @Racy(field = "realcode.JdkTaskFrameworks$ParallelForEachMethodReference.flagged")
+    public static class ParallelForEachMethodReference {
+        private final List<Integer> flagged = new ArrayList<>();
+
+        @Concurrent(threads = 1)
+        public void run() {
+            IntStream.range(0, 10_000)
+                    .filter(i -> i % 3 == 0)
+                    .boxed()
+                    .parallel()
+                    .forEach(flagged::add); // race
         }
     }
 

@@ -4,7 +4,12 @@ import org.concurrencyharness.internal.race.SiteRegistry;
 import org.concurrencyharness.internal.race.SyncContracts;
 import org.concurrencyharness.internal.race.SyncContracts.Kind;
 import org.concurrencyharness.internal.race.UpdateRole;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
 
 /**
  * Writes a call of the program as its contract says (see SyncContracts and SyncBridges): a
@@ -46,39 +51,119 @@ final class CallEmitter {
             code.emitMethodInsn(opcode, call.owner, call.name, call.desc, call.itf);
             return;
         }
-        boolean callsBack = (kind == Kind.SYNC || kind == Kind.OBJECT_CALL)
-                && context.contracts().callsBack(call.owner, context.loader());
-        // only the project's own calls: a library's reads and writes of its maps are its business
-        UpdateRole role = !context.library() && (kind == Kind.SYNC || kind == Kind.OBJECT_CALL)
-                ? SyncContracts.roleOf(opcode, call.owner, call.name, call.desc)
-                : null;
+        UpdateRole role = roleOf(kind, opcode, call.owner, call.name, call.desc);
         if (kind == Kind.OBJECT_CALL && role == null && step instanceof MethodPlan.Unshared) {
             // an object no other thread reaches: no call on it can race
             code.emitMethodInsn(opcode, call.owner, call.name, call.desc, call.itf);
             return;
         }
         String receiverField = step instanceof MethodPlan.Receiver receiver ? receiver.field() : null;
+        throughBridge(code.next(), opcode, call.owner, call.name, call.desc, call.itf, kind, role, receiverField);
+    }
+
+    /**
+     * The bootstrap arguments of a method reference ({@code results::add}, {@code CompletableFuture::join}), with the
+     * method it names replaced by a bridge of this class that makes the call as the call written out would be made,
+     * when the analysis must hear about that call; else the arguments as they are. The JDK's lambda factory makes the
+     * call from a class of its own, which the agent never sees: without the bridge, a join made through a reference
+     * would order nothing, and a list shared through one would never race.
+     */
+    Object[] methodReference(String referenceDescriptor, Handle bootstrap, Object[] arguments, MethodPlan.Step step) {
+        RaceClassVisitor.ClassContext context = code.context();
+        Handle target = MethodReferences.referenced(bootstrap, arguments);
+        int opcode = target == null ? -1 : MethodReferences.opcodeOf(target);
+        if (opcode < 0 || !context.canBridge()) {
+            return arguments;
+        }
+        String owner = target.getOwner();
+        Kind kind = context.contracts().kindOf(opcode, owner, target.getName(), target.getDesc(), context.loader());
+        boolean startsThread = SyncContracts.startsThread(opcode, target.getName(), target.getDesc());
+        if (kind == null && !startsThread) {
+            return arguments;
+        }
+        String descriptor = MethodReferences.staticDescriptor(opcode, owner, target.getDesc(), referenceDescriptor);
+        MethodNode bridge = context.bridges().reference(descriptor);
+        int slot = 0;
+        for (Type argument : Type.getArgumentTypes(descriptor)) {
+            bridge.visitVarInsn(argument.getOpcode(Opcodes.ILOAD), slot);
+            slot += argument.getSize();
+        }
+        if (startsThread) {
+            bridge.visitVarInsn(Opcodes.ALOAD, 0);
+            bridge.visitMethodInsn(
+                    Opcodes.INVOKESTATIC,
+                    HookCalls.HOOKS.getInternalName(),
+                    HookCalls.PRE_START.getName(),
+                    HookCalls.PRE_START.getDescriptor(),
+                    false);
+        }
+        if (kind == null) {
+            bridge.visitMethodInsn(opcode, owner, target.getName(), target.getDesc(), target.isInterface());
+        } else {
+            UpdateRole role = roleOf(kind, opcode, owner, target.getName(), target.getDesc());
+            String receiverField = step instanceof MethodPlan.Receiver receiver ? receiver.field() : null;
+            throughBridge(
+                    bridge,
+                    opcode,
+                    owner,
+                    target.getName(),
+                    target.getDesc(),
+                    target.isInterface(),
+                    kind,
+                    role,
+                    receiverField);
+        }
+        bridge.visitInsn(Type.getReturnType(descriptor).getOpcode(Opcodes.IRETURN));
+        bridge.visitMaxs(0, 0);
+        bridge.visitEnd();
+        return MethodReferences.withTarget(
+                arguments,
+                new Handle(
+                        Opcodes.H_INVOKESTATIC, context.className(), bridge.name, descriptor, context.isInterface()));
+    }
+
+    /** The call's part in a lost update: only the project's own calls, as a library's reads and writes of its maps are its business. */
+    private UpdateRole roleOf(Kind kind, int opcode, String owner, String name, String descriptor) {
+        return !code.context().library() && (kind == Kind.SYNC || kind == Kind.OBJECT_CALL)
+                ? SyncContracts.roleOf(opcode, owner, name, descriptor)
+                : null;
+    }
+
+    /** The call, its arguments on the stack, through the bridge that reports it; {@code receiverField} names its receiver, or null. */
+    private void throughBridge(
+            MethodVisitor target,
+            int opcode,
+            String owner,
+            String name,
+            String descriptor,
+            boolean isInterface,
+            Kind kind,
+            UpdateRole role,
+            String receiverField) {
+        RaceClassVisitor.ClassContext context = code.context();
+        boolean callsBack = (kind == Kind.SYNC || kind == Kind.OBJECT_CALL)
+                && context.contracts().callsBack(owner, context.loader());
         if (kind == Kind.OBJECT_CALL || role != null) {
-            code.push(SiteRegistry.registerCall(
+            target.visitLdcInsn(SiteRegistry.registerCall(
                     receiverField,
-                    call.owner.substring(call.owner.lastIndexOf('/') + 1),
-                    call.name,
-                    SyncContracts.returnsView(call.name),
+                    owner.substring(owner.lastIndexOf('/') + 1),
+                    name,
+                    SyncContracts.returnsView(name),
                     code.method(),
                     code.location(),
-                    !SyncContracts.onlyReads(call.name),
+                    !SyncContracts.onlyReads(name),
                     context.library(),
                     context.loader()));
         }
         context.bridges()
                 .invoke(
-                        code.next(),
+                        target,
                         context.isInterface(),
                         opcode,
-                        call.owner,
-                        call.name,
-                        call.desc,
-                        call.itf,
+                        owner,
+                        name,
+                        descriptor,
+                        isInterface,
                         kind,
                         callsBack,
                         role);

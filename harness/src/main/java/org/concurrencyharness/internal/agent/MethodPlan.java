@@ -7,6 +7,7 @@ import java.util.Set;
 import org.concurrencyharness.internal.race.SyncContracts;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
@@ -86,7 +87,7 @@ final class MethodPlan {
         FieldChecks fields = RedundantChecks.of(flow, declarations);
         Set<AbstractInsnNode> hookedAfterLabel = MonitorEntries.hookedAfterLabel(method);
         ReceiverFields receivers = ReceiverFields.of(
-                flow, call -> SyncContracts.isObjectOwner(call.owner) || SyncContracts.isUpdateOwner(call.owner));
+                flow, called -> SyncContracts.isObjectOwner(called) || SyncContracts.isUpdateOwner(called));
         Set<MethodInsnNode> unshared = UnsharedObjects.of(flow);
         Map<AbstractInsnNode, Step> steps = new IdentityHashMap<>();
         int elementSites = 0;
@@ -124,6 +125,8 @@ final class MethodPlan {
                     steps.put(call, new Receiver(receiver));
                 }
                 fenced |= SyncContracts.isFence(call.owner, call.name);
+            } else if (instruction instanceof InvokeDynamicInsnNode reference && receivers.of(reference) != null) {
+                steps.put(reference, new Receiver(receivers.of(reference)));
             }
         }
         return new MethodPlan(

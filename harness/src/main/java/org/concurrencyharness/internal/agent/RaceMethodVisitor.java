@@ -1,6 +1,7 @@
 package org.concurrencyharness.internal.agent;
 
 import org.concurrencyharness.internal.race.SiteRegistry;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -200,6 +201,13 @@ final class RaceMethodVisitor extends AdviceAdapter {
         } else {
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
         }
+    }
+
+    @Override
+    public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
+        MethodPlan.Step step = plan.at(cursor.current());
+        super.visitInvokeDynamicInsn(
+                name, descriptor, bootstrap, calls.methodReference(descriptor, bootstrap, arguments, step));
     }
 
     // ---- what the emitters share

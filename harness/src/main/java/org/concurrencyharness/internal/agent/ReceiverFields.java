@@ -2,10 +2,12 @@ package org.concurrencyharness.internal.agent;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
@@ -13,37 +15,49 @@ import org.objectweb.asm.tree.analysis.Frame;
 import org.objectweb.asm.tree.analysis.SourceValue;
 
 /**
- * For the calls of a method on JDK objects, the field through which the code reached the
- * receiver, as a user names it ({@code com.example.Registry.names}): where the receiver was loaded
- * from a field, directly, through a cast, or through a local that held such a load. Races on the
- * object are reported under that field.
+ * For the calls of a method on JDK objects, and its method references bound to one, the field
+ * through which the code reached the receiver, as a user names it
+ * ({@code com.example.Registry.names}): where the receiver was loaded from a field, directly,
+ * through a cast or a copy, or through a local that held such a load. Races on the object are
+ * reported under that field.
  */
 final class ReceiverFields {
 
     /** How many locals and casts are followed back to a field load. */
     private static final int MAX_STEPS = 4;
 
-    private final Map<MethodInsnNode, String> byCall;
+    private final Map<AbstractInsnNode, String> byCall;
 
-    private ReceiverFields(Map<MethodInsnNode, String> byCall) {
+    private ReceiverFields(Map<AbstractInsnNode, String> byCall) {
         this.byCall = byCall;
     }
 
-    /** The field of the call's receiver, or null. */
-    String of(MethodInsnNode call) {
+    /** The field of the receiver of the call, or of the method reference bound to a receiver, or null. */
+    String of(AbstractInsnNode call) {
         return byCall.get(call);
     }
 
-    /** Works them out for the calls {@code wanted} says are on JDK objects. */
-    static ReceiverFields of(MethodFlow flow, java.util.function.Predicate<MethodInsnNode> wanted) {
-        Map<MethodInsnNode, String> byCall = new HashMap<>();
+    /**
+     * Works them out for the calls, and method references bound to their receiver ({@code names::add}), that
+     * {@code wanted} says are on JDK objects: it is given the owner of the method called.
+     */
+    static ReceiverFields of(MethodFlow flow, java.util.function.Predicate<String> wanted) {
+        Map<AbstractInsnNode, String> byCall = new HashMap<>();
         AbstractInsnNode[] instructions = flow.instructions();
         Frame<SourceValue>[] frames = null;
         for (int index = 0; index < instructions.length; index++) {
-            if (!(instructions[index] instanceof MethodInsnNode call)) {
-                continue;
-            }
-            if (call.getOpcode() == Opcodes.INVOKESTATIC || !wanted.test(call)) {
+            // how far below the top of the stack the receiver is
+            int receiverDepth;
+            if (instructions[index] instanceof MethodInsnNode call
+                    && call.getOpcode() != Opcodes.INVOKESTATIC
+                    && wanted.test(call.owner)) {
+                receiverDepth = Type.getArgumentTypes(call.desc).length + 1;
+            } else if (instructions[index] instanceof InvokeDynamicInsnNode reference
+                    && boundReceiverOwner(reference) != null
+                    && wanted.test(boundReceiverOwner(reference))) {
+                // the receiver is the first value the reference captures
+                receiverDepth = Type.getArgumentTypes(reference.desc).length;
+            } else {
                 continue;
             }
             if (frames == null) {
@@ -56,15 +70,23 @@ final class ReceiverFields {
             if (frame == null) {
                 continue;
             }
-            int receiver = frame.getStackSize() - Type.getArgumentTypes(call.desc).length - 1;
+            int receiver = frame.getStackSize() - receiverDepth;
             if (receiver >= 0) {
                 String field = fieldOf(frame.getStack(receiver), flow, frames, 0);
                 if (field != null) {
-                    byCall.put(call, field);
+                    byCall.put(instructions[index], field);
                 }
             }
         }
         return new ReceiverFields(byCall);
+    }
+
+    /** The owner of the method a method reference bound to its receiver refers to, or null for another reference. */
+    private static String boundReceiverOwner(InvokeDynamicInsnNode reference) {
+        Handle method = MethodReferences.referenced(reference.bsm, reference.bsmArgs);
+        boolean virtual = method != null
+                && (method.getTag() == Opcodes.H_INVOKEVIRTUAL || method.getTag() == Opcodes.H_INVOKEINTERFACE);
+        return virtual && Type.getArgumentTypes(reference.desc).length > 0 ? method.getOwner() : null;
     }
 
     private static String fieldOf(SourceValue value, MethodFlow flow, Frame<SourceValue>[] frames, int steps) {
@@ -88,7 +110,9 @@ final class ReceiverFields {
             int receiver = frame.getStackSize() - Type.getArgumentTypes(call.desc).length - 1;
             return receiver < 0 ? null : fieldOf(frame.getStack(receiver), flow, frames, steps + 1);
         }
-        if (source instanceof TypeInsnNode cast && cast.getOpcode() == Opcodes.CHECKCAST) {
+        if (source instanceof TypeInsnNode cast && cast.getOpcode() == Opcodes.CHECKCAST
+                || source.getOpcode() == Opcodes.DUP) {
+            // a cast, or a copy: javac copies a method reference's receiver to check it is not null
             return fieldOf(frame.getStack(frame.getStackSize() - 1), flow, frames, steps + 1);
         }
         if (source instanceof VarInsnNode load && load.getOpcode() == Opcodes.ALOAD) {

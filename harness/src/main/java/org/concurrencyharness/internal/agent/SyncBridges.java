@@ -1,6 +1,8 @@
 package org.concurrencyharness.internal.agent;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.concurrencyharness.internal.race.SyncContracts;
 import org.concurrencyharness.internal.race.SyncContracts.Kind;
@@ -10,6 +12,7 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.commons.Method;
+import org.objectweb.asm.tree.MethodNode;
 
 /**
  * Calls the analysis must hear about are routed through small static methods added to the
@@ -74,6 +77,8 @@ final class SyncBridges {
 
     private final String className;
     private final Map<Call, String> bridges = new LinkedHashMap<>();
+    /** The bridges that method references name in place of the method, written whole when made (see CallEmitter). */
+    private final List<MethodNode> references = new ArrayList<>();
 
     SyncBridges(String className) {
         this.className = className;
@@ -101,8 +106,23 @@ final class SyncBridges {
         method.visitMethodInsn(Opcodes.INVOKESTATIC, className, bridge, bridgeDescriptor(call), classIsInterface);
     }
 
+    /** A new bridge for a method reference, static, taking the referenced method's receiver first: its code is the caller's to write. */
+    MethodNode reference(String descriptor) {
+        MethodNode bridge = new MethodNode(
+                Opcodes.ASM9,
+                Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
+                "concurrency$ref$" + references.size(),
+                descriptor,
+                null,
+                null);
+        bridge.visitCode();
+        references.add(bridge);
+        return bridge;
+    }
+
     /** Adds the bridges to the class. */
     void write(ClassVisitor target) {
+        references.forEach(reference -> reference.accept(target));
         bridges.forEach((call, name) -> write(target, call, name));
     }
 

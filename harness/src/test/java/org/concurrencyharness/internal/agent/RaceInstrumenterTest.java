@@ -10,16 +10,35 @@ import java.io.InputStream;
 import java.io.ObjectStreamClass;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import jitshapes.Message;
+import jitshapes.References;
 import org.concurrencyharness.internal.race.ShadowFieldHandle;
 import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
-/** What the agent's rewriting keeps of a class, and how it copes with a method that would grow too large. */
+/**
+ * What the agent's rewriting keeps of a class, how it copes with a method that would grow too large, and how it
+ * routes method references.
+ */
 class RaceInstrumenterTest {
 
     private final RaceInstrumenter instrumenter = new RaceInstrumenter(ClassFilter.parse(null));
@@ -68,6 +87,70 @@ class RaceInstrumenterTest {
                 instrumented
                         .getMethod("sum")
                         .invoke(instrumented.getConstructor().newInstance()));
+    }
+
+    @Test
+    void aMethodReferenceToACallTheDetectorHearsAboutGoesThroughABridgeThatMakesTheCall() throws Exception {
+        // each call is made once through the bridge below: a reference the lambda factory refused would throw here
+        byte[] rewritten = instrumenter.transform(
+                getClass().getClassLoader(), "jitshapes/References", null, null, classFile(References.class));
+        assertNotNull(rewritten, "the agent instrumented jitshapes.References");
+        Map<String, String> referenced = referencedMethods(rewritten);
+        assertTrue(referenced.get("adder").startsWith("jitshapes/References.concurrency$ref$"), referenced.toString());
+        assertTrue(referenced.get("joiner").startsWith("jitshapes/References.concurrency$ref$"), referenced.toString());
+        assertTrue(
+                referenced.get("submitter").startsWith("jitshapes/References.concurrency$ref$"), referenced.toString());
+        assertEquals("java/lang/String.length", referenced.get("length"));
+        assertEquals("java/util/List.add", referenced.get("serializableAdder"));
+
+        Class<?> instrumented = define("jitshapes.References", classFile(References.class));
+        List<String> list = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        Consumer<String> adder =
+                (Consumer<String>) instrumented.getMethod("adder", List.class).invoke(null, list);
+        adder.accept("added");
+        assertEquals(List.of("added"), list, "the bridge makes the call");
+        @SuppressWarnings("unchecked")
+        Function<CompletableFuture<String>, String> joiner = (Function<CompletableFuture<String>, String>)
+                instrumented.getMethod("joiner").invoke(null);
+        assertEquals("joined", joiner.apply(CompletableFuture.completedFuture("joined")));
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
+        try {
+            @SuppressWarnings("unchecked")
+            Function<Callable<String>, Future<String>> submitter =
+                    (Function<Callable<String>, Future<String>>) instrumented
+                            .getMethod("submitter", ThreadPoolExecutor.class)
+                            .invoke(null, pool);
+            assertEquals("submitted", submitter.apply(() -> "submitted").get());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** By method, the method its method reference names: {@code owner.name}. */
+    private static Map<String, String> referencedMethods(byte[] classFile) {
+        Map<String, String> referenced = new HashMap<>();
+        new ClassReader(classFile)
+                .accept(
+                        new ClassVisitor(Opcodes.ASM9) {
+                            @Override
+                            public MethodVisitor visitMethod(
+                                    int access, String name, String descriptor, String signature, String[] exceptions) {
+                                return new MethodVisitor(Opcodes.ASM9) {
+                                    @Override
+                                    public void visitInvokeDynamicInsn(
+                                            String indyName,
+                                            String indyDescriptor,
+                                            Handle bootstrap,
+                                            Object... arguments) {
+                                        Handle method = (Handle) arguments[1];
+                                        referenced.put(name, method.getOwner() + "." + method.getName());
+                                    }
+                                };
+                            }
+                        },
+                        0);
+        return referenced;
     }
 
     /** The class, instrumented by the agent's transformer, defined in a loader of its own. */
