@@ -97,8 +97,10 @@ public final class ConcurrencyTestEngine implements TestEngine {
         listener.executionStarted(engine);
         Suppressions suppressions;
         try {
-            suppressions = Suppressions.read(Path.of(
-                    request.getConfigurationParameters().get(SUPPRESSIONS).orElse(DEFAULT_SUPPRESSIONS)));
+            suppressions = Suppressions.read(Path.of(request.getConfigurationParameters()
+                            .get(SUPPRESSIONS)
+                            .orElse(DEFAULT_SUPPRESSIONS)))
+                    .and(Suppressions.LIBRARIES);
         } catch (SuppressionsFileException e) {
             // no exercise runs: each would be judged by patterns other than the user meant
             listener.executionFinished(engine, TestExecutionResult.failed(e));

@@ -69,8 +69,9 @@ public final class ExerciseRunner {
                             ? "@ExpectRace: a data race or a lost update was expected, but the detector found none; if the"
                                     + " exercise is correctly synchronised now, remove @ExpectRace"
                             : "@ExpectRace: a data race was expected, but the races found (on " + fieldsOf(suppressed)
-                                    + ") were all suppressed by concurrency.suppressions; a race made on purpose is not"
-                                    + " benign: remove the pattern that matches it, or @ExpectRace");
+                                    + ") were all suppressed, by concurrency.suppressions or as a library's deliberate race;"
+                                    + " a race made on purpose is not benign: remove the pattern that matches it, or"
+                                    + " @ExpectRace");
         }
         boolean racesFail = raced && !conditions.expectRace() && failOnRace;
         Outcome outcome = errors.isEmpty() && !racesFail ? Outcome.PASS : Outcome.FAIL;

@@ -32,6 +32,12 @@ public final class Suppressions {
     private static final String WHAT_TO_WRITE = "Write one pattern a line: a field (com.foo.Cache.size), a class"
             + " (com.foo.Cache) or a package with its sub-packages (com.foo.*); a line that starts with # is a comment.";
 
+    /**
+     * The races popular libraries make on purpose, which every run suppresses: see {@code library-races.txt}. Made
+     * after the patterns above, which it is read with.
+     */
+    public static final Suppressions LIBRARIES = shipped("library-races.txt");
+
     private final List<Rule> rules;
 
     private Suppressions(List<Rule> rules) {
@@ -48,6 +54,28 @@ public final class Suppressions {
         } catch (IOException e) {
             throw new SuppressionsFileException("Could not read the race suppressions in " + file + ": " + e);
         }
+    }
+
+    private static Suppressions shipped(String resource) {
+        try (var in = Suppressions.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("the harness's jar has no " + resource);
+            }
+            return parse(
+                    resource,
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                            .lines()
+                            .toList());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** These patterns and {@code other}'s. */
+    public Suppressions and(Suppressions other) {
+        List<Rule> all = new ArrayList<>(rules);
+        all.addAll(other.rules);
+        return all.isEmpty() ? NONE : new Suppressions(List.copyOf(all));
     }
 
     /** The patterns in {@code lines}; {@code source} names them in an error. */

@@ -94,8 +94,8 @@ class SuppressedRacesIT {
         assertEquals(List.of(LIBRARY_FIELD), fields(expected.suppressed()));
         assertEquals(
                 List.of("@ExpectRace: a data race was expected, but the races found (on " + LIBRARY_FIELD
-                        + ") were all suppressed by concurrency.suppressions; a race made on purpose is not benign: remove"
-                        + " the pattern that matches it, or @ExpectRace"),
+                        + ") were all suppressed, by concurrency.suppressions or as a library's deliberate race; a race"
+                        + " made on purpose is not benign: remove the pattern that matches it, or @ExpectRace"),
                 expected.errors());
     }
 

@@ -95,6 +95,18 @@ class SuppressionsTest {
     }
 
     @Test
+    void theLibrariesDeliberateRacesAreSuppressedAlongsideTheProjectsOwn() {
+        Suppressions both = of("com.foo.Cache.size").and(Suppressions.LIBRARIES);
+        assertTrue(both.matches(on("com.foo.Cache.size")));
+        assertTrue(both.matches(on("reactor.core.scheduler.ParallelScheduler.roundRobin")));
+        assertTrue(both.matches(on("reactor.core.publisher.FlatMapTracker.array[]")));
+        // the tracker's other fields, and the array field itself, are not the deliberate race
+        assertFalse(both.matches(on("reactor.core.publisher.FlatMapTracker.free")));
+        assertFalse(both.matches(on("reactor.core.publisher.FlatMapTracker.array")));
+        assertFalse(Suppressions.LIBRARIES.matches(on("com.foo.Cache.size")));
+    }
+
+    @Test
     void aMissingFileMeansNoSuppressions(@TempDir Path directory) {
         Suppressions none = Suppressions.read(directory.resolve("concurrency-suppressions.txt"));
         assertSame(Suppressions.NONE, none);
