@@ -27,6 +27,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -617,6 +618,111 @@ public class JdkCollections {
                 for (int round = 0; round < 20; round++) {
                     for (String listener : listeners) {
                         notified += listener.length();
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * A concurrent set made the way its javadoc says, Collections.newSetFromMap(new ConcurrentHashMap<>()): sessions
+     * one thread registers and another finds through it are seen whole.
+     */
+    @RaceFree("Collections.newSetFromMap over a ConcurrentHashMap")
+    public static class ConcurrentSetFromMap {
+        static class Session {
+            String user;
+            long started;
+        }
+
+        private final Set<Session> open = Collections.newSetFromMap(new ConcurrentHashMap<>());
+
+        @Concurrent(threads = 2)
+        public void run(int index) {
+            for (int i = 0; i < 200; i++) {
+                Session session = new Session();
+                session.user = "user-" + index + "-" + i;
+                session.started = i;
+                open.add(session);
+            }
+            long started = 0;
+            for (Session session : open) {
+                started += session.started + session.user.length();
+            }
+            if (started == 0) {
+                throw new IllegalStateException("no sessions");
+            }
+        }
+    }
+
+    @Racy(field = "realcode.JdkCollections$PlainSetFromMap.visited")
+    public static class PlainSetFromMap {
+        private final Set<String> visited = Collections.newSetFromMap(new HashMap<>());
+
+        @Concurrent(threads = 2)
+        public void run(int index) {
+            for (int i = 0; i < 200; i++) {
+                visited.add("/page/" + index + "/" + i); // race
+            }
+        }
+    }
+
+    /**
+     * Weakly consistent iteration: a ConcurrentLinkedQueue's iterator may meet events placed after it was made, and
+     * java.util.concurrent orders each placing before the access that finds the event.
+     */
+    @RaceFree("ConcurrentLinkedQueue iterated while another thread adds")
+    public static class ConcurrentQueueIteratedWhileFilled {
+        static class Event {
+            String source;
+            long at;
+        }
+
+        private final Queue<Event> events = new ConcurrentLinkedQueue<>();
+
+        @Concurrent(threads = 2)
+        public void run(int index) {
+            if (index == 0) {
+                for (int i = 0; i < 2000; i++) {
+                    Event event = new Event();
+                    event.source = "sensor-" + i % 7;
+                    event.at = i;
+                    events.add(event);
+                }
+            } else {
+                long total = 0;
+                for (int pass = 0; pass < 50; pass++) {
+                    for (Event event : events) {
+                        total += event.at + event.source.length();
+                    }
+                }
+            }
+        }
+    }
+
+    @RaceFree("ConcurrentHashMap.values() iterated while another thread puts")
+    public static class ConcurrentMapValuesWhileFilled {
+        static class Price {
+            String symbol;
+            long cents;
+        }
+
+        private final ConcurrentHashMap<String, Price> prices = new ConcurrentHashMap<>();
+
+        @Concurrent(threads = 2)
+        public void run(int index) {
+            if (index == 0) {
+                for (int i = 0; i < 2000; i++) {
+                    Price price = new Price();
+                    price.symbol = "SYM" + i;
+                    price.cents = 100 + i;
+                    prices.put(price.symbol, price);
+                }
+            } else {
+                long total = 0;
+                for (int pass = 0; pass < 50; pass++) {
+                    for (Price price : prices.values()) {
+                        total += price.cents + price.symbol.length();
                     }
                 }
             }

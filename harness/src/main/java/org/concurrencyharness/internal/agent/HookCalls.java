@@ -51,6 +51,7 @@ final class HookCalls {
     // calls (see SyncContracts and SyncBridges)
     static final Method PRE_SYNC_CALL = Method.getMethod("void preSyncCall(Object, String)");
     static final Method POST_SYNC_CALL = Method.getMethod("void postSyncCall(Object, String)");
+    static final Method POST_SYNC_VIEW_CALL = Method.getMethod("void postSyncViewCall(Object, Object, String)");
     static final Method POST_VALIDATE = Method.getMethod("void postValidate(boolean, Object)");
     static final Method POST_LINK_CALL = Method.getMethod("void postLinkCall(Object, Object, String)");
     static final Method PRE_OBJECT_CALL = Method.getMethod("void preObjectCall(Object, int)");

@@ -243,6 +243,17 @@ final class SyncBridges {
         Kind kind = call.kind();
         Type returned = Type.getReturnType(call.descriptor());
         switch (kind) {
+            case SYNC -> {
+                if (hasReceiver && returnsView(call, returned)) {
+                    // the view's calls synchronise through the receiver, which the hook learns
+                    method.visitInsn(Opcodes.DUP);
+                    method.visitVarInsn(Opcodes.ALOAD, syncSlot);
+                    method.visitLdcInsn(call.name());
+                    invoke(method, HookCalls.POST_SYNC_VIEW_CALL);
+                } else {
+                    afterOnReceiver(method, call, syncSlot, siteSlot, hasReceiver);
+                }
+            }
             case LINK -> {
                 method.visitInsn(Opcodes.DUP);
                 method.visitVarInsn(Opcodes.ALOAD, 0);
@@ -289,18 +300,27 @@ final class SyncBridges {
                 method.visitVarInsn(Opcodes.ALOAD, 0);
                 invoke(method, after(kind));
             }
-            default -> {
-                if (after(kind) != null) {
-                    if (hasReceiver) {
-                        method.visitVarInsn(Opcodes.ALOAD, syncSlot);
-                    } else {
-                        method.visitInsn(Opcodes.ACONST_NULL);
-                    }
-                    pushNameOrSite(method, call, siteSlot);
-                    invoke(method, after(kind));
-                }
-            }
+            default -> afterOnReceiver(method, call, syncSlot, siteSlot, hasReceiver);
         }
+    }
+
+    /** The hook after a call of the kind, if any, told the object the call synchronises through and its name or site. */
+    private static void afterOnReceiver(
+            MethodVisitor method, Call call, int syncSlot, int siteSlot, boolean hasReceiver) {
+        if (after(call.kind()) != null) {
+            if (hasReceiver) {
+                method.visitVarInsn(Opcodes.ALOAD, syncSlot);
+            } else {
+                method.visitInsn(Opcodes.ACONST_NULL);
+            }
+            pushNameOrSite(method, call, siteSlot);
+            invoke(method, after(call.kind()));
+        }
+    }
+
+    /** Whether the call returns a view of its receiver: an iterator, a key set... */
+    private static boolean returnsView(Call call, Type returned) {
+        return returned.getSort() == Type.OBJECT && SyncContracts.returnsView(call.name());
     }
 
     /** With the call's result on the stack (if any), tells the update hook what it returned, boxed. */

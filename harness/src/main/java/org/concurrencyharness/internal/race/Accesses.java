@@ -156,7 +156,8 @@ final class Accesses {
 
     /**
      * A call on a JDK object that is not thread-safe, or on a view of one, which reads or writes
-     * the object whole; its class names it in races.
+     * the object whole; its class names it in races. A call through a view of a concurrent
+     * collection synchronises as the collection's own calls do instead.
      */
     static void objectCall(Object receiver, JdkObjects.Contract contract, int site) {
         try {
@@ -164,8 +165,14 @@ final class Accesses {
             if (state != null) {
                 AccessSite call = SiteRegistry.call(site);
                 ViewedObject viewed = contract == JdkObjects.Contract.VIEW ? state.viewed(receiver) : null;
+                Object concurrent = viewed != null && viewed.concurrent ? viewed.object() : null;
                 // the object's class is the JDK's, which declares no field of a key the program's code could use
-                if (viewed != null) {
+                if (concurrent != null && !call.write()) {
+                    // a look through a view of a concurrent collection only acquires from it (see ConcurrentViews)
+                    Detector.enterSync(concurrent);
+                } else if (concurrent != null) {
+                    SyncCalls.before(concurrent, null);
+                } else if (viewed != null) {
                     boolean write = call.write() || call.readsInOrder() && viewed.accessOrdered;
                     check(viewed.shadows(state).of(0), state, site, write, viewed.typeName);
                 } else {
@@ -175,6 +182,20 @@ final class Accesses {
             }
         } catch (Throwable failure) {
             DetectorErrors.record(failure);
+        }
+    }
+
+    /**
+     * After a call on a view: one of a concurrent collection acquires from it, as a call on the collection would, and
+     * a view it returned ({@code newSetFromMap(map).iterator()}) synchronises through the collection too.
+     */
+    static void afterViewCall(Object view, Object returnedView) {
+        ThreadState state = Detector.current(null);
+        ViewedObject viewed = state == null ? null : state.viewed(view);
+        Object concurrent = viewed != null && viewed.concurrent ? viewed.object() : null;
+        if (concurrent != null) {
+            SyncCalls.after(concurrent, null);
+            ConcurrentViews.link(returnedView, concurrent);
         }
     }
 

@@ -169,6 +169,7 @@ final class Detector {
 
     /** Acquires from the object, recorded as that event when the round is traced. */
     static void acquire(Object sync, byte event) {
+        sync = ConcurrentViews.of(sync);
         ThreadState state = adopt();
         VectorClock clock = clockOf(sync, state, state.syncs, state.round.syncClocks, false);
         if (clock != null) {
@@ -191,6 +192,7 @@ final class Detector {
     }
 
     static void release(Object sync, byte event) {
+        sync = ConcurrentViews.of(sync);
         ThreadState state = adopt();
         TraceEvents.record(state, event, sync);
         VectorClock clock = clockOf(sync, state, state.syncs, state.round.syncClocks, true);

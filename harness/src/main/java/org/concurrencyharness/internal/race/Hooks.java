@@ -258,6 +258,19 @@ public final class Hooks {
         }
     }
 
+    /**
+     * After a synchronising call that returned a view of its receiver (a concurrent map's {@code keySet}, a queue's
+     * {@code iterator}): the view's calls synchronise through the receiver.
+     */
+    public static void postSyncViewCall(Object view, Object receiver, String method) {
+        try {
+            SyncCalls.after(receiver, method);
+            ConcurrentViews.link(view, receiver);
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+        }
+    }
+
     /** Before the project's code calls a library's: accesses in there are reported with this call's site. */
     public static void preLibraryCall(int userSite) {
         try {
@@ -324,7 +337,12 @@ public final class Hooks {
                 // a library's object behind a JDK interface: the project's call into its code
                 Detector.libraryCall(site, true);
             }
-            if (contract == JdkObjects.Contract.CONCURRENT) {
+            if (contract == JdkObjects.Contract.CONCURRENT
+                    && !SiteRegistry.call(site).write()
+                    && ConcurrentViews.isView(receiver)) {
+                // a look through a view of a concurrent collection only acquires from it (see ConcurrentViews)
+                Detector.enterSync(receiver);
+            } else if (contract == JdkObjects.Contract.CONCURRENT) {
                 SyncCalls.before(receiver, null);
             } else if (contract != JdkObjects.Contract.NONE) {
                 Accesses.objectCall(receiver, contract, site);
@@ -334,18 +352,28 @@ public final class Hooks {
         }
     }
 
-    /** After it: a concurrent object's call acquires; a view returned stands for the object it views. */
+    /**
+     * After it: a concurrent object's call, or one through a view of a concurrent collection, acquires; a view
+     * returned stands for the object it views.
+     */
     public static void postObjectCall(Object result, Object receiver, int site) {
         try {
             JdkObjects.Contract contract = JdkObjects.of(receiver);
             if (JdkObjects.isLibrarys(receiver) && !SiteRegistry.isLibrary(site)) {
                 Detector.libraryCall(site, false);
             }
+            boolean returnsView = result != null && SiteRegistry.call(site).returnsView();
             if (contract == JdkObjects.Contract.CONCURRENT) {
                 SyncCalls.after(receiver, null);
-            } else if (contract != JdkObjects.Contract.NONE
-                    && result != null
-                    && SiteRegistry.call(site).returnsView()) {
+                if (returnsView) {
+                    ConcurrentViews.link(result, receiver);
+                }
+                return;
+            }
+            if (contract == JdkObjects.Contract.VIEW) {
+                Accesses.afterViewCall(receiver, returnsView ? result : null);
+            }
+            if (contract != JdkObjects.Contract.NONE && returnsView) {
                 JdkObjects.viewed(result, receiver);
             }
         } catch (Throwable failure) {
@@ -353,11 +381,16 @@ public final class Hooks {
         }
     }
 
-    /** After {@code Collections.unmodifiableList(list)} and the like: the result is a view of the argument. */
+    /**
+     * After {@code Collections.unmodifiableList(list)}, {@code Collections.newSetFromMap(map)} and the like: the
+     * result is a view of the argument.
+     */
     public static void postViewCall(Object view, Object of) {
         try {
             JdkObjects.Contract contract = JdkObjects.of(of);
-            if (contract == JdkObjects.Contract.OBJECT || contract == JdkObjects.Contract.VIEW) {
+            if (contract == JdkObjects.Contract.OBJECT
+                    || contract == JdkObjects.Contract.VIEW
+                    || JdkObjects.isConcurrentCollection(of)) {
                 JdkObjects.viewed(view, of);
             }
         } catch (Throwable failure) {

@@ -81,6 +81,17 @@ final class JdkObjects {
         return of(receiver) == Contract.CONCURRENT;
     }
 
+    /**
+     * Whether calls through a view of the object synchronise as its own do: a {@code java.util.concurrent} collection,
+     * or a library's concurrent map or queue. Not the synchronized wrappers, {@code Vector} or {@code Hashtable},
+     * whose views and iterators are not synchronized.
+     */
+    static boolean isConcurrentCollection(Object object) {
+        return of(object) == Contract.CONCURRENT
+                && (object.getClass().getName().startsWith("java.util.concurrent.")
+                        || object.getClass().getClassLoader() != null);
+    }
+
     /** The JDK class that names the object in races: its own, or the one a class of the program's extends. */
     static String typeName(Object object) {
         Class<?> type = object.getClass();

@@ -31,7 +31,8 @@ final class SyncCalls {
             Detector.record(receiver, TraceEvents.ACQUIRE);
             return;
         }
-        if (SyncContracts.onlyReads(receiver, method)) {
+        if (SyncContracts.onlyReads(receiver, method)
+                || method != null && SyncContracts.onlyReads(method) && ConcurrentViews.isView(receiver)) {
             // a volatile read releases nothing; what the call runs inside it still sees what it synchronised with
             Detector.enterSync(receiver);
             return;

@@ -17,6 +17,11 @@ final class ViewedObject {
     final String typeName;
     /** A {@code LinkedHashMap} in access order, whose {@code get} writes (fixed when it is made). */
     final boolean accessOrdered;
+    /**
+     * A concurrent collection ({@code Collections.newSetFromMap(new ConcurrentHashMap<>())}): calls through its views
+     * synchronise as its own do, and read or write nothing.
+     */
+    final boolean concurrent;
     /** The object's shadows in the latest round a call through a view met them. */
     private volatile DetachedShadows shadows;
 
@@ -24,6 +29,12 @@ final class ViewedObject {
         this.object = new WeakReference<>(object);
         this.typeName = JdkObjects.typeName(object);
         this.accessOrdered = JdkObjects.isAccessOrdered(object);
+        this.concurrent = JdkObjects.isConcurrentCollection(object);
+    }
+
+    /** The object, or null once it is gone. */
+    Object object() {
+        return object.get();
     }
 
     /** The object's shadows in the thread's round: its own while it lives, else those its views share. */
