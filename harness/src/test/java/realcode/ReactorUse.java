@@ -171,7 +171,7 @@ public class ReactorUse {
 
         @Concurrent(threads = 1)
         public void run() {
-            Flux.range(1, 2000)
+            Flux.range(1, 10_000)
                     .parallel(4)
                     .runOn(Schedulers.parallel())
                     .map(ReactorUse::quote)
