@@ -1,10 +1,13 @@
 package realcode;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Timer;
 import java.util.TimerTask;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Exchanger;
 import java.util.concurrent.Phaser;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.StampedLock;
 import org.concurrencyharness.Concurrent;
@@ -382,6 +385,34 @@ public class JdkSynchronizers {
                 } else if (account.balance() < 0) {
                     throw new IllegalStateException("negative balance");
                 }
+            }
+        }
+    }
+
+    /**
+     * Copy on write through an AtomicReference: each update copies the list it is given, adds to the copy and returns
+     * it; updateAndGet sets what the function returned, so the copy is published whole.
+     */
+    @RaceFree("AtomicReference.updateAndGet publishing a list its function filled")
+    public static class CopyOnWriteThroughAtomicReference {
+        private final AtomicReference<List<String>> subscribers = new AtomicReference<>(List.of());
+
+        @Concurrent(threads = 2)
+        public void run(int index) {
+            int seen = 0;
+            for (int i = 0; i < 200; i++) {
+                String subscriber = "subscriber-" + index + "-" + i;
+                subscribers.updateAndGet(current -> {
+                    List<String> next = new ArrayList<>(current);
+                    next.add(subscriber);
+                    return next;
+                });
+                for (String each : subscribers.get()) {
+                    seen += each.length();
+                }
+            }
+            if (seen == 0) {
+                throw new IllegalStateException("no subscribers");
             }
         }
     }

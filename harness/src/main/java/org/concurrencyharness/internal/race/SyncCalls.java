@@ -74,6 +74,9 @@ final class SyncCalls {
         if (SyncContracts.waitsForTasks(receiver, method)) {
             Detector.acquireTasksDone();
         }
+        if (SyncContracts.releasesAfter(receiver, method)) {
+            Detector.release(receiver);
+        }
     }
 
     /**

@@ -356,6 +356,23 @@ public final class SyncContracts {
         public abstract boolean isBody(String method, String descriptor);
     }
 
+    /** Run time: an atomic's updates that run the caller's function, then set what it returned. */
+    private static final Set<String> SETS_WHAT_FUNCTION_RETURNED =
+            Set.of("updateAndGet", "getAndUpdate", "accumulateAndGet", "getAndAccumulate");
+
+    /**
+     * Run time: a call whose function, run inside it, comes before the write that publishes its
+     * result: an atomic's {@code updateAndGet} and the like, which set the value the function
+     * returned with a compare-and-set after running it. What the function did (filling the copy it
+     * returns, say) is released into the atomic when the call returns, not only before it starts.
+     */
+    static boolean releasesAfter(Object receiver, String method) {
+        return method != null
+                && SETS_WHAT_FUNCTION_RETURNED.contains(method)
+                && receiver != null
+                && receiver.getClass().getName().startsWith("java.util.concurrent.atomic.");
+    }
+
     /** Run time: a completer: its subtasks complete it, and each other, from their own threads, as they end. */
     static boolean completesOthers(Object task) {
         return task instanceof CountedCompleter<?>;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.concurrencyharness.internal.result.Race;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,30 @@ class SyncCallsTest {
     @Test
     void aMapsPutReleasesToALaterPut() throws InterruptedException {
         assertEquals(List.of(), writeThenCallThenPutThenWrite("put"));
+    }
+
+    @Test
+    void whatAnAtomicsUpdateFunctionWroteIsReleasedWhenTheCallReturns() throws InterruptedException {
+        AtomicReference<String> reference = new AtomicReference<>("");
+        Detector.begin();
+        Thread other = new Thread(() -> {
+            SyncCalls.before(reference, "get");
+            reference.get();
+            SyncCalls.after(reference, "get");
+            Hooks.elementWrite(shared, 0, null, site, Hooks.threadState());
+        });
+        SyncCalls.before(reference, "updateAndGet");
+        reference.updateAndGet(value -> {
+            // inside the call, before the compare-and-set that publishes what the function returns
+            Hooks.elementWrite(shared, 0, null, site, Hooks.threadState());
+            return value + "!";
+        });
+        SyncCalls.after(reference, "updateAndGet");
+        other.start();
+        other.join();
+        assertEquals(List.of(), Detector.end());
+        // a call through an interface, whose hooks are not told the method, is not one
+        assertEquals(false, SyncContracts.releasesAfter(reference, null));
     }
 
     @Test
