@@ -484,6 +484,34 @@ public class JdkCollections {
     }
 
     /** Collections.synchronizedList, iterated in a block synchronized on the list as its javadoc says. */
+    /**
+     * The mistake Collections.synchronizedList's javadoc warns of: "it is imperative that the user manually
+     * synchronize on the returned list when traversing it". Each add holds the list's lock; the iteration does not.
+     */
+    @Racy(field = "realcode.JdkCollections$SynchronizedListIteratedUnlocked.events")
+    public static class SynchronizedListIteratedUnlocked {
+        private final List<String> events = Collections.synchronizedList(new ArrayList<>());
+        private volatile boolean closed;
+
+        /** One thread appends events; the other reports on them until the log is closed. */
+        @Concurrent(threads = 2)
+        public void run(int index) {
+            if (index == 0) {
+                for (int i = 0; i < 5000; i++) {
+                    events.add("event " + i); // race
+                }
+                closed = true;
+            } else {
+                int length = 0;
+                while (!closed) {
+                    for (String event : events) { // race
+                        length += event.length();
+                    }
+                }
+            }
+        }
+    }
+
     @RaceFree("Collections.synchronizedList")
     public static class SynchronizedListWrapper {
         private final List<String> events = Collections.synchronizedList(new ArrayList<>());

@@ -337,7 +337,9 @@ public final class Hooks {
                 // a library's object behind a JDK interface: the project's call into its code
                 Detector.libraryCall(site, true);
             }
-            if (contract == JdkObjects.Contract.CONCURRENT
+            if (SynchronizedWrappers.is(receiver)) {
+                SynchronizedWrappers.before(receiver, site);
+            } else if (contract == JdkObjects.Contract.CONCURRENT
                     && !SiteRegistry.call(site).write()
                     && ConcurrentViews.isView(receiver)) {
                 // a look through a view of a concurrent collection only acquires from it (see ConcurrentViews)
@@ -363,6 +365,10 @@ public final class Hooks {
                 Detector.libraryCall(site, false);
             }
             boolean returnsView = result != null && SiteRegistry.call(site).returnsView();
+            if (SynchronizedWrappers.is(receiver)) {
+                SynchronizedWrappers.after(result, receiver, returnsView);
+                return;
+            }
             if (contract == JdkObjects.Contract.CONCURRENT) {
                 SyncCalls.after(receiver, null);
                 if (returnsView) {
