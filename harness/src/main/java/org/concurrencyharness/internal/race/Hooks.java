@@ -3,9 +3,15 @@ package org.concurrencyharness.internal.race;
 import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
+import java.util.function.BinaryOperator;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntBinaryOperator;
+import java.util.function.IntUnaryOperator;
+import java.util.function.LongBinaryOperator;
+import java.util.function.LongUnaryOperator;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * What instrumented code calls. Every method is static with a fixed, simple signature, as the
@@ -825,6 +831,93 @@ public final class Hooks {
                 function.accept(a, b);
             } finally {
                 SyncCalls.callbackEnd(map, map);
+            }
+        };
+    }
+
+    // an atomic's updateAndGet, getAndUpdate, accumulateAndGet and getAndAccumulate run their function, then set what
+    // it returned with a compare-and-set: what the function did is released into the atomic before that
+
+    public static <T> UnaryOperator<T> callback(UnaryOperator<T> function, Object atomic) {
+        if (function == null || !JdkObjects.isConcurrent(atomic)) {
+            return function;
+        }
+        return value -> {
+            SyncCalls.callbackBegin(atomic);
+            try {
+                return function.apply(value);
+            } finally {
+                SyncCalls.callbackEnd(atomic, atomic);
+            }
+        };
+    }
+
+    public static <T> BinaryOperator<T> callback(BinaryOperator<T> function, Object atomic) {
+        if (function == null || !JdkObjects.isConcurrent(atomic)) {
+            return function;
+        }
+        return (a, b) -> {
+            SyncCalls.callbackBegin(atomic);
+            try {
+                return function.apply(a, b);
+            } finally {
+                SyncCalls.callbackEnd(atomic, atomic);
+            }
+        };
+    }
+
+    public static IntUnaryOperator callback(IntUnaryOperator function, Object atomic) {
+        if (function == null || !JdkObjects.isConcurrent(atomic)) {
+            return function;
+        }
+        return value -> {
+            SyncCalls.callbackBegin(atomic);
+            try {
+                return function.applyAsInt(value);
+            } finally {
+                SyncCalls.callbackEnd(atomic, atomic);
+            }
+        };
+    }
+
+    public static IntBinaryOperator callback(IntBinaryOperator function, Object atomic) {
+        if (function == null || !JdkObjects.isConcurrent(atomic)) {
+            return function;
+        }
+        return (a, b) -> {
+            SyncCalls.callbackBegin(atomic);
+            try {
+                return function.applyAsInt(a, b);
+            } finally {
+                SyncCalls.callbackEnd(atomic, atomic);
+            }
+        };
+    }
+
+    public static LongUnaryOperator callback(LongUnaryOperator function, Object atomic) {
+        if (function == null || !JdkObjects.isConcurrent(atomic)) {
+            return function;
+        }
+        return value -> {
+            SyncCalls.callbackBegin(atomic);
+            try {
+                return function.applyAsLong(value);
+            } finally {
+                SyncCalls.callbackEnd(atomic, atomic);
+            }
+        };
+    }
+
+    public static LongBinaryOperator callback(LongBinaryOperator function, Object atomic) {
+        if (function == null || !JdkObjects.isConcurrent(atomic)) {
+            return function;
+        }
+        return (a, b) -> {
+            SyncCalls.callbackBegin(atomic);
+            try {
+                return function.applyAsLong(a, b);
+            } finally {
+                SyncCalls.callbackEnd(atomic, atomic);
             }
         };
     }

@@ -74,9 +74,6 @@ final class SyncCalls {
         if (SyncContracts.waitsForTasks(receiver, method)) {
             Detector.acquireTasksDone();
         }
-        if (SyncContracts.releasesAfter(receiver, method)) {
-            Detector.release(receiver);
-        }
     }
 
     /**

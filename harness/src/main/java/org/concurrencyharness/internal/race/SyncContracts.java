@@ -356,23 +356,6 @@ public final class SyncContracts {
         public abstract boolean isBody(String method, String descriptor);
     }
 
-    /** Run time: an atomic's updates that run the caller's function, then set what it returned. */
-    private static final Set<String> SETS_WHAT_FUNCTION_RETURNED =
-            Set.of("updateAndGet", "getAndUpdate", "accumulateAndGet", "getAndAccumulate");
-
-    /**
-     * Run time: a call whose function, run inside it, comes before the write that publishes its
-     * result: an atomic's {@code updateAndGet} and the like, which set the value the function
-     * returned with a compare-and-set after running it. What the function did (filling the copy it
-     * returns, say) is released into the atomic when the call returns, not only before it starts.
-     */
-    static boolean releasesAfter(Object receiver, String method) {
-        return method != null
-                && SETS_WHAT_FUNCTION_RETURNED.contains(method)
-                && receiver != null
-                && receiver.getClass().getName().startsWith("java.util.concurrent.atomic.");
-    }
-
     /** Run time: a completer: its subtasks complete it, and each other, from their own threads, as they end. */
     static boolean completesOthers(Object task) {
         return task instanceof CountedCompleter<?>;
@@ -465,7 +448,13 @@ public final class SyncContracts {
             "java/util/function/Function",
             "java/util/function/Consumer",
             "java/util/function/BiFunction",
-            "java/util/function/BiConsumer");
+            "java/util/function/BiConsumer",
+            "java/util/function/UnaryOperator",
+            "java/util/function/BinaryOperator",
+            "java/util/function/IntUnaryOperator",
+            "java/util/function/IntBinaryOperator",
+            "java/util/function/LongUnaryOperator",
+            "java/util/function/LongBinaryOperator");
 
     /** Instrument time: a concurrent map's methods whose function it calls with the key, under that key's lock only. */
     private static final Set<String> KEYED = Set.of("computeIfAbsent", "compute", "computeIfPresent", "merge");
@@ -475,12 +464,16 @@ public final class SyncContracts {
             Set.of("java/util/function/Function", "java/util/function/BiFunction");
 
     /**
-     * Instrument time: whether a concurrent map's functional arguments to a call of this JDK type
-     * may be called back inside it: a map of {@code java.util.concurrent}'s, or a {@code Map} whose
-     * object may be one.
+     * Instrument time: whether the functional arguments to a call of this JDK type may be called
+     * back inside it, as part of what the call synchronises: a map of {@code java.util.concurrent}'s,
+     * or a {@code Map} whose object may be one; an atomic, whose {@code updateAndGet} (and the like)
+     * runs its function, then sets what it returned with a compare-and-set.
      */
     public static boolean callsBack(String jdkOwner) {
-        return jdkOwner != null && jdkOwner.contains("Map");
+        return jdkOwner != null
+                && (jdkOwner.contains("Map")
+                        || jdkOwner.startsWith("java/util/concurrent/atomic/Atomic")
+                                && !jdkOwner.endsWith("FieldUpdater"));
     }
 
     /** Instrument time: whether a function of this type, given to this call, is called back for the call's key. */
