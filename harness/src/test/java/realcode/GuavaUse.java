@@ -10,6 +10,9 @@ import com.google.common.collect.BiMap;
 import com.google.common.collect.ConcurrentHashMultiset;
 import com.google.common.collect.HashBiMap;
 import com.google.common.collect.HashMultiset;
+import com.google.common.collect.ImmutableListMultimap;
+import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.ImmutableSortedMap;
 import com.google.common.collect.ListMultimap;
 import com.google.common.collect.Multiset;
 import com.google.common.eventbus.AllowConcurrentEvents;
@@ -141,6 +144,32 @@ public class GuavaUse {
         public void run(int index) {
             for (int i = 0; i < 50; i++) {
                 bus.post(index * 100 + i);
+            }
+        }
+    }
+
+    /**
+     * Immutable collections shared by threads, as Guava's wiki recommends ("they can be used by many threads with no
+     * risk of race conditions"); their views (descendingMap, inverse, asList) are made on first use and cached.
+     */
+    @RaceFree("Guava immutable collections and their cached views")
+    public static class ImmutableViews {
+        private final ImmutableSortedMap<String, Integer> limits =
+                ImmutableSortedMap.of("bronze", 10, "silver", 100, "gold", 1000);
+        private final ImmutableListMultimap<String, String> owners =
+                ImmutableListMultimap.of("billing", "ann", "billing", "bob", "search", "cid");
+        private final ImmutableSet<String> regions = ImmutableSet.of("eu", "us", "apac");
+
+        @Concurrent(threads = 4)
+        public void run() {
+            int total = 0;
+            for (int i = 0; i < 50; i++) {
+                total += limits.descendingMap().firstEntry().getValue();
+                total += owners.inverse().get("bob").size();
+                total += regions.asList().get(i % 3).length();
+            }
+            if (total == 0) {
+                throw new IllegalStateException("nothing read");
             }
         }
     }

@@ -34,7 +34,7 @@ final class FieldAccessEmitter {
         int opcode = field.getOpcode();
         FieldDeclarations.Declaration declaration =
                 code.context().declarations().of(field.owner, field.name);
-        if (isSynchronising(declaration, field.name)) {
+        if (isSynchronising(declaration)) {
             otherAccess(field, declaration, true);
             return;
         }
@@ -59,12 +59,10 @@ final class FieldAccessEmitter {
 
     /**
      * Whether the field's accesses here synchronise as a volatile's do: any field the method
-     * orders with fences, and the fields libraries publish through (see RacyPublications).
+     * orders with fences, and the fields libraries publish through (see FieldDeclarations.Declaration).
      */
-    private boolean isSynchronising(FieldDeclarations.Declaration declaration, String name) {
-        return declaration != null
-                && !declaration.isFinal()
-                && (code.plan().fenced() || RacyPublications.contains(declaration.declaringClass(), name));
+    private boolean isSynchronising(FieldDeclarations.Declaration declaration) {
+        return declaration != null && !declaration.isFinal() && (code.plan().fenced() || declaration.publishes());
     }
 
     /**

@@ -3,10 +3,13 @@ package org.concurrencyharness.internal.agent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.WeakHashMap;
 import org.concurrencyharness.internal.race.ObjectSummary;
+import org.objectweb.asm.AnnotationVisitor;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.FieldVisitor;
@@ -24,20 +27,40 @@ final class FieldDeclarations {
     /**
      * The class that declares a field, whether that class holds the field's shadow, and the
      * field's place in its objects' summary (see {@code ObjectSummary}), or -1 if it has none.
+     * {@code publishes}: a field through which a library publishes objects without synchronising,
+     * on purpose, whose accesses synchronise as a volatile's do: one listed in RacyPublications, or
+     * one declared {@code @LazyInit} (Error Prone's annotation for a lazily initialised field whose
+     * races "yield no semantic difference", as Guava's immutable collections cache their views).
      */
     record Declaration(
             String declaringClass,
             boolean isStatic,
             boolean isFinal,
             boolean isVolatile,
+            boolean publishes,
             boolean isShadowed,
-            int summaryField) {}
+            int summaryField) {
+
+        /** Whether its accesses synchronise as a volatile's do: it is volatile, or publishes (see {@link #publishes}). */
+        boolean synchronises() {
+            return isVolatile || publishes;
+        }
+    }
 
     /**
-     * What a class file declares: its superclass and its fields' access flags, in their order; and whether the
-     * bootstrap or platform class loader has it, which the agent never instruments.
+     * What a class file declares: its superclass and its fields' access flags, in their order, and which of them
+     * are declared {@code @LazyInit}; and whether the bootstrap or platform class loader has it, which the agent never
+     * instruments.
      */
-    record ClassFields(String superName, boolean isInterface, Map<String, Integer> fields, boolean fromJdkLoader) {}
+    record ClassFields(
+            String superName,
+            boolean isInterface,
+            Map<String, Integer> fields,
+            Set<String> lazyInit,
+            boolean fromJdkLoader) {}
+
+    /** The annotation that declares a field lazily initialised through a benign race. */
+    static final String LAZY_INIT = "Lcom/google/errorprone/annotations/concurrent/LazyInit;";
 
     private static final int MAX_DEPTH = 64;
 
@@ -70,12 +93,18 @@ final class FieldDeclarations {
             if (access != null) {
                 boolean instrumented =
                         name.equals(currentName) || filter.instruments(name, loader) && !fields.fromJdkLoader();
-                boolean shadowed = instrumented && isShadowed(fields.isInterface(), access);
+                boolean isFinal = (access & Opcodes.ACC_FINAL) != 0;
+                boolean publishes =
+                        !isFinal && (fields.lazyInit().contains(field) || RacyPublications.contains(name, field));
+                // a field that publishes is checked as a volatile one: its shadow field, declared by its flags, is
+                // unused
+                boolean shadowed = instrumented && isShadowed(fields.isInterface(), access) && !publishes;
                 return new Declaration(
                         name,
                         (access & Opcodes.ACC_STATIC) != 0,
-                        (access & Opcodes.ACC_FINAL) != 0,
+                        isFinal,
                         (access & Opcodes.ACC_VOLATILE) != 0,
+                        publishes,
                         shadowed,
                         shadowed ? summaryField(fields, field) : -1);
             }
@@ -106,6 +135,19 @@ final class FieldDeclarations {
         return -1;
     }
 
+    /** A visitor of a field's annotations that adds the field to {@code lazyInit} if it is declared so; {@code next} gets all. */
+    static FieldVisitor lazyInitOf(String field, Set<String> lazyInit, FieldVisitor next) {
+        return new FieldVisitor(Opcodes.ASM9, next) {
+            @Override
+            public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
+                if (LAZY_INIT.equals(descriptor)) {
+                    lazyInit.add(field);
+                }
+                return super.visitAnnotation(descriptor, visible);
+            }
+        };
+    }
+
     private ClassFields classFields(String name, ClassLoader loader) {
         synchronized (read) {
             Map<String, ClassFields> known = read.computeIfAbsent(loader, l -> new HashMap<>());
@@ -125,19 +167,24 @@ final class FieldDeclarations {
             }
             ClassReader reader = new ClassReader(in);
             Map<String, Integer> fields = new LinkedHashMap<>();
+            Set<String> lazyInit = new HashSet<>();
             reader.accept(
                     new ClassVisitor(Opcodes.ASM9) {
                         @Override
                         public FieldVisitor visitField(
                                 int access, String field, String descriptor, String signature, Object value) {
                             fields.put(field, access);
-                            return null;
+                            return lazyInitOf(field, lazyInit, null);
                         }
                     },
                     ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
             boolean fromJdkLoader = ClassLoader.getPlatformClassLoader().getResource(name + ".class") != null;
             return new ClassFields(
-                    reader.getSuperName(), (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0, fields, fromJdkLoader);
+                    reader.getSuperName(),
+                    (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0,
+                    fields,
+                    lazyInit,
+                    fromJdkLoader);
         } catch (IOException | RuntimeException e) {
             return null;
         }

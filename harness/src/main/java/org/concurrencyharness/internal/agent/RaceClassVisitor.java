@@ -2,6 +2,7 @@ package org.concurrencyharness.internal.agent;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,8 @@ final class RaceClassVisitor extends ClassVisitor {
     private final boolean library;
     /** Its fields' access flags, in the order the class declares them. */
     private final Map<String, Integer> ownFields = new LinkedHashMap<>();
+
+    private final Set<String> ownLazyInit = new HashSet<>();
     /** What each field instruction of its methods reaches, by {@code owner.field}: several passes ask. */
     private final Map<String, FieldDeclarations.Declaration> declarations = new HashMap<>();
 
@@ -84,7 +87,8 @@ final class RaceClassVisitor extends ClassVisitor {
     @Override
     public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
         ownFields.put(name, access);
-        return super.visitField(access, name, descriptor, signature, value);
+        return FieldDeclarations.lazyInitOf(
+                name, ownLazyInit, super.visitField(access, name, descriptor, signature, value));
     }
 
     @Override
@@ -137,7 +141,7 @@ final class RaceClassVisitor extends ClassVisitor {
                             field,
                             loader,
                             className,
-                            new FieldDeclarations.ClassFields(superName, isInterface, ownFields, false)));
+                            new FieldDeclarations.ClassFields(superName, isInterface, ownFields, ownLazyInit, false)));
         }
         return declarations.get(key);
     }

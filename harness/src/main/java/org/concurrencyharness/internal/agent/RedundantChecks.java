@@ -181,7 +181,7 @@ final class RedundantChecks {
             case AbstractInsnNode.FIELD_INSN -> {
                 FieldInsnNode field = (FieldInsnNode) instruction;
                 FieldDeclarations.Declaration declaration = declarations.of(field.owner, field.name);
-                return declaration == null || declaration.isVolatile();
+                return declaration == null || declaration.synchronises();
             }
             default -> {
                 int opcode = instruction.getOpcode();

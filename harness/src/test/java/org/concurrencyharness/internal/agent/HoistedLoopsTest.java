@@ -72,7 +72,7 @@ class HoistedLoopsTest {
                 .orElseThrow();
         HoistedLoops loops = HoistedLoops.of(
                 new MethodFlow(type.name, method),
-                (owner, field) -> new FieldDeclarations.Declaration(owner, false, false, false, true, -1));
+                (owner, field) -> new FieldDeclarations.Declaration(owner, false, false, false, false, true, -1));
         List<String> ranges = new ArrayList<>();
         for (HoistedLoops.Loop loop : loops.loops()) {
             for (HoistedLoops.Range range : loop.ranges()) {

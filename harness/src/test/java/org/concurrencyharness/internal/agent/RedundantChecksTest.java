@@ -80,6 +80,7 @@ class RedundantChecksTest {
                         field.equals("shared"),
                         false,
                         field.equals("flag"),
+                        false,
                         !field.equals("flag"),
                         List.of("x", "y").indexOf(field)));
         List<String> checks = new ArrayList<>();
