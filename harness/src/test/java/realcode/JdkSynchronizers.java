@@ -416,4 +416,33 @@ public class JdkSynchronizers {
             }
         }
     }
+
+    /**
+     * Cancelling a worker by interrupting it, with the reason set first: the Java memory model orders an interrupt
+     * before the point where the interrupted thread finds it was interrupted.
+     */
+    @RaceFree("Thread.interrupt, seen through isInterrupted")
+    public static class InterruptWithReason {
+        private String reason;
+
+        @Concurrent(threads = 1)
+        public void run() throws InterruptedException {
+            String[] seen = new String[1];
+            Thread worker = new Thread(() -> {
+                long polls = 0;
+                while (!Thread.currentThread().isInterrupted()) {
+                    polls++;
+                }
+                seen[0] = reason + " after " + polls + " polls";
+            });
+            worker.start();
+            Thread.sleep(10);
+            reason = "shutting down";
+            worker.interrupt();
+            worker.join();
+            if (!seen[0].startsWith("shutting down")) {
+                throw new IllegalStateException(seen[0]);
+            }
+        }
+    }
 }

@@ -15,6 +15,13 @@ final class SyncCalls {
 
     /** Before the call; {@code method} is null for a call through a collection interface. */
     static void before(Object receiver, String method) {
+        if (SyncContracts.IS_INTERRUPTED.equals(method) || SyncContracts.INTERRUPT.equals(method)) {
+            // asking acquires only, after the call; an interrupt releases into the thread it interrupts
+            if (SyncContracts.INTERRUPT.equals(method) && receiver instanceof Thread) {
+                Detector.release(receiver);
+            }
+            return;
+        }
         if (method != null && Detector.isReadWriteHalf(receiver)) {
             Detector.beforeReadWriteCall(receiver, method);
             return;
@@ -51,6 +58,16 @@ final class SyncCalls {
 
     /** After the call returned; {@code receiver} is null for a static call. */
     static void after(Object receiver, String method) {
+        if (SyncContracts.INTERRUPT.equals(method)) {
+            return;
+        }
+        if (SyncContracts.IS_INTERRUPTED.equals(method) || SyncContracts.INTERRUPTED.equals(method)) {
+            Object thread = receiver == null ? Thread.currentThread() : receiver;
+            if (thread instanceof Thread) {
+                Detector.acquire(thread);
+            }
+            return;
+        }
         if (SyncContracts.startsOptimisticRead(receiver, method)) {
             // by the lock's contract what an optimistic read sees is worth nothing until validated:
             // the stamp orders nothing, validate does

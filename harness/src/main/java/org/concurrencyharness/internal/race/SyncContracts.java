@@ -101,9 +101,13 @@ public final class SyncContracts {
     /**
      * Instrument time: the kind of a call of a final method of the JDK's, whatever class the
      * instruction names, or null. {@code Thread.join} and {@code Object.wait} can be no one else's:
-     * the hooks check the receiver at run time.
+     * the hooks check the receiver at run time. So are a thread's interrupt calls, taken so whatever
+     * class names them, as a subclass of {@code Thread} may (see {@link #isInterruptCall}).
      */
     public static Kind kindOfFinal(int opcode, String name, String descriptor) {
+        if (isInterruptCall(opcode, name, descriptor)) {
+            return Kind.SYNC;
+        }
         boolean timedOrPlain = descriptor.equals("()V") || descriptor.equals("(J)V") || descriptor.equals("(JI)V");
         if (opcode == Opcodes.INVOKEVIRTUAL && "join".equals(name) && timedOrPlain) {
             return Kind.JOIN;
@@ -154,6 +158,23 @@ public final class SyncContracts {
             return Kind.OBJECT_CALL;
         }
         return null;
+    }
+
+    static final String INTERRUPT = "interrupt";
+    static final String IS_INTERRUPTED = "isInterrupted";
+    static final String INTERRUPTED = "interrupted";
+
+    /**
+     * Instrument time: {@code thread.interrupt()}, {@code thread.isInterrupted()} or the static
+     * {@code Thread.interrupted()}. The Java memory model orders an interrupt before any point where
+     * another thread determines that the thread was interrupted: interrupting releases into the
+     * thread, and asking only acquires from it (SyncCalls; at run time the receiver must be a thread).
+     */
+    static boolean isInterruptCall(int opcode, String name, String descriptor) {
+        return opcode == Opcodes.INVOKEVIRTUAL
+                        && (INTERRUPT.equals(name) && "()V".equals(descriptor)
+                                || IS_INTERRUPTED.equals(name) && "()Z".equals(descriptor))
+                || opcode == Opcodes.INVOKESTATIC && INTERRUPTED.equals(name) && "()Z".equals(descriptor);
     }
 
     // ---- threads: start, join and wait (Detector's beforeStart, afterJoin, monitorRelease and monitorAcquire)

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.concurrencyharness.internal.result.Race;
@@ -59,6 +60,29 @@ class SyncCallsTest {
         other.start();
         other.join();
         SyncCalls.after(reference, "updateAndGet");
+        assertEquals(List.of(), Detector.end());
+    }
+
+    @Test
+    void anInterruptIsSeenByTheThreadThatFindsItWasInterrupted() throws InterruptedException {
+        Detector.begin();
+        CountDownLatch interrupted = new CountDownLatch(1);
+        Thread worker = new Thread(() -> {
+            try {
+                interrupted.await();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            SyncCalls.after(null, "interrupted");
+            Hooks.elementWrite(shared, 0, null, site, Hooks.threadState());
+        });
+        worker.start();
+        Hooks.elementWrite(shared, 0, null, site, Hooks.threadState());
+        SyncCalls.before(worker, "interrupt");
+        SyncCalls.after(worker, "interrupt");
+        // the latch stands for the interrupt's own delivery, which the analysis does not see
+        interrupted.countDown();
+        worker.join();
         assertEquals(List.of(), Detector.end());
     }
 
