@@ -445,4 +445,32 @@ public class JdkSynchronizers {
             }
         }
     }
+
+    /** The same cancellation seen the usual way: the worker's sleep throws InterruptedException. */
+    @RaceFree("Thread.interrupt, seen through InterruptedException")
+    public static class InterruptedSleepWithReason {
+        private String reason;
+
+        @Concurrent(threads = 1)
+        public void run() throws InterruptedException {
+            String[] seen = new String[1];
+            Thread worker = new Thread(() -> {
+                try {
+                    while (true) {
+                        Thread.sleep(1);
+                    }
+                } catch (InterruptedException e) {
+                    seen[0] = "stopped: " + reason;
+                }
+            });
+            worker.start();
+            Thread.sleep(10);
+            reason = "shutting down";
+            worker.interrupt();
+            worker.join();
+            if (!seen[0].endsWith("shutting down")) {
+                throw new IllegalStateException(seen[0]);
+            }
+        }
+    }
 }

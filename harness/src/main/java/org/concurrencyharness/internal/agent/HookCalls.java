@@ -41,6 +41,7 @@ final class HookCalls {
     static final Method PRE_WAIT = Method.getMethod("void preWait(Object)");
     static final Method POST_WAIT = Method.getMethod("void postWait(Object)");
     static final Method CLASS_INIT_BEGIN = Method.getMethod("void classInitBegin()");
+    static final Method INTERRUPT_CAUGHT = Method.getMethod("void interruptCaught()");
     static final Method CLASS_INIT_END = Method.getMethod("void classInitEnd()");
     static final Method TASK_BEGIN = Method.getMethod("void taskBegin(Object)");
     static final Method TASK_END = Method.getMethod("void taskEnd(Object)");

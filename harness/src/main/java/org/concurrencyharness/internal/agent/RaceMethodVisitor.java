@@ -10,6 +10,7 @@ import org.objectweb.asm.commons.Method;
 import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
 
 /**
  * Instruments one method, as its {@link MethodPlan} says: looks each of the program's
@@ -17,7 +18,8 @@ import org.objectweb.asm.tree.MethodNode;
  * it to the emitter of its kind: fields, elements, loops checked as ranges, monitors, calls. Keeps
  * what they share: the local holding the thread's state, and the sites' method and line. Also
  * reports what happens around the whole method: a class initialiser's start and end, which are
- * not checked, and a task body's start and end.
+ * not checked, and a task body's start and end; and the start of each handler of
+ * {@code InterruptedException}, where the thread finds it was interrupted.
  */
 final class RaceMethodVisitor extends AdviceAdapter {
 
@@ -45,6 +47,10 @@ final class RaceMethodVisitor extends AdviceAdapter {
     private int threadState = -1;
 
     private int line;
+    /** The labels of the method's handlers of {@code InterruptedException}. */
+    private final java.util.Set<Label> interruptHandlers = new java.util.HashSet<>();
+    /** Whether the label just visited starts such a handler, whose hook follows its stack map frame. */
+    private boolean inInterruptHandler;
 
     /** Instruments {@code method}, read whole, into {@code next}: it visits {@link #entry()}. */
     RaceMethodVisitor(MethodVisitor next, MethodNode method, RaceClassVisitor.ClassContext context, MethodPlan plan) {
@@ -57,6 +63,11 @@ final class RaceMethodVisitor extends AdviceAdapter {
         // a class's initialisation happens before any use of it: its accesses cannot race
         this.instrumentsAccesses = !"<clinit>".equals(method.name);
         this.synchronizedMethod = (method.access & ACC_SYNCHRONIZED) != 0 && context.version() >= Opcodes.V1_6;
+        for (TryCatchBlockNode block : method.tryCatchBlocks) {
+            if ("java/lang/InterruptedException".equals(block.type)) {
+                interruptHandlers.add(block.handler.getLabel());
+            }
+        }
         this.taskBody = context.taskClass() != null
                 && (method.access & ACC_STATIC) == 0
                 && context.taskClass().isBody(method.name, method.desc);
@@ -149,6 +160,17 @@ final class RaceMethodVisitor extends AdviceAdapter {
         }
         super.visitLabel(label);
         monitors.afterLabel();
+        inInterruptHandler = interruptHandlers.contains(label);
+    }
+
+    @Override
+    public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
+        super.visitFrame(type, numLocal, local, numStack, stack);
+        if (inInterruptHandler && entered) {
+            // the thread found it was interrupted: the exception is on the stack, which the hook leaves as it is
+            invokeStatic(HookCalls.HOOKS, HookCalls.INTERRUPT_CAUGHT);
+        }
+        inInterruptHandler = false;
     }
 
     @Override

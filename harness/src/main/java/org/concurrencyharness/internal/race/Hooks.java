@@ -216,6 +216,18 @@ public final class Hooks {
         }
     }
 
+    /**
+     * At the start of a handler of {@code InterruptedException}: the thread found it was
+     * interrupted, and sees what its interrupter did before the interrupt (see SyncContracts#isInterruptCall).
+     */
+    public static void interruptCaught() {
+        try {
+            SyncCalls.after(null, SyncContracts.INTERRUPTED);
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+        }
+    }
+
     /** Before {@code Object.wait}, which lets the monitor go. */
     public static void preWait(Object monitor) {
         try {
