@@ -7,15 +7,18 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CountedCompleter;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.RecursiveTask;
+import java.util.concurrent.SubmissionPublisher;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -373,6 +376,125 @@ public class JdkTaskFrameworks {
                 }
             } finally {
                 pool.shutdown();
+            }
+        }
+    }
+
+    /**
+     * java.util.concurrent.Flow with the JDK's SubmissionPublisher: "actions in a source thread prior to publishing an
+     * item ... happen-before actions subsequent to the corresponding access by each subscriber".
+     */
+    @RaceFree("SubmissionPublisher and a Flow.Subscriber")
+    public static class PublisherToSubscriber {
+        static class Order {
+            String customer;
+            long cents;
+        }
+
+        static class Totals implements Flow.Subscriber<Order> {
+            final CountDownLatch completed = new CountDownLatch(1);
+            long cents;
+            int orders;
+
+            @Override
+            public void onSubscribe(Flow.Subscription subscription) {
+                subscription.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(Order order) {
+                cents += order.cents;
+                orders += order.customer.isEmpty() ? 0 : 1;
+            }
+
+            @Override
+            public void onError(Throwable failure) {
+                completed.countDown();
+            }
+
+            @Override
+            public void onComplete() {
+                completed.countDown();
+            }
+        }
+
+        @Concurrent(threads = 2)
+        public void run(int index) throws InterruptedException {
+            Totals totals = new Totals();
+            try (SubmissionPublisher<Order> publisher = new SubmissionPublisher<>()) {
+                publisher.subscribe(totals);
+                for (int i = 0; i < 200; i++) {
+                    Order order = new Order();
+                    order.customer = "customer-" + index + "-" + i;
+                    order.cents = 100 + i;
+                    publisher.submit(order);
+                }
+            }
+            totals.completed.await();
+        }
+    }
+
+    /** The mistake: reading what the subscriber counted once the publisher is closed, without waiting for onComplete. */
+    @Racy(field = "realcode.JdkTaskFrameworks$SubscriberReadBeforeComplete$Counter.received")
+    public static class SubscriberReadBeforeComplete {
+        static class Counter implements Flow.Subscriber<String> {
+            long received;
+
+            @Override
+            public void onSubscribe(Flow.Subscription subscription) {
+                subscription.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(String item) {
+                received++; // race
+            }
+
+            @Override
+            public void onError(Throwable failure) {}
+
+            @Override
+            public void onComplete() {}
+        }
+
+        @Concurrent(threads = 1)
+        public void run() {
+            Counter counter = new Counter();
+            try (SubmissionPublisher<String> publisher = new SubmissionPublisher<>()) {
+                publisher.subscribe(counter);
+                for (int i = 0; i < 500; i++) {
+                    publisher.submit("event-" + i);
+                }
+            }
+            if (counter.received < 0) { // race
+                throw new IllegalStateException();
+            }
+        }
+    }
+
+    @RaceFree("SubmissionPublisher.consume")
+    public static class PublisherConsume {
+        static class Reading {
+            String sensor;
+            double value;
+        }
+
+        @Concurrent(threads = 2)
+        public void run(int index) throws InterruptedException, ExecutionException {
+            double[] sum = new double[1];
+            CompletableFuture<Void> consumed;
+            try (SubmissionPublisher<Reading> publisher = new SubmissionPublisher<>()) {
+                consumed = publisher.consume(reading -> sum[0] += reading.value + reading.sensor.length());
+                for (int i = 0; i < 200; i++) {
+                    Reading reading = new Reading();
+                    reading.sensor = "sensor-" + index;
+                    reading.value = i * 0.5;
+                    publisher.submit(reading);
+                }
+            }
+            consumed.get();
+            if (sum[0] == 0) {
+                throw new IllegalStateException("nothing consumed");
             }
         }
     }

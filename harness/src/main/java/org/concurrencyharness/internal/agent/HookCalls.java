@@ -42,6 +42,9 @@ final class HookCalls {
     static final Method POST_WAIT = Method.getMethod("void postWait(Object)");
     static final Method CLASS_INIT_BEGIN = Method.getMethod("void classInitBegin()");
     static final Method INTERRUPT_CAUGHT = Method.getMethod("void interruptCaught()");
+    static final Method SUBSCRIBED = Method.getMethod("Object subscribed(Object, Object)");
+    static final Method SUBSCRIBER_SIGNAL = Method.getMethod("void subscriberSignal(Object)");
+    static final Method SUBSCRIBER_SIGNAL_END = Method.getMethod("void subscriberSignalEnd(Object)");
     static final Method CLASS_INIT_END = Method.getMethod("void classInitEnd()");
     static final Method TASK_BEGIN = Method.getMethod("void taskBegin(Object)");
     static final Method TASK_END = Method.getMethod("void taskEnd(Object)");

@@ -48,6 +48,7 @@ final class RaceClassVisitor extends ClassVisitor {
     private boolean isInterface;
     private boolean isFinal;
     private SyncBridges bridges;
+    private List<String> interfaces;
     /** Its methods, read whole, each with where its instrumented code goes: instrumented once all are read. */
     private final List<Map.Entry<MethodNode, MethodVisitor>> methods = new ArrayList<>();
 
@@ -75,6 +76,7 @@ final class RaceClassVisitor extends ClassVisitor {
         this.isInterface = (access & Opcodes.ACC_INTERFACE) != 0;
         this.isFinal = (access & Opcodes.ACC_FINAL) != 0;
         this.bridges = new SyncBridges(name);
+        this.interfaces = interfaces == null ? List.of() : List.of(interfaces);
         super.visit(version, access, name, signature, superName, interfaces);
     }
 
@@ -122,6 +124,7 @@ final class RaceClassVisitor extends ClassVisitor {
                 known,
                 contracts,
                 contracts.taskClassOf(superName, loader),
+                isSubscriber(),
                 hierarchy,
                 library);
         for (Map.Entry<MethodNode, MethodVisitor> method : methods) {
@@ -129,6 +132,12 @@ final class RaceClassVisitor extends ClassVisitor {
             MethodPlan plan = MethodPlan.of(className, node, known, extent == RaceInstrumenter.Extent.FULL);
             node.accept(new RaceMethodVisitor(method.getValue(), node, context, plan).entry());
         }
+    }
+
+    /** Whether the class is a {@code Flow.Subscriber}, itself or through its superclass. */
+    private boolean isSubscriber() {
+        return interfaces.contains(SyncContracts.FLOW_SUBSCRIBER)
+                || superName != null && hierarchy.isSubtype(superName, SyncContracts.FLOW_SUBSCRIBER, loader);
     }
 
     private FieldDeclarations.Declaration declarationOf(String owner, String field) {
@@ -215,6 +224,7 @@ final class RaceClassVisitor extends ClassVisitor {
             Declarations declarations,
             ContractLookup contracts,
             SyncContracts.TaskClass taskClass,
+            boolean subscriber,
             TypeHierarchy hierarchy,
             boolean library) {
 

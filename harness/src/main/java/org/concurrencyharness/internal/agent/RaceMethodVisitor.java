@@ -1,6 +1,7 @@
 package org.concurrencyharness.internal.agent;
 
 import org.concurrencyharness.internal.race.SiteRegistry;
+import org.concurrencyharness.internal.race.SyncContracts;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -31,6 +32,8 @@ final class RaceMethodVisitor extends AdviceAdapter {
     private final boolean synchronizedMethod;
     /** Whether the method is the body of a task object (a ForkJoinTask's compute, a TimerTask's run). */
     private final boolean taskBody;
+    /** Whether the method receives a publisher's signal: a {@code Flow.Subscriber}'s {@code onNext} and the like. */
+    private final boolean signal;
 
     private final Label classInitStart = new Label();
     private final FieldAccessEmitter fields = new FieldAccessEmitter(this);
@@ -68,6 +71,7 @@ final class RaceMethodVisitor extends AdviceAdapter {
                 interruptHandlers.add(block.handler.getLabel());
             }
         }
+        this.signal = context.subscriber() && (method.access & ACC_STATIC) == 0 && SyncContracts.isSignal(method.name);
         this.taskBody = context.taskClass() != null
                 && (method.access & ACC_STATIC) == 0
                 && context.taskClass().isBody(method.name, method.desc);
@@ -106,6 +110,11 @@ final class RaceMethodVisitor extends AdviceAdapter {
                     HookCalls.HOOKS,
                     "onCompletion".equals(methodName) ? HookCalls.COMPLETION_BEGIN : HookCalls.TASK_BEGIN);
         }
+        if (signal) {
+            // it starts from what the publisher published before the signal
+            loadThis();
+            invokeStatic(HookCalls.HOOKS, HookCalls.SUBSCRIBER_SIGNAL);
+        }
         if (synchronizedMethod) {
             monitors.enterMethod();
         }
@@ -130,6 +139,11 @@ final class RaceMethodVisitor extends AdviceAdapter {
             // what it did happens before whoever waits for it (a join, an invoke)
             loadThis();
             invokeStatic(HookCalls.HOOKS, HookCalls.TASK_END);
+        }
+        if (signal) {
+            // what it did happens before the subscriber's next signal
+            loadThis();
+            invokeStatic(HookCalls.HOOKS, HookCalls.SUBSCRIBER_SIGNAL_END);
         }
     }
 

@@ -191,6 +191,12 @@ final class SyncBridges {
             } else {
                 invoke(method, HookCalls.callback(argument));
             }
+        } else if (kind == Kind.SYNC
+                && type.equals(SyncContracts.FLOW_SUBSCRIBER)
+                && call.opcode() != Opcodes.INVOKESTATIC) {
+            // the publisher's signals to it are ordered after what was published before them
+            method.visitVarInsn(Opcodes.ALOAD, 0);
+            castBack(method, HookCalls.SUBSCRIBED, argument);
         } else if (kind == Kind.SYNC && SyncContracts.TASK_TYPES.contains(type)) {
             invoke(method, HookCalls.wrap(argument));
         } else if (kind == Kind.SYNC && SyncContracts.TASK_OBJECTS.contains(type)) {

@@ -216,6 +216,34 @@ public final class Hooks {
         }
     }
 
+    /** A subscriber handed to a {@code java.util.concurrent} publisher's {@code subscribe}: returned as it is. */
+    public static Object subscribed(Object subscriber, Object publisher) {
+        try {
+            Subscribers.subscribed(subscriber, publisher);
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+        }
+        return subscriber;
+    }
+
+    /** At the end of one, returning or throwing. */
+    public static void subscriberSignalEnd(Object subscriber) {
+        try {
+            Subscribers.signalEnd(subscriber);
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+        }
+    }
+
+    /** At the start of a subscriber's {@code onSubscribe}, {@code onNext}, {@code onError} or {@code onComplete}. */
+    public static void subscriberSignal(Object subscriber) {
+        try {
+            Subscribers.signal(subscriber);
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+        }
+    }
+
     /**
      * At the start of a handler of {@code InterruptedException}: the thread found it was
      * interrupted, and sees what its interrupter did before the interrupt (see SyncContracts#isInterruptCall).

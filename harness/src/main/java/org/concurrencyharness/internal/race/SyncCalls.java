@@ -153,12 +153,19 @@ final class SyncCalls {
         }
     }
 
-    /** ... and ends before the calls back after it, and before the map's later calls see what it left there. */
+    /**
+     * ... and ends before the calls back after it, and before the map's later calls see what it left there. A
+     * publisher's {@code consume} function runs as a task of the publisher's executor: what it did is also seen by
+     * whoever waits on the future {@code consume} returned, as for any task.
+     */
     static void callbackEnd(Object sync, Object map) {
         try {
             Detector.release(sync);
             if (sync != map) {
                 Detector.release(map);
+            }
+            if (map instanceof java.util.concurrent.SubmissionPublisher<?>) {
+                Detector.taskEnd();
             }
         } catch (Throwable failure) {
             DetectorErrors.record(failure);

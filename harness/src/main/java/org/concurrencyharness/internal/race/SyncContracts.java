@@ -494,7 +494,24 @@ public final class SyncContracts {
         return jdkOwner != null
                 && (jdkOwner.contains("Map")
                         || jdkOwner.startsWith("java/util/concurrent/atomic/Atomic")
-                                && !jdkOwner.endsWith("FieldUpdater"));
+                                && !jdkOwner.endsWith("FieldUpdater")
+                        || jdkOwner.equals(SUBMISSION_PUBLISHER));
+    }
+
+    // ---- java.util.concurrent.Flow: "actions in a source thread prior to publishing an item or issuing a signal
+    // happen-before actions subsequent to the corresponding access by each subscriber" (SubmissionPublisher)
+
+    /** A publisher's {@code consume} function is called back for each item, as a subscriber would be. */
+    private static final String SUBMISSION_PUBLISHER = "java/util/concurrent/SubmissionPublisher";
+
+    /** Instrument time: a subscriber, handed to a publisher's {@code subscribe}; its signal methods start from it. */
+    public static final String FLOW_SUBSCRIBER = "java/util/concurrent/Flow$Subscriber";
+
+    private static final Set<String> SIGNALS = Set.of("onSubscribe", "onNext", "onError", "onComplete");
+
+    /** Instrument time: a subscriber's method that a publisher calls with a signal. */
+    public static boolean isSignal(String method) {
+        return SIGNALS.contains(method);
     }
 
     /** Instrument time: whether a function of this type, given to this call, is called back for the call's key. */
