@@ -434,10 +434,11 @@ public class JdkTaskFrameworks {
         }
     }
 
-    /** The mistake: reading what the subscriber counted once the publisher is closed, without waiting for onComplete. */
+    /** The mistake: reading what the subscriber counted once the publisher is closed, before onComplete is awaited. */
     @Racy(field = "realcode.JdkTaskFrameworks$SubscriberReadBeforeComplete$Counter.received")
     public static class SubscriberReadBeforeComplete {
         static class Counter implements Flow.Subscriber<String> {
+            final CountDownLatch completed = new CountDownLatch(1);
             long received;
 
             @Override
@@ -451,14 +452,18 @@ public class JdkTaskFrameworks {
             }
 
             @Override
-            public void onError(Throwable failure) {}
+            public void onError(Throwable failure) {
+                completed.countDown();
+            }
 
             @Override
-            public void onComplete() {}
+            public void onComplete() {
+                completed.countDown();
+            }
         }
 
         @Concurrent(threads = 1)
-        public void run() {
+        public void run() throws InterruptedException {
             Counter counter = new Counter();
             try (SubmissionPublisher<String> publisher = new SubmissionPublisher<>()) {
                 publisher.subscribe(counter);
@@ -466,7 +471,9 @@ public class JdkTaskFrameworks {
                     publisher.submit("event-" + i);
                 }
             }
-            if (counter.received < 0) { // race
+            long soFar = counter.received; // race
+            counter.completed.await();
+            if (soFar > counter.received) {
                 throw new IllegalStateException();
             }
         }
