@@ -506,6 +506,52 @@ public class JdkTaskFrameworks {
         }
     }
 
+    /** Arrays' parallel operations run the caller's function in the common pool and return when all are done. */
+    @RaceFree("Arrays.parallelSetAll and parallelPrefix")
+    public static class ParallelArrayOperations {
+        static class Price {
+            final int cents;
+            String label;
+
+            Price(int cents) {
+                this.cents = cents;
+            }
+        }
+
+        private int taxPercent;
+
+        @Concurrent(threads = 1)
+        public void run(int index) {
+            taxPercent = 20;
+            Price[] prices = new Price[5000];
+            Arrays.parallelSetAll(prices, i -> {
+                Price price = new Price(100 + i * (100 + taxPercent) / 100);
+                price.label = "item-" + index + "-" + i;
+                return price;
+            });
+            long[] running = new long[prices.length];
+            Arrays.parallelSetAll(running, i -> prices[i].cents + prices[i].label.length());
+            Arrays.parallelPrefix(running, Long::sum);
+            if (running[running.length - 1] <= 0) {
+                throw new IllegalStateException("no total");
+            }
+        }
+    }
+
+    @Racy(field = "realcode.JdkTaskFrameworks$ParallelSetAllCountsInAField.generated")
+    public static class ParallelSetAllCountsInAField {
+        private int generated;
+
+        @Concurrent(threads = 1)
+        public void run() {
+            double[] samples = new double[50_000];
+            Arrays.parallelSetAll(samples, i -> {
+                generated++; // race
+                return Math.sin(i);
+            });
+        }
+    }
+
     @RaceFree("parallelStream().map(...).collect(...)")
     public static class ParallelStreamCollect {
         static class Order {

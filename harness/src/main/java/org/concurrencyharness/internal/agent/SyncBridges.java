@@ -209,7 +209,7 @@ final class SyncBridges {
             castBack(method, HookCalls.HAND_OVER_EACH, argument);
         } else if (kind == Kind.STREAM && argument.getSort() == Type.OBJECT && SyncContracts.isStreamFunction(type)) {
             method.visitLdcInsn(argument);
-            pushReceiverOrNull(method, call);
+            pushPipeline(method, call);
             invoke(method, HookCalls.TASK);
             method.visitTypeInsn(Opcodes.CHECKCAST, type);
         }
@@ -287,7 +287,7 @@ final class SyncBridges {
                 } else {
                     method.visitInsn(Opcodes.ACONST_NULL);
                 }
-                pushReceiverOrNull(method, call);
+                pushPipeline(method, call);
                 invoke(method, after(kind));
             }
             case VAR_HANDLE -> {
@@ -418,8 +418,10 @@ final class SyncBridges {
         }
     }
 
-    private static void pushReceiverOrNull(MethodVisitor method, Call call) {
-        if (call.opcode() == Opcodes.INVOKESTATIC) {
+    /** What stands for a stream call's pipeline: its stream; for a parallel call of {@code Arrays}, the array; else null. */
+    private static void pushPipeline(MethodVisitor method, Call call) {
+        boolean array = SyncContracts.runsInParallel(call.opcode(), call.owner(), call.name());
+        if (call.opcode() == Opcodes.INVOKESTATIC && !array) {
             method.visitInsn(Opcodes.ACONST_NULL);
         } else {
             method.visitVarInsn(Opcodes.ALOAD, 0);

@@ -148,7 +148,7 @@ public final class SyncContracts {
         if (UNSAFE.contains(jdkOwner)) {
             return descriptor.startsWith("(Ljava/lang/Object;J") ? Kind.UNSAFE : null;
         }
-        if (jdkOwner.startsWith(STREAMS)) {
+        if (jdkOwner.startsWith(STREAMS) || runsInParallel(opcode, owner, name)) {
             return Kind.STREAM;
         }
         if (opcode == Opcodes.INVOKESTATIC && owner.equals(COLLECTIONS) && isViewFactory(name, descriptor)) {
@@ -569,6 +569,19 @@ public final class SyncContracts {
     private static final String STREAMS = "java/util/stream/";
 
     /** Instrument time: whether an argument of this type, given to a stream, is a function it may run in another thread. */
+    private static final String ARRAYS = "java/util/Arrays";
+
+    private static final Set<String> PARALLEL_ARRAY_CALLS = Set.of("parallelSetAll", "parallelPrefix", "parallelSort");
+
+    /**
+     * Instrument time: {@code Arrays.parallelSetAll}, {@code parallelPrefix} or {@code parallelSort}, which run their
+     * function (a generator, an operator, a comparator) in the common pool's threads and return when all are done: a
+     * stream's terminal operation on the array, which is their first argument and stands for the pipeline.
+     */
+    public static boolean runsInParallel(int opcode, String owner, String name) {
+        return opcode == Opcodes.INVOKESTATIC && owner.equals(ARRAYS) && PARALLEL_ARRAY_CALLS.contains(name);
+    }
+
     public static boolean isStreamFunction(String argumentType) {
         return argumentType.startsWith("java/util/function/")
                 || TASK_TYPES.contains(argumentType)
