@@ -32,6 +32,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
 import org.concurrencyharness.Concurrent;
 import racecorpus.RaceFree;
@@ -491,23 +492,26 @@ public class JdkCollections {
     @Racy(field = "realcode.JdkCollections$SynchronizedListIteratedUnlocked.events")
     public static class SynchronizedListIteratedUnlocked {
         private final List<String> events = Collections.synchronizedList(new ArrayList<>());
+        private final CountDownLatch reporting = new CountDownLatch(1);
         private volatile boolean closed;
 
-        /** One thread appends events; the other reports on them until the log is closed. */
+        /** One thread appends a burst of events once the other reports on them, until the log is closed. */
         @Concurrent(threads = 2)
-        public void run(int index) {
+        public void run(int index) throws InterruptedException {
             if (index == 0) {
+                reporting.await();
                 for (int i = 0; i < 5000; i++) {
                     events.add("event " + i); // race
                 }
                 closed = true;
             } else {
+                reporting.countDown();
                 int length = 0;
-                while (!closed) {
+                do {
                     for (String event : events) { // race
                         length += event.length();
                     }
-                }
+                } while (!closed);
             }
         }
     }
