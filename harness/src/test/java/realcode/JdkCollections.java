@@ -500,7 +500,7 @@ public class JdkCollections {
         public void run(int index) throws InterruptedException {
             if (index == 0) {
                 reporting.await();
-                for (int i = 0; i < 5000; i++) {
+                for (int i = 0; i < 50_000; i++) {
                     events.add("event " + i); // race
                 }
                 closed = true;
