@@ -39,8 +39,9 @@ boolean running(ProcessHandle process) {
     String text
     try {
         text = stat.exists() ? stat.text : ''
-    } catch (FileNotFoundException gone) {
-        return false   // it ended between the two looks
+    } catch (IOException gone) {
+        // it ended between the two looks: the entry is gone (FileNotFoundException), or its read fails with ESRCH
+        return false
     }
     return text.isEmpty() || !text.substring(text.lastIndexOf(')') + 2).startsWith('Z')
 }
