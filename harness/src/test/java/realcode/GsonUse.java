@@ -118,14 +118,15 @@ public class GsonUse {
         }
     }
 
+    /** A tree-model array shared by threads that add to it: a JsonArray is a plain list inside. */
     @Racy(field = "com.google.gson.*")
-    public static class SharedJsonObject {
-        private final JsonObject totals = new JsonObject();
+    public static class SharedJsonArray {
+        private final JsonArray results = new JsonArray();
 
         @Concurrent(threads = 2)
         public void run(int index) {
             for (int i = 0; i < 200; i++) {
-                totals.addProperty("key-" + index + "-" + i, i); // race
+                results.add("result-" + index + "-" + i); // race
             }
         }
     }
