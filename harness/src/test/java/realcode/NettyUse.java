@@ -122,13 +122,17 @@ public class NettyUse {
             EventExecutorGroup group = new DefaultEventExecutorGroup(2);
             try {
                 List<Future<?>> tasks = new ArrayList<>();
-                for (int batch = 0; batch < 4; batch++) {
-                    int first = batch * 10_000;
-                    // the group hands the batches to its executors in turn: two run at once
+                // both halves of the billing run start together, one on each of the group's executors
+                CountDownLatch bothStarted = new CountDownLatch(2);
+                for (int half = 0; half < 2; half++) {
+                    int first = half * 10_000;
                     tasks.add(group.submit(() -> {
+                        bothStarted.countDown();
+                        bothStarted.await();
                         for (int i = first; i < first + 10_000; i++) {
                             billed += invoice(i).cents; // race
                         }
+                        return null;
                     }));
                 }
                 for (Future<?> task : tasks) {
