@@ -634,6 +634,45 @@ public class JdkCollections {
         }
     }
 
+    /**
+     * A key looked up through the map's key set view: the lookup calls the keys' own equals inside it, which reads the
+     * fields of a key another thread put.
+     */
+    @RaceFree("ConcurrentHashMap.keySet().contains with keys of a class with its own equals")
+    public static class KeySetViewLookup {
+        static final class Sku {
+            private String code;
+
+            Sku(String code) {
+                this.code = code;
+            }
+
+            @Override
+            public boolean equals(Object other) {
+                return other instanceof Sku that && code.equals(that.code);
+            }
+
+            @Override
+            public int hashCode() {
+                return code.hashCode();
+            }
+        }
+
+        private final ConcurrentHashMap<Sku, Integer> stock = new ConcurrentHashMap<>();
+
+        @Concurrent(threads = 2)
+        public void run(int index) {
+            int found = 0;
+            for (int i = 0; i < 300; i++) {
+                if (index == 0) {
+                    stock.put(new Sku("sku-" + i), i);
+                } else if (stock.keySet().contains(new Sku("sku-" + i / 2))) {
+                    found++;
+                }
+            }
+        }
+    }
+
     /** CopyOnWriteArrayList: its iterators are snapshots, so iterating while another thread adds is documented safe. */
     @RaceFree("CopyOnWriteArrayList iterated while another thread adds")
     public static class CopyOnWriteIteration {

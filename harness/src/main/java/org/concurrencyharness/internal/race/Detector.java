@@ -329,7 +329,9 @@ final class Detector {
      */
     static void acquireInside(ThreadState state) {
         if (state.isInsideSync()) {
-            for (Object sync : state.insideSyncs()) {
+            for (Object inside : state.insideSyncs()) {
+                // a call on a concurrent collection's view synchronised through the collection
+                Object sync = ConcurrentViews.of(inside);
                 VectorClock clock = state.round.syncClocks.get(sync);
                 if (clock != null) {
                     synchronized (clock) {
