@@ -383,7 +383,7 @@ public final class Hooks {
                 // a library's object behind a JDK interface: the project's call into its code
                 Detector.libraryCall(site, true);
             }
-            if (SynchronizedWrappers.is(receiver)) {
+            if (contract == JdkObjects.Contract.CONCURRENT && SynchronizedWrappers.is(receiver)) {
                 SynchronizedWrappers.before(receiver, site);
             } else if (contract == JdkObjects.Contract.CONCURRENT
                     && !SiteRegistry.call(site).write()
@@ -411,7 +411,7 @@ public final class Hooks {
                 Detector.libraryCall(site, false);
             }
             boolean returnsView = result != null && SiteRegistry.call(site).returnsView();
-            if (SynchronizedWrappers.is(receiver)) {
+            if (contract == JdkObjects.Contract.CONCURRENT && SynchronizedWrappers.is(receiver)) {
                 SynchronizedWrappers.after(result, receiver, returnsView);
                 return;
             }
