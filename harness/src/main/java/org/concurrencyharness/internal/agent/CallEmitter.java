@@ -57,8 +57,8 @@ final class CallEmitter {
             code.emitMethodInsn(opcode, call.owner, call.name, call.desc, call.itf);
             return;
         }
-        String receiverField = step instanceof MethodPlan.Receiver receiver ? receiver.field() : null;
-        throughBridge(code.next(), opcode, call.owner, call.name, call.desc, call.itf, kind, role, receiverField);
+        throughBridge(
+                code.next(), opcode, call.owner, call.name, call.desc, call.itf, kind, role, receiverFieldOf(step));
     }
 
     /**
@@ -101,7 +101,6 @@ final class CallEmitter {
             bridge.visitMethodInsn(opcode, owner, target.getName(), target.getDesc(), target.isInterface());
         } else {
             UpdateRole role = roleOf(kind, opcode, owner, target.getName(), target.getDesc());
-            String receiverField = step instanceof MethodPlan.Receiver receiver ? receiver.field() : null;
             throughBridge(
                     bridge,
                     opcode,
@@ -111,7 +110,7 @@ final class CallEmitter {
                     target.isInterface(),
                     kind,
                     role,
-                    receiverField);
+                    receiverFieldOf(step));
         }
         bridge.visitInsn(Type.getReturnType(descriptor).getOpcode(Opcodes.IRETURN));
         bridge.visitMaxs(0, 0);
@@ -120,6 +119,11 @@ final class CallEmitter {
                 arguments,
                 new Handle(
                         Opcodes.H_INVOKESTATIC, context.className(), bridge.name, descriptor, context.isInterface()));
+    }
+
+    /** The field the plan found its receiver reached through, or null. */
+    private static String receiverFieldOf(MethodPlan.Step step) {
+        return step instanceof MethodPlan.Receiver receiver ? receiver.field() : null;
     }
 
     /** The call's part in a lost update: only the project's own calls, as a library's reads and writes of its maps are its business. */

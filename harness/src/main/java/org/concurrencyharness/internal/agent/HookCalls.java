@@ -41,14 +41,14 @@ final class HookCalls {
     static final Method PRE_WAIT = Method.getMethod("void preWait(Object)");
     static final Method POST_WAIT = Method.getMethod("void postWait(Object)");
     static final Method CLASS_INIT_BEGIN = Method.getMethod("void classInitBegin()");
-    static final Method INTERRUPT_CAUGHT = Method.getMethod("void interruptCaught()");
-    static final Method SUBSCRIBED = Method.getMethod("Object subscribed(Object, Object)");
-    static final Method SUBSCRIBER_SIGNAL = Method.getMethod("void subscriberSignal(Object)");
-    static final Method SUBSCRIBER_SIGNAL_END = Method.getMethod("void subscriberSignalEnd(Object)");
     static final Method CLASS_INIT_END = Method.getMethod("void classInitEnd()");
     static final Method TASK_BEGIN = Method.getMethod("void taskBegin(Object)");
     static final Method TASK_END = Method.getMethod("void taskEnd(Object)");
     static final Method COMPLETION_BEGIN = Method.getMethod("void completionBegin(Object)");
+    static final Method INTERRUPT_CAUGHT = Method.getMethod("void interruptCaught()");
+    static final Method SUBSCRIBED = Method.getMethod("Object subscribed(Object, Object)");
+    static final Method SUBSCRIBER_SIGNAL = Method.getMethod("void subscriberSignal(Object)");
+    static final Method SUBSCRIBER_SIGNAL_END = Method.getMethod("void subscriberSignalEnd(Object)");
     static final Method PRE_LIBRARY_CALL = Method.getMethod("void preLibraryCall(int)");
     static final Method POST_LIBRARY_CALL = Method.getMethod("void postLibraryCall(int)");
 

@@ -36,7 +36,7 @@ final class RaceClassVisitor extends ClassVisitor {
     private final boolean library;
     /** Its fields' access flags, in the order the class declares them. */
     private final Map<String, Integer> ownFields = new LinkedHashMap<>();
-
+    /** Those of its fields declared {@code @LazyInit} (see FieldDeclarations.Declaration#publishes). */
     private final Set<String> ownLazyInit = new HashSet<>();
     /** What each field instruction of its methods reaches, by {@code owner.field}: several passes ask. */
     private final Map<String, FieldDeclarations.Declaration> declarations = new HashMap<>();

@@ -1,5 +1,7 @@
 package org.concurrencyharness.internal.agent;
 
+import java.util.HashSet;
+import java.util.Set;
 import org.concurrencyharness.internal.race.SiteRegistry;
 import org.concurrencyharness.internal.race.SyncContracts;
 import org.objectweb.asm.Handle;
@@ -51,7 +53,7 @@ final class RaceMethodVisitor extends AdviceAdapter {
 
     private int line;
     /** The labels of the method's handlers of {@code InterruptedException}. */
-    private final java.util.Set<Label> interruptHandlers = new java.util.HashSet<>();
+    private final Set<Label> interruptHandlers = new HashSet<>();
     /** Whether the label just visited starts such a handler, whose hook follows its stack map frame. */
     private boolean inInterruptHandler;
 

@@ -47,17 +47,8 @@ final class ReceiverFields {
         Frame<SourceValue>[] frames = null;
         for (int index = 0; index < instructions.length; index++) {
             // how far below the top of the stack the receiver is
-            int receiverDepth;
-            if (instructions[index] instanceof MethodInsnNode call
-                    && call.getOpcode() != Opcodes.INVOKESTATIC
-                    && wanted.test(call.owner)) {
-                receiverDepth = Type.getArgumentTypes(call.desc).length + 1;
-            } else if (instructions[index] instanceof InvokeDynamicInsnNode reference
-                    && boundReceiverOwner(reference) != null
-                    && wanted.test(boundReceiverOwner(reference))) {
-                // the receiver is the first value the reference captures
-                receiverDepth = Type.getArgumentTypes(reference.desc).length;
-            } else {
+            int receiverDepth = receiverDepth(instructions[index], wanted);
+            if (receiverDepth < 0) {
                 continue;
             }
             if (frames == null) {
@@ -81,12 +72,25 @@ final class ReceiverFields {
         return new ReceiverFields(byCall);
     }
 
-    /** The owner of the method a method reference bound to its receiver refers to, or null for another reference. */
-    private static String boundReceiverOwner(InvokeDynamicInsnNode reference) {
-        Handle method = MethodReferences.referenced(reference.bsm, reference.bsmArgs);
-        boolean virtual = method != null
-                && (method.getTag() == Opcodes.H_INVOKEVIRTUAL || method.getTag() == Opcodes.H_INVOKEINTERFACE);
-        return virtual && Type.getArgumentTypes(reference.desc).length > 0 ? method.getOwner() : null;
+    /**
+     * How far below the top of the stack the instruction's receiver is, if it is a call or a method reference bound to
+     * its receiver (the first value it captures) on an owner {@code wanted} takes; else -1.
+     */
+    private static int receiverDepth(AbstractInsnNode instruction, java.util.function.Predicate<String> wanted) {
+        if (instruction instanceof MethodInsnNode call) {
+            return call.getOpcode() != Opcodes.INVOKESTATIC && wanted.test(call.owner)
+                    ? Type.getArgumentTypes(call.desc).length + 1
+                    : -1;
+        }
+        if (instruction instanceof InvokeDynamicInsnNode reference) {
+            Handle method = MethodReferences.referenced(reference.bsm, reference.bsmArgs);
+            int captured = Type.getArgumentTypes(reference.desc).length;
+            boolean bound = method != null
+                    && (method.getTag() == Opcodes.H_INVOKEVIRTUAL || method.getTag() == Opcodes.H_INVOKEINTERFACE)
+                    && captured > 0;
+            return bound && wanted.test(method.getOwner()) ? captured : -1;
+        }
+        return -1;
     }
 
     private static String fieldOf(SourceValue value, MethodFlow flow, Frame<SourceValue>[] frames, int steps) {

@@ -226,19 +226,19 @@ public final class Hooks {
         return subscriber;
     }
 
-    /** At the end of one, returning or throwing. */
-    public static void subscriberSignalEnd(Object subscriber) {
+    /** At the start of a subscriber's {@code onSubscribe}, {@code onNext}, {@code onError} or {@code onComplete}. */
+    public static void subscriberSignal(Object subscriber) {
         try {
-            Subscribers.signalEnd(subscriber);
+            Subscribers.signal(subscriber);
         } catch (Throwable failure) {
             DetectorErrors.record(failure);
         }
     }
 
-    /** At the start of a subscriber's {@code onSubscribe}, {@code onNext}, {@code onError} or {@code onComplete}. */
-    public static void subscriberSignal(Object subscriber) {
+    /** At the end of one, returning or throwing. */
+    public static void subscriberSignalEnd(Object subscriber) {
         try {
-            Subscribers.signal(subscriber);
+            Subscribers.signalEnd(subscriber);
         } catch (Throwable failure) {
             DetectorErrors.record(failure);
         }

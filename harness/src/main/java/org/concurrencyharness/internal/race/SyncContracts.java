@@ -568,7 +568,6 @@ public final class SyncContracts {
 
     private static final String STREAMS = "java/util/stream/";
 
-    /** Instrument time: whether an argument of this type, given to a stream, is a function it may run in another thread. */
     private static final String ARRAYS = "java/util/Arrays";
 
     private static final Set<String> PARALLEL_ARRAY_CALLS = Set.of("parallelSetAll", "parallelPrefix", "parallelSort");
@@ -582,6 +581,7 @@ public final class SyncContracts {
         return opcode == Opcodes.INVOKESTATIC && owner.equals(ARRAYS) && PARALLEL_ARRAY_CALLS.contains(name);
     }
 
+    /** Instrument time: whether an argument of this type, given to a stream, is a function it may run in another thread. */
     public static boolean isStreamFunction(String argumentType) {
         return argumentType.startsWith("java/util/function/")
                 || TASK_TYPES.contains(argumentType)
