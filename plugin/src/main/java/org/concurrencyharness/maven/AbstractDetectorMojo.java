@@ -1,8 +1,13 @@
 package org.concurrencyharness.maven;
 
+import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.artifact.Artifact;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.concurrencyharness.internal.suppression.Suppressions;
+import org.concurrencyharness.internal.suppression.SuppressionsFileException;
 
 /**
  * What the goals that put the race detector on a JVM read, as JaCoCo's {@code AbstractAgentMojo} holds it for its
@@ -31,6 +36,16 @@ abstract class AbstractDetectorMojo extends AbstractConcurrencyMojo {
     @Parameter(property = "concurrency.predict", defaultValue = "false")
     private boolean predict;
 
+    /**
+     * Races judged benign in code the project cannot change, one pattern a line: a field
+     * ({@code com.foo.Cache.size}), a class ({@code com.foo.Cache}) or a package ({@code com.foo.*}). The races
+     * they match are reported as suppressed and fail nothing. A missing file suppresses nothing.
+     */
+    @Parameter(
+            property = "concurrency.suppressions",
+            defaultValue = "${project.basedir}/src/test/resources/concurrency-suppressions.txt")
+    private File suppressions;
+
     /** The plugin's harness and JUnit Platform before the project's test classpath; the harness jar is the agent. */
     final ForkClasspath forkClasspath() {
         return new ForkClasspath(project(), pluginArtifacts);
@@ -46,5 +61,26 @@ abstract class AbstractDetectorMojo extends AbstractConcurrencyMojo {
 
     final boolean predict() {
         return predict;
+    }
+
+    final Path suppressions() {
+        return suppressions.toPath().toAbsolutePath();
+    }
+
+    /**
+     * The JVM that runs the exercises applies the suppressions, but they are read here first, so that a malformed
+     * file fails the build with its own message before anything runs.
+     */
+    final void checkSuppressions() throws MojoFailureException {
+        Suppressions patterns;
+        try {
+            patterns = Suppressions.read(suppressions());
+        } catch (SuppressionsFileException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
+        if (patterns.size() > 0) {
+            getLog().info("Races that match the " + patterns.size() + (patterns.size() == 1 ? " pattern" : " patterns")
+                    + " in " + suppressions + " are reported as suppressed.");
+        }
     }
 }

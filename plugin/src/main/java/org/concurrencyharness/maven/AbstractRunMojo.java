@@ -13,8 +13,6 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.concurrencyharness.internal.result.RunReport;
 import org.concurrencyharness.internal.shard.Shard;
-import org.concurrencyharness.internal.suppression.Suppressions;
-import org.concurrencyharness.internal.suppression.SuppressionsFileException;
 import org.concurrencyharness.maven.report.ReportFiles;
 
 /**
@@ -44,16 +42,6 @@ abstract class AbstractRunMojo extends AbstractDetectorMojo {
             property = "concurrency.reportsDirectory",
             defaultValue = "${project.build.directory}/concurrency-reports")
     private File reportsDirectory;
-
-    /**
-     * Races judged benign in code the project cannot change, one pattern a line: a field
-     * ({@code com.foo.Cache.size}), a class ({@code com.foo.Cache}) or a package ({@code com.foo.*}). The races
-     * they match are reported as suppressed and fail nothing. A missing file suppresses nothing.
-     */
-    @Parameter(
-            property = "concurrency.suppressions",
-            defaultValue = "${project.basedir}/src/test/resources/concurrency-suppressions.txt")
-    private File suppressions;
 
     /** The java executable of the forked JVM; by default the one running Maven. */
     @Parameter(property = "concurrency.jvm")
@@ -120,30 +108,13 @@ abstract class AbstractRunMojo extends AbstractDetectorMojo {
                     .include(include)
                     .shard(part)
                     .failOnRace(failOnRace())
-                    .suppressions(suppressions.toPath())
+                    .suppressions(suppressions())
                     .workDirectory(reports)
                     .timeoutSeconds(forkTimeoutSeconds)
                     .build();
             return fork.run(getLog());
         } catch (IOException e) {
             throw new MojoExecutionException("Could not run the exercises: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * The fork applies the suppressions, but they are read here first, so that a malformed file fails the build
-     * with its own message before anything runs.
-     */
-    private void checkSuppressions() throws MojoFailureException {
-        Suppressions patterns;
-        try {
-            patterns = Suppressions.read(suppressions.toPath());
-        } catch (SuppressionsFileException e) {
-            throw new MojoFailureException(e.getMessage());
-        }
-        if (patterns.size() > 0) {
-            getLog().info("Races that match the " + patterns.size() + (patterns.size() == 1 ? " pattern" : " patterns")
-                    + " in " + suppressions + " are reported as suppressed.");
         }
     }
 

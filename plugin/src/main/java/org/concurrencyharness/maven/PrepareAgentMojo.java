@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -15,7 +16,8 @@ import org.concurrencyharness.internal.engine.ConcurrencyTestEngine;
  * coverage agent, so that exercises run there (the harness being a JUnit Platform engine) find
  * races as under {@code concurrency:run}. It appends the agent to a project property, Surefire's
  * {@code argLine} unless told otherwise, which IntelliJ and Eclipse also read when they import the
- * project. Skipped, or with {@code concurrency.detectRaces=false}, it appends nothing.
+ * project. The suppressions file goes with it, by its absolute path, so that the races it matches are
+ * suppressed there as under {@code run}. Skipped, or with {@code concurrency.detectRaces=false}, it appends nothing.
  */
 @Mojo(name = "prepare-agent", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true)
 public class PrepareAgentMojo extends AbstractDetectorMojo {
@@ -30,16 +32,19 @@ public class PrepareAgentMojo extends AbstractDetectorMojo {
     }
 
     @Override
-    void executeGoal() throws MojoExecutionException {
+    void executeGoal() throws MojoExecutionException, MojoFailureException {
         if (!detectRaces()) {
             leaveWithoutAgent("concurrency.detectRaces=false");
             return;
         }
+        checkSuppressions();
         Properties properties = project().getProperties();
         List<String> arguments =
                 new ArrayList<>(AgentArguments.of(forkClasspath().harnessJar(), predict()));
+        // the engine reads its configuration parameters from system properties too; the file by its absolute path,
+        // as Surefire may run the tests in another directory than the project's
+        arguments.add("-D" + ConcurrencyTestEngine.SUPPRESSIONS + "=" + suppressions());
         if (!failOnRace()) {
-            // the engine reads its configuration parameters from system properties too
             arguments.add("-D" + ConcurrencyTestEngine.FAIL_ON_RACE + "=false");
         }
         String value = ArgLine.append(properties.getProperty(propertyName), arguments);
