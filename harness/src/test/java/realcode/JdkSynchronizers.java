@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Timer;
 import java.util.TimerTask;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Exchanger;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
@@ -469,6 +471,69 @@ public class JdkSynchronizers {
             worker.interrupt();
             worker.join();
             if (!seen[0].endsWith("shutting down")) {
+                throw new IllegalStateException(seen[0]);
+            }
+        }
+    }
+
+    /**
+     * A consumer loop that catches Exception, as a service that logs every failure does: the interrupt is still
+     * ordered before the catch, where the InterruptedException thrown out of take arrives.
+     */
+    @RaceFree("Thread.interrupt, seen through an InterruptedException caught as Exception")
+    public static class InterruptedConsumerCatchingException {
+        private String reason;
+
+        @Concurrent(threads = 1)
+        public void run() throws InterruptedException {
+            BlockingQueue<String> jobs = new LinkedBlockingQueue<>();
+            String[] seen = new String[1];
+            Thread consumer = new Thread(() -> {
+                try {
+                    while (true) {
+                        jobs.take();
+                    }
+                } catch (Exception e) {
+                    seen[0] = e.getClass().getSimpleName() + ": " + reason;
+                }
+            });
+            consumer.start();
+            jobs.put("first job");
+            Thread.sleep(10);
+            reason = "shutting down";
+            consumer.interrupt();
+            consumer.join();
+            if (!seen[0].equals("InterruptedException: shutting down")) {
+                throw new IllegalStateException(seen[0]);
+            }
+        }
+    }
+
+    /** The same loop with the reason written after the interrupt: nothing orders it before the catch reads it. */
+    @Racy(field = "realcode.JdkSynchronizers$ReasonWrittenAfterInterrupt.reason")
+    public static class ReasonWrittenAfterInterrupt {
+        private String reason;
+
+        @Concurrent(threads = 1)
+        public void run() throws InterruptedException {
+            BlockingQueue<String> jobs = new LinkedBlockingQueue<>();
+            String[] seen = new String[1];
+            Thread consumer = new Thread(() -> {
+                try {
+                    while (true) {
+                        jobs.take();
+                    }
+                } catch (Exception e) {
+                    seen[0] = e.getClass().getSimpleName() + ": " + reason; // race
+                }
+            });
+            consumer.start();
+            jobs.put("first job");
+            Thread.sleep(10);
+            consumer.interrupt();
+            reason = "shutting down"; // race
+            consumer.join();
+            if (!seen[0].startsWith("InterruptedException")) {
                 throw new IllegalStateException(seen[0]);
             }
         }

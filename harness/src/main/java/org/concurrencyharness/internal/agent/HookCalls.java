@@ -45,7 +45,7 @@ final class HookCalls {
     static final Method TASK_BEGIN = Method.getMethod("void taskBegin(Object)");
     static final Method TASK_END = Method.getMethod("void taskEnd(Object)");
     static final Method COMPLETION_BEGIN = Method.getMethod("void completionBegin(Object)");
-    static final Method INTERRUPT_CAUGHT = Method.getMethod("void interruptCaught()");
+    static final Method INTERRUPT_CAUGHT = Method.getMethod("void interruptCaught(Object)");
     static final Method SUBSCRIBED = Method.getMethod("Object subscribed(Object, Object)");
     static final Method SUBSCRIBER_SIGNAL = Method.getMethod("void subscriberSignal(Object)");
     static final Method SUBSCRIBER_SIGNAL_END = Method.getMethod("void subscriberSignalEnd(Object)");

@@ -21,8 +21,8 @@ import org.objectweb.asm.tree.TryCatchBlockNode;
  * it to the emitter of its kind: fields, elements, loops checked as ranges, monitors, calls. Keeps
  * what they share: the local holding the thread's state, and the sites' method and line. Also
  * reports what happens around the whole method: a class initialiser's start and end, which are
- * not checked, and a task body's start and end; and the start of each handler of
- * {@code InterruptedException}, where the thread finds it was interrupted.
+ * not checked, and a task body's start and end; and the start of each handler that an
+ * {@code InterruptedException} can reach, where the thread may find it was interrupted.
  */
 final class RaceMethodVisitor extends AdviceAdapter {
 
@@ -52,8 +52,15 @@ final class RaceMethodVisitor extends AdviceAdapter {
     private int threadState = -1;
 
     private int line;
-    /** The labels of the method's handlers of {@code InterruptedException}. */
+    /**
+     * The labels of the method's handlers that an {@code InterruptedException} can reach: of it, of {@code Exception}
+     * or {@code Throwable}, and {@code finally}. A service's worker loop often catches {@code Exception} around a
+     * blocking call, and is interrupted there all the same.
+     */
     private final Set<Label> interruptHandlers = new HashSet<>();
+
+    private static final Set<String> INTERRUPT_CATCHERS =
+            Set.of("java/lang/InterruptedException", "java/lang/Exception", "java/lang/Throwable");
     /** Whether the label just visited starts such a handler, whose hook follows its stack map frame. */
     private boolean inInterruptHandler;
 
@@ -69,7 +76,7 @@ final class RaceMethodVisitor extends AdviceAdapter {
         this.instrumentsAccesses = !"<clinit>".equals(method.name);
         this.synchronizedMethod = (method.access & ACC_SYNCHRONIZED) != 0 && context.version() >= Opcodes.V1_6;
         for (TryCatchBlockNode block : method.tryCatchBlocks) {
-            if ("java/lang/InterruptedException".equals(block.type)) {
+            if (block.type == null || INTERRUPT_CATCHERS.contains(block.type)) {
                 interruptHandlers.add(block.handler.getLabel());
             }
         }
@@ -182,8 +189,9 @@ final class RaceMethodVisitor extends AdviceAdapter {
     @Override
     public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
         super.visitFrame(type, numLocal, local, numStack, stack);
-        if (inInterruptHandler && entered) {
-            // the thread found it was interrupted: the exception is on the stack, which the hook leaves as it is
+        if (inInterruptHandler && entered && numStack == 1) {
+            // the exception is on the stack: the hook looks at a copy, whether the thread found it was interrupted
+            dup();
             invokeStatic(HookCalls.HOOKS, HookCalls.INTERRUPT_CAUGHT);
         }
         inInterruptHandler = false;

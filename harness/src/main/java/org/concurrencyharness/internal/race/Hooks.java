@@ -245,12 +245,14 @@ public final class Hooks {
     }
 
     /**
-     * At the start of a handler of {@code InterruptedException}: the thread found it was
-     * interrupted, and sees what its interrupter did before the interrupt (see SyncContracts#isInterruptCall).
+     * At the start of a handler an {@code InterruptedException} can reach: if {@code caught} is one, the thread found
+     * it was interrupted, and sees what its interrupter did before the interrupt (see SyncContracts#isInterruptCall).
      */
-    public static void interruptCaught() {
+    public static void interruptCaught(Object caught) {
         try {
-            SyncCalls.after(null, SyncContracts.INTERRUPTED);
+            if (caught instanceof InterruptedException) {
+                SyncCalls.after(null, SyncContracts.INTERRUPTED);
+            }
         } catch (Throwable failure) {
             DetectorErrors.record(failure);
         }
