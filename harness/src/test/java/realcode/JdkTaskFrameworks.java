@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.RecursiveTask;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SubmissionPublisher;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -781,6 +782,101 @@ public class JdkTaskFrameworks {
                 pool.invokeAll(jobs);
             } finally {
                 pool.shutdown();
+            }
+        }
+    }
+
+    /**
+     * A periodic task keeps its own counters between runs, on whichever of the pool's threads each run takes: the
+     * executor runs them one after another, each after the last ended.
+     */
+    @RaceFree("ScheduledExecutorService.scheduleAtFixedRate, the task's own state kept between runs")
+    public static class PeriodicTaskKeepsItsState {
+        static class Sampler implements Runnable {
+            private long runs;
+            private long total;
+            final CountDownLatch enough = new CountDownLatch(20);
+
+            @Override
+            public void run() {
+                runs++;
+                total += runs;
+                enough.countDown();
+            }
+        }
+
+        @Concurrent(threads = 1)
+        public void run() throws InterruptedException {
+            ScheduledExecutorService pool = Executors.newScheduledThreadPool(3);
+            try {
+                Sampler sampler = new Sampler();
+                pool.scheduleAtFixedRate(sampler, 0, 1, TimeUnit.MILLISECONDS);
+                sampler.enough.await();
+            } finally {
+                pool.shutdown();
+                pool.awaitTermination(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** The same with a fixed delay, the task appending to a list only it uses. */
+    @RaceFree("ScheduledExecutorService.scheduleWithFixedDelay, the task's own list kept between runs")
+    public static class FixedDelayTaskKeepsItsList {
+        static class Poller implements Runnable {
+            private final List<Integer> polls = new ArrayList<>();
+            final CountDownLatch enough = new CountDownLatch(10);
+
+            @Override
+            public void run() {
+                polls.add(polls.size());
+                enough.countDown();
+            }
+        }
+
+        @Concurrent(threads = 1)
+        public void run() throws InterruptedException {
+            ScheduledExecutorService pool = Executors.newScheduledThreadPool(3);
+            try {
+                Poller poller = new Poller();
+                pool.scheduleWithFixedDelay(poller, 0, 1, TimeUnit.MILLISECONDS);
+                poller.enough.await();
+            } finally {
+                pool.shutdown();
+                pool.awaitTermination(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** The scheduling thread reads the task's count while the task goes on running: nothing orders the later runs. */
+    @Racy(field = "realcode.JdkTaskFrameworks$PeriodicCountReadWhileRunning$Sampler.runs")
+    public static class PeriodicCountReadWhileRunning {
+        static class Sampler implements Runnable {
+            private long runs;
+            final CountDownLatch started = new CountDownLatch(3);
+
+            @Override
+            public void run() {
+                runs++; // race
+                started.countDown();
+            }
+        }
+
+        @Concurrent(threads = 1)
+        public void run() throws InterruptedException {
+            ScheduledExecutorService pool = Executors.newScheduledThreadPool(2);
+            try {
+                Sampler sampler = new Sampler();
+                pool.scheduleAtFixedRate(sampler, 0, 1, TimeUnit.MILLISECONDS);
+                sampler.started.await();
+                long seen = sampler.runs; // race
+                // the runs go on meanwhile
+                Thread.sleep(20);
+                if (seen < 3) {
+                    throw new IllegalStateException("runs " + seen);
+                }
+            } finally {
+                pool.shutdownNow();
+                pool.awaitTermination(5, TimeUnit.SECONDS);
             }
         }
     }

@@ -670,7 +670,7 @@ public final class Hooks {
         if (task == null) {
             return null;
         }
-        TaskHandOff handOff = TaskHandOff.capture(false);
+        TaskHandOff handOff = TaskHandOff.ofTask();
         return () -> handOff.run(() -> {
             task.run();
             return null;
@@ -681,7 +681,7 @@ public final class Hooks {
         if (task == null) {
             return null;
         }
-        TaskHandOff handOff = TaskHandOff.capture(false);
+        TaskHandOff handOff = TaskHandOff.ofTask();
         return () -> handOff.call(task);
     }
 
@@ -689,7 +689,7 @@ public final class Hooks {
         if (task == null) {
             return null;
         }
-        TaskHandOff handOff = TaskHandOff.capture(false);
+        TaskHandOff handOff = TaskHandOff.ofTask();
         return () -> handOff.run(task);
     }
 
@@ -698,7 +698,7 @@ public final class Hooks {
         if (task == null) {
             return null;
         }
-        TaskHandOff handOff = TaskHandOff.capture(true);
+        TaskHandOff handOff = TaskHandOff.ofStage();
         return value -> handOff.run(() -> task.apply(value));
     }
 
@@ -706,7 +706,7 @@ public final class Hooks {
         if (task == null) {
             return null;
         }
-        TaskHandOff handOff = TaskHandOff.capture(true);
+        TaskHandOff handOff = TaskHandOff.ofStage();
         return value -> handOff.run(() -> {
             task.accept(value);
             return null;
@@ -717,7 +717,7 @@ public final class Hooks {
         if (task == null) {
             return null;
         }
-        TaskHandOff handOff = TaskHandOff.capture(true);
+        TaskHandOff handOff = TaskHandOff.ofStage();
         return (a, b) -> handOff.run(() -> task.apply(a, b));
     }
 
@@ -725,7 +725,7 @@ public final class Hooks {
         if (task == null) {
             return null;
         }
-        TaskHandOff handOff = TaskHandOff.capture(true);
+        TaskHandOff handOff = TaskHandOff.ofStage();
         return (a, b) -> handOff.run(() -> {
             task.accept(a, b);
             return null;
@@ -742,7 +742,7 @@ public final class Hooks {
             return function;
         }
         try {
-            TaskHandOff handOff = TaskHandOff.capture(false, StreamPipelines.of(stream));
+            TaskHandOff handOff = TaskHandOff.ofFunction(StreamPipelines.of(stream));
             return java.lang.reflect.Proxy.newProxyInstance(
                     type.getClassLoader(), new Class<?>[] {type}, (proxy, method, arguments) -> {
                         if (method.getDeclaringClass() == Object.class) {
