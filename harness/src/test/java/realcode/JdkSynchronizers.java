@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Timer;
 import java.util.TimerTask;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Exchanger;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Phaser;
@@ -535,6 +537,113 @@ public class JdkSynchronizers {
             consumer.join();
             if (!seen[0].startsWith("InterruptedException")) {
                 throw new IllegalStateException(seen[0]);
+            }
+        }
+    }
+
+    /**
+     * A CyclicBarrier's action merges what each party computed, and each party reads the merge once its await
+     * returns, as the barrier's javadoc orders: before await, then the action, then the return from await.
+     */
+    @RaceFree("CyclicBarrier with a barrier action")
+    public static class BarrierActionMergesPartials {
+        private final int[] partials = new int[4];
+        private int merged;
+        private final CyclicBarrier barrier = new CyclicBarrier(4, () -> {
+            int sum = 0;
+            for (int partial : partials) {
+                sum += partial;
+            }
+            merged = sum;
+        });
+
+        @Concurrent(threads = 4)
+        public void run(int index) throws InterruptedException, BrokenBarrierException {
+            partials[index] = index + 1;
+            barrier.await();
+            if (merged != 10) {
+                throw new IllegalStateException("merged " + merged);
+            }
+        }
+    }
+
+    /** A thread that is no party reads what the action merged: the barrier orders the action before its parties only. */
+    @Racy(field = "realcode.JdkSynchronizers$BarrierResultReadByAnOutsider.merged")
+    public static class BarrierResultReadByAnOutsider {
+        private final int[] partials = new int[3];
+        private int merged;
+        private final CyclicBarrier barrier = new CyclicBarrier(3, this::merge);
+
+        private void merge() {
+            merged = partials[0] + partials[1] + partials[2]; // race
+        }
+
+        @Concurrent(threads = 4)
+        public void run(int index) throws InterruptedException, BrokenBarrierException {
+            if (index < 3) {
+                partials[index] = index + 1;
+                barrier.await();
+            } else {
+                Thread.sleep(5);
+                int seen = merged; // race
+                if (seen != 0 && seen != 6) {
+                    throw new IllegalStateException("merged " + seen);
+                }
+            }
+        }
+    }
+
+    /** A Phaser's onAdvance totals what the parties counted; each reads the total once the phase advanced. */
+    @RaceFree("Phaser.onAdvance")
+    public static class PhaserAdvanceTotals {
+        private final long[] counts = new long[4];
+        private long total;
+        private final Phaser phaser = new Phaser(4) {
+            @Override
+            protected boolean onAdvance(int phase, int registeredParties) {
+                long sum = 0;
+                for (long count : counts) {
+                    sum += count;
+                }
+                total = sum;
+                return super.onAdvance(phase, registeredParties);
+            }
+        };
+
+        @Concurrent(threads = 4)
+        public void run(int index) {
+            counts[index] = 5;
+            phaser.arriveAndAwaitAdvance();
+            if (total != 20) {
+                throw new IllegalStateException("total " + total);
+            }
+        }
+    }
+
+    /** A thread that is not registered reads the total: the phaser orders onAdvance before its parties only. */
+    @Racy(field = "realcode.JdkSynchronizers$PhaserTotalReadByAnOutsider.total")
+    public static class PhaserTotalReadByAnOutsider {
+        private final long[] counts = new long[3];
+        private long total;
+        private final Phaser phaser = new Phaser(3) {
+            @Override
+            protected boolean onAdvance(int phase, int registeredParties) {
+                total = counts[0] + counts[1] + counts[2]; // race
+                return true;
+            }
+        };
+
+        @Concurrent(threads = 4)
+        public void run(int index) throws InterruptedException {
+            if (index < 3) {
+                counts[index] = 5;
+                phaser.arriveAndAwaitAdvance();
+            } else {
+                Thread.sleep(5);
+                long seen = total; // race
+                if (seen != 0 && seen != 15) {
+                    throw new IllegalStateException("total " + seen);
+                }
             }
         }
     }

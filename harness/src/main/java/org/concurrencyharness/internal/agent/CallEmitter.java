@@ -32,6 +32,10 @@ final class CallEmitter {
         Kind kind = context.canBridge()
                 ? context.contracts().kindOf(opcode, call.owner, call.name, call.desc, context.loader())
                 : null;
+        if (SyncContracts.takesBarrierAction(opcode, call.owner, call.name, call.desc)) {
+            // the action, on top of the stack, runs inside the last party's await
+            code.invokeStatic(HookCalls.HOOKS, HookCalls.BARRIER_ACTION);
+        }
         if (SyncContracts.startsThread(opcode, call.name, call.desc)) {
             code.dup();
             code.invokeStatic(HookCalls.HOOKS, HookCalls.PRE_START);

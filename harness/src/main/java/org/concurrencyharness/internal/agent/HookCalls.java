@@ -49,6 +49,8 @@ final class HookCalls {
     static final Method SUBSCRIBED = Method.getMethod("Object subscribed(Object, Object)");
     static final Method SUBSCRIBER_SIGNAL = Method.getMethod("void subscriberSignal(Object)");
     static final Method SUBSCRIBER_SIGNAL_END = Method.getMethod("void subscriberSignalEnd(Object)");
+    static final Method BARRIER_ACTION = Method.getMethod("Runnable barrierAction(Runnable)");
+    static final Method ADVANCED = Method.getMethod("void advanced(Object)");
     static final Method PRE_LIBRARY_CALL = Method.getMethod("void preLibraryCall(int)");
     static final Method POST_LIBRARY_CALL = Method.getMethod("void postLibraryCall(int)");
 

@@ -125,6 +125,7 @@ final class RaceClassVisitor extends ClassVisitor {
                 contracts,
                 contracts.taskClassOf(superName, loader),
                 isSubscriber(),
+                superName != null && hierarchy.isSubtype(superName, SyncContracts.PHASER, loader),
                 hierarchy,
                 library);
         for (Map.Entry<MethodNode, MethodVisitor> method : methods) {
@@ -225,6 +226,7 @@ final class RaceClassVisitor extends ClassVisitor {
             ContractLookup contracts,
             SyncContracts.TaskClass taskClass,
             boolean subscriber,
+            boolean phaser,
             TypeHierarchy hierarchy,
             boolean library) {
 

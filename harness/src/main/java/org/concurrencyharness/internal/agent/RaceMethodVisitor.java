@@ -36,6 +36,8 @@ final class RaceMethodVisitor extends AdviceAdapter {
     private final boolean taskBody;
     /** Whether the method receives a publisher's signal: a {@code Flow.Subscriber}'s {@code onNext} and the like. */
     private final boolean signal;
+    /** Whether the method is a phaser's {@code onAdvance}, which the last party to arrive runs inside its arrive. */
+    private final boolean advance;
 
     private final Label classInitStart = new Label();
     private final FieldAccessEmitter fields = new FieldAccessEmitter(this);
@@ -81,6 +83,9 @@ final class RaceMethodVisitor extends AdviceAdapter {
             }
         }
         this.signal = context.subscriber() && (method.access & ACC_STATIC) == 0 && SyncContracts.isSignal(method.name);
+        this.advance = context.phaser()
+                && (method.access & ACC_STATIC) == 0
+                && SyncContracts.isAdvance(method.name, method.desc);
         this.taskBody = context.taskClass() != null
                 && (method.access & ACC_STATIC) == 0
                 && context.taskClass().isBody(method.name, method.desc);
@@ -153,6 +158,11 @@ final class RaceMethodVisitor extends AdviceAdapter {
             // what it did happens before the subscriber's next signal
             loadThis();
             invokeStatic(HookCalls.HOOKS, HookCalls.SUBSCRIBER_SIGNAL_END);
+        }
+        if (advance) {
+            // what it did happens before the parties go on to the next phase
+            loadThis();
+            invokeStatic(HookCalls.HOOKS, HookCalls.ADVANCED);
         }
     }
 

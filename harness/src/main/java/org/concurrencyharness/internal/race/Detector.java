@@ -400,6 +400,14 @@ final class Detector {
         state.tick();
     }
 
+    /** Releases into the synchronising object whose call the thread is innermost inside of, if it is inside one. */
+    static void releaseInnermostSync() {
+        Object[] syncs = adopt().insideSyncs();
+        if (syncs.length > 0) {
+            release(syncs[syncs.length - 1]);
+        }
+    }
+
     static void acquireTasksDone() {
         ThreadState state = adopt();
         VectorClock done = state.round.tasksDone;

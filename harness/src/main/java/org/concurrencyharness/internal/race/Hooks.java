@@ -664,6 +664,39 @@ public final class Hooks {
         }
     }
 
+    // ---- what the last party to arrive runs inside its call: released before the parties go on
+
+    /**
+     * The action of {@code new CyclicBarrier(parties, action)}. The last party to arrive runs it inside its {@code
+     * await}, after what every party did before the await was released into the barrier; what the action did is
+     * released into the barrier as it ends, so that each party sees it once its await returns.
+     */
+    public static Runnable barrierAction(Runnable action) {
+        if (action == null) {
+            return null;
+        }
+        return () -> {
+            try {
+                action.run();
+            } finally {
+                try {
+                    Detector.releaseInnermostSync();
+                } catch (Throwable failure) {
+                    DetectorErrors.record(failure);
+                }
+            }
+        };
+    }
+
+    /** As a phaser's {@code onAdvance} returns, which the last party to arrive runs: what it did goes to the parties. */
+    public static void advanced(Object phaser) {
+        try {
+            Detector.release(phaser);
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+        }
+    }
+
     // ---- tasks handed to executors and completable futures: the submitter's past happens before the task
 
     public static Runnable wrap(Runnable task) {

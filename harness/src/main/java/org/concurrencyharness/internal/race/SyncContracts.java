@@ -514,6 +514,27 @@ public final class SyncContracts {
         return SIGNALS.contains(method);
     }
 
+    // ---- what the last party to arrive runs, inside its call, before the parties go on
+
+    /** Instrument time: a phaser, whose {@code onAdvance} the last party to arrive runs inside its arrive. */
+    public static final String PHASER = "java/util/concurrent/Phaser";
+
+    /** Instrument time: a phaser's {@code onAdvance(phase, registeredParties)}. */
+    public static boolean isAdvance(String method, String descriptor) {
+        return method.equals("onAdvance") && descriptor.equals("(II)Z");
+    }
+
+    /**
+     * Instrument time: {@code new CyclicBarrier(parties, action)}, whose action the last party to arrive runs inside
+     * its {@code await}; the barrier's javadoc orders the action before every party's return from that await.
+     */
+    public static boolean takesBarrierAction(int opcode, String owner, String method, String descriptor) {
+        return opcode == Opcodes.INVOKESPECIAL
+                && owner.equals("java/util/concurrent/CyclicBarrier")
+                && method.equals("<init>")
+                && descriptor.equals("(ILjava/lang/Runnable;)V");
+    }
+
     /** Instrument time: whether a function of this type, given to this call, is called back for the call's key. */
     public static boolean callsBackForKey(String method, String functionType) {
         return KEYED.contains(method) && KEYED_TYPES.contains(functionType);
