@@ -880,4 +880,142 @@ public class JdkTaskFrameworks {
             }
         }
     }
+
+    /**
+     * A pool whose afterExecute hook tallies what each task recorded, as pools that keep metrics do: the hook is given
+     * the program's own task, and the tally is read once the pool terminated.
+     */
+    @RaceFree("ThreadPoolExecutor.afterExecute, the tally read after awaitTermination")
+    public static class AfterExecuteTalliesTasks {
+        static class Job implements Runnable {
+            private int work;
+
+            @Override
+            public void run() {
+                work = 7;
+            }
+        }
+
+        static class TallyingPool extends ThreadPoolExecutor {
+            private int tally;
+
+            TallyingPool() {
+                super(2, 2, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
+            }
+
+            @Override
+            protected void afterExecute(Runnable task, Throwable thrown) {
+                if (task instanceof Job job) {
+                    synchronized (this) {
+                        tally += job.work;
+                    }
+                }
+            }
+        }
+
+        @Concurrent(threads = 1)
+        public void run() throws InterruptedException {
+            TallyingPool pool = new TallyingPool();
+            for (int i = 0; i < 5; i++) {
+                pool.execute(new Job());
+            }
+            pool.shutdown();
+            pool.awaitTermination(5, TimeUnit.SECONDS);
+            if (pool.tally != 35) {
+                throw new IllegalStateException("tally " + pool.tally);
+            }
+        }
+    }
+
+    /** The tally read while the tasks still run: nothing orders the hook's writes before it. */
+    @Racy(field = "realcode.JdkTaskFrameworks$AfterExecuteTallyReadEarly$TallyingPool.tally")
+    public static class AfterExecuteTallyReadEarly {
+        static class TallyingPool extends ThreadPoolExecutor {
+            private int tally;
+
+            TallyingPool() {
+                super(2, 2, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
+            }
+
+            @Override
+            protected void afterExecute(Runnable task, Throwable thrown) {
+                synchronized (this) {
+                    tally++; // race
+                }
+            }
+        }
+
+        @Concurrent(threads = 1)
+        public void run() throws InterruptedException {
+            TallyingPool pool = new TallyingPool();
+            try {
+                for (int i = 0; i < 5; i++) {
+                    pool.execute(() -> {});
+                }
+                Thread.sleep(20);
+                int seen = pool.tally; // race
+                if (seen > 5) {
+                    throw new IllegalStateException("tally " + seen);
+                }
+            } finally {
+                pool.shutdown();
+                pool.awaitTermination(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** Polling isTerminated after shutdown, instead of awaitTermination: a terminated pool has seen its tasks end. */
+    @RaceFree("ExecutorService.isTerminated polled after shutdown")
+    public static class IsTerminatedPolled {
+        @Concurrent(threads = 1)
+        public void run() throws InterruptedException {
+            ExecutorService pool = Executors.newFixedThreadPool(3);
+            int[] squares = new int[6];
+            for (int i = 0; i < squares.length; i++) {
+                int n = i;
+                pool.execute(() -> squares[n] = n * n);
+            }
+            pool.shutdown();
+            while (!pool.isTerminated()) {
+                Thread.sleep(1);
+            }
+            if (squares[5] != 25) {
+                throw new IllegalStateException("squares " + Arrays.toString(squares));
+            }
+        }
+    }
+
+    /** shutdownNow returns the tasks that never ran, which the program looks at as it handed them over. */
+    @RaceFree("ExecutorService.shutdownNow, the tasks that never ran")
+    public static class ShutdownNowReturnsQueuedJobs {
+        static class Job implements Runnable {
+            @Override
+            public void run() {}
+        }
+
+        @Concurrent(threads = 1)
+        public void run() throws InterruptedException {
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            CountDownLatch blocking = new CountDownLatch(1);
+            CountDownLatch never = new CountDownLatch(1);
+            pool.execute(() -> {
+                blocking.countDown();
+                try {
+                    never.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            blocking.await();
+            for (int i = 0; i < 3; i++) {
+                pool.execute(new Job());
+            }
+            List<Runnable> unrun = pool.shutdownNow();
+            pool.awaitTermination(5, TimeUnit.SECONDS);
+            long jobs = unrun.stream().filter(Job.class::isInstance).count();
+            if (jobs != 3) {
+                throw new IllegalStateException("jobs never run " + jobs + " of " + unrun);
+            }
+        }
+    }
 }

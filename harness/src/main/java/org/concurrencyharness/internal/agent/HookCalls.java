@@ -51,6 +51,8 @@ final class HookCalls {
     static final Method SUBSCRIBER_SIGNAL_END = Method.getMethod("void subscriberSignalEnd(Object)");
     static final Method BARRIER_ACTION = Method.getMethod("Runnable barrierAction(Runnable)");
     static final Method ADVANCED = Method.getMethod("void advanced(Object)");
+    static final Method UNWRAP_TASK = Method.getMethod("Runnable unwrapTask(Runnable)");
+    static final Method UNWRAP_TASKS = Method.getMethod("void unwrapTasks(Object)");
     static final Method PRE_LIBRARY_CALL = Method.getMethod("void preLibraryCall(int)");
     static final Method POST_LIBRARY_CALL = Method.getMethod("void postLibraryCall(int)");
 

@@ -126,6 +126,7 @@ final class RaceClassVisitor extends ClassVisitor {
                 contracts.taskClassOf(superName, loader),
                 isSubscriber(),
                 superName != null && hierarchy.isSubtype(superName, SyncContracts.PHASER, loader),
+                superName != null && hierarchy.isSubtype(superName, SyncContracts.THREAD_POOL_EXECUTOR, loader),
                 hierarchy,
                 library);
         for (Map.Entry<MethodNode, MethodVisitor> method : methods) {
@@ -227,6 +228,7 @@ final class RaceClassVisitor extends ClassVisitor {
             SyncContracts.TaskClass taskClass,
             boolean subscriber,
             boolean phaser,
+            boolean threadPool,
             TypeHierarchy hierarchy,
             boolean library) {
 

@@ -38,6 +38,10 @@ final class RaceMethodVisitor extends AdviceAdapter {
     private final boolean signal;
     /** Whether the method is a phaser's {@code onAdvance}, which the last party to arrive runs inside its arrive. */
     private final boolean advance;
+    /** Which argument is the task a pool's {@code beforeExecute} or {@code afterExecute} is given, or -1. */
+    private final int executedTask;
+    /** Whether the method is a pool's {@code afterExecute}, the end of each task's execution. */
+    private final boolean afterExecute;
 
     private final Label classInitStart = new Label();
     private final FieldAccessEmitter fields = new FieldAccessEmitter(this);
@@ -86,6 +90,10 @@ final class RaceMethodVisitor extends AdviceAdapter {
         this.advance = context.phaser()
                 && (method.access & ACC_STATIC) == 0
                 && SyncContracts.isAdvance(method.name, method.desc);
+        this.executedTask = context.threadPool() && (method.access & ACC_STATIC) == 0
+                ? SyncContracts.executedTaskArgument(method.name, method.desc)
+                : -1;
+        this.afterExecute = executedTask >= 0 && "afterExecute".equals(method.name);
         this.taskBody = context.taskClass() != null
                 && (method.access & ACC_STATIC) == 0
                 && context.taskClass().isBody(method.name, method.desc);
@@ -124,6 +132,12 @@ final class RaceMethodVisitor extends AdviceAdapter {
                     HookCalls.HOOKS,
                     "onCompletion".equals(methodName) ? HookCalls.COMPLETION_BEGIN : HookCalls.TASK_BEGIN);
         }
+        if (executedTask >= 0) {
+            // the program's runnable, not the detector's wrapper around it
+            loadArg(executedTask);
+            invokeStatic(HookCalls.HOOKS, HookCalls.UNWRAP_TASK);
+            storeArg(executedTask);
+        }
         if (signal) {
             // it starts from what the publisher published before the signal
             loadThis();
@@ -158,6 +172,12 @@ final class RaceMethodVisitor extends AdviceAdapter {
             // what it did happens before the subscriber's next signal
             loadThis();
             invokeStatic(HookCalls.HOOKS, HookCalls.SUBSCRIBER_SIGNAL_END);
+        }
+        if (afterExecute) {
+            // afterExecute is the end of the task's execution, as the pool runs it: whoever waits for the pool's tasks
+            // (awaitTermination, isTerminated) sees what it did
+            loadThis();
+            invokeStatic(HookCalls.HOOKS, HookCalls.TASK_END);
         }
         if (advance) {
             // what it did happens before the parties go on to the next phase

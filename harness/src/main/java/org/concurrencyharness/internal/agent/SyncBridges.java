@@ -259,6 +259,11 @@ final class SyncBridges {
                 } else {
                     afterOnReceiver(method, call, syncSlot, siteSlot, hasReceiver);
                 }
+                if (SyncContracts.returnsUnrunTasks(call.name(), call.descriptor())) {
+                    // the tasks that never ran, as the program handed them over
+                    method.visitInsn(Opcodes.DUP);
+                    invoke(method, HookCalls.UNWRAP_TASKS);
+                }
             }
             case LINK -> {
                 method.visitInsn(Opcodes.DUP);

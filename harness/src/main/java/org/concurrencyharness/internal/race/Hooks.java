@@ -703,11 +703,30 @@ public final class Hooks {
         if (task == null) {
             return null;
         }
-        TaskHandOff handOff = TaskHandOff.ofTask();
-        return () -> handOff.run(() -> {
-            task.run();
-            return null;
-        });
+        return new HandedOverTask(task, TaskHandOff.ofTask());
+    }
+
+    /** In an executor's {@code beforeExecute} or {@code afterExecute}: the program's runnable, as it handed it over. */
+    public static Runnable unwrapTask(Runnable task) {
+        return task instanceof HandedOverTask handed ? handed.task : task;
+    }
+
+    /** The tasks {@code shutdownNow()} returned, that never ran: each as the program handed it over. */
+    @SuppressWarnings("unchecked")
+    public static void unwrapTasks(Object tasks) {
+        if (!(tasks instanceof java.util.List<?> list)) {
+            return;
+        }
+        try {
+            for (java.util.ListIterator<Object> each = ((java.util.List<Object>) list).listIterator();
+                    each.hasNext(); ) {
+                if (each.next() instanceof HandedOverTask handed) {
+                    each.set(handed.task);
+                }
+            }
+        } catch (UnsupportedOperationException | ClassCastException e) {
+            // an executor of the program's that returns a list it keeps to itself: left as it is
+        }
     }
 
     public static <V> Callable<V> wrap(Callable<V> task) {

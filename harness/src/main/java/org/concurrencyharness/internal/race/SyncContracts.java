@@ -220,6 +220,7 @@ public final class SyncContracts {
             "getOrDefault",
             "getCount",
             "isDone",
+            "isTerminated",
             "isCancelled",
             "intValue",
             "longValue",
@@ -256,6 +257,7 @@ public final class SyncContracts {
             "invokeAll",
             "invokeAny",
             "awaitTermination",
+            "isTerminated",
             "close",
             "isDone",
             "quietlyJoin",
@@ -276,7 +278,8 @@ public final class SyncContracts {
 
     /**
      * Run time: a call after which the thread also sees what every finished task did. A future's
-     * {@code get}, an executor's {@code invokeAll} or {@code awaitTermination}: not a map's
+     * {@code get}, an executor's {@code invokeAll}, {@code awaitTermination} or {@code isTerminated}
+     * (a pool that terminated has seen each of its workers end): not a map's
      * {@code get}. A fork-join task's own {@code join}, {@code invoke} or {@code invokeAll} sees what
      * it and its subtasks did through the task itself (see Hooks#postTasksJoined), except a
      * completer's, whose subtasks complete it from their own threads.
@@ -512,6 +515,28 @@ public final class SyncContracts {
     /** Instrument time: a subscriber's method that a publisher calls with a signal. */
     public static boolean isSignal(String method) {
         return SIGNALS.contains(method);
+    }
+
+    /** Instrument time: a pool whose {@code beforeExecute} and {@code afterExecute} the program may override. */
+    public static final String THREAD_POOL_EXECUTOR = "java/util/concurrent/ThreadPoolExecutor";
+
+    /**
+     * Instrument time: which argument is the runnable an override of a pool's {@code beforeExecute(thread, task)} or
+     * {@code afterExecute(task, thrown)} is given, or -1 for any other method.
+     */
+    public static int executedTaskArgument(String method, String descriptor) {
+        if (method.equals("beforeExecute") && descriptor.equals("(Ljava/lang/Thread;Ljava/lang/Runnable;)V")) {
+            return 1;
+        }
+        if (method.equals("afterExecute") && descriptor.equals("(Ljava/lang/Runnable;Ljava/lang/Throwable;)V")) {
+            return 0;
+        }
+        return -1;
+    }
+
+    /** Instrument time: an executor's {@code shutdownNow()}, which returns the tasks that never ran. */
+    public static boolean returnsUnrunTasks(String method, String descriptor) {
+        return method.equals("shutdownNow") && descriptor.equals("()Ljava/util/List;");
     }
 
     // ---- what the last party to arrive runs, inside its call, before the parties go on
