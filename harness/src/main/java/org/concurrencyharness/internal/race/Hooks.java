@@ -724,8 +724,10 @@ public final class Hooks {
                     each.set(handed.task);
                 }
             }
-        } catch (UnsupportedOperationException | ClassCastException e) {
+        } catch (UnsupportedOperationException e) {
             // an executor of the program's that returns a list it keeps to itself: left as it is
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
         }
     }
 

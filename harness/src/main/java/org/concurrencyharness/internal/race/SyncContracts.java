@@ -299,6 +299,28 @@ public final class SyncContracts {
 
     // ---- tasks: handed to other threads by the calls above (Hooks' wrap, handOver, taskBegin, taskEnd)
 
+    /** Instrument time: a pool whose {@code beforeExecute} and {@code afterExecute} the program may override. */
+    public static final String THREAD_POOL_EXECUTOR = "java/util/concurrent/ThreadPoolExecutor";
+
+    /**
+     * Instrument time: which argument is the runnable an override of a pool's {@code beforeExecute(thread, task)} or
+     * {@code afterExecute(task, thrown)} is given, or -1 for any other method.
+     */
+    public static int executedTaskArgument(String method, String descriptor) {
+        if (method.equals("beforeExecute") && descriptor.equals("(Ljava/lang/Thread;Ljava/lang/Runnable;)V")) {
+            return 1;
+        }
+        if (method.equals("afterExecute") && descriptor.equals("(Ljava/lang/Runnable;Ljava/lang/Throwable;)V")) {
+            return 0;
+        }
+        return -1;
+    }
+
+    /** Instrument time: an executor's {@code shutdownNow()}, which returns the tasks that never ran. */
+    public static boolean returnsUnrunTasks(String method, String descriptor) {
+        return method.equals("shutdownNow") && descriptor.equals("()Ljava/util/List;");
+    }
+
     /** Instrument time: tasks handed to another thread, wrapped so that the submitter's past happens before them. */
     public static final Set<String> TASK_TYPES = Set.of(
             "java/lang/Runnable",
@@ -515,28 +537,6 @@ public final class SyncContracts {
     /** Instrument time: a subscriber's method that a publisher calls with a signal. */
     public static boolean isSignal(String method) {
         return SIGNALS.contains(method);
-    }
-
-    /** Instrument time: a pool whose {@code beforeExecute} and {@code afterExecute} the program may override. */
-    public static final String THREAD_POOL_EXECUTOR = "java/util/concurrent/ThreadPoolExecutor";
-
-    /**
-     * Instrument time: which argument is the runnable an override of a pool's {@code beforeExecute(thread, task)} or
-     * {@code afterExecute(task, thrown)} is given, or -1 for any other method.
-     */
-    public static int executedTaskArgument(String method, String descriptor) {
-        if (method.equals("beforeExecute") && descriptor.equals("(Ljava/lang/Thread;Ljava/lang/Runnable;)V")) {
-            return 1;
-        }
-        if (method.equals("afterExecute") && descriptor.equals("(Ljava/lang/Runnable;Ljava/lang/Throwable;)V")) {
-            return 0;
-        }
-        return -1;
-    }
-
-    /** Instrument time: an executor's {@code shutdownNow()}, which returns the tasks that never ran. */
-    public static boolean returnsUnrunTasks(String method, String descriptor) {
-        return method.equals("shutdownNow") && descriptor.equals("()Ljava/util/List;");
     }
 
     // ---- what the last party to arrive runs, inside its call, before the parties go on
