@@ -151,7 +151,7 @@ final class CallEmitter {
         RaceClassVisitor.ClassContext context = code.context();
         boolean callsBack = (kind == Kind.SYNC || kind == Kind.OBJECT_CALL)
                 && context.contracts().callsBack(owner, context.loader());
-        if (kind == Kind.OBJECT_CALL || role != null) {
+        if (SyncBridges.takesSite(kind, role)) {
             target.visitLdcInsn(SiteRegistry.registerCall(
                     receiverField,
                     owner.substring(owner.lastIndexOf('/') + 1),

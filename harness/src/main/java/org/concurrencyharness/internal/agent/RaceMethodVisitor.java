@@ -86,16 +86,17 @@ final class RaceMethodVisitor extends AdviceAdapter {
                 interruptHandlers.add(block.handler.getLabel());
             }
         }
-        this.signal = context.subscriber() && (method.access & ACC_STATIC) == 0 && SyncContracts.isSignal(method.name);
-        this.advance = context.phaser()
-                && (method.access & ACC_STATIC) == 0
-                && SyncContracts.isAdvance(method.name, method.desc);
-        this.executedTask = context.threadPool() && (method.access & ACC_STATIC) == 0
+        // the methods the JDK calls on an object of the program's: a task's body, a subscriber's signals, a phaser's
+        // onAdvance, a pool's beforeExecute and afterExecute
+        boolean instanceMethod = (method.access & ACC_STATIC) == 0;
+        this.signal = instanceMethod && context.subscriber() && SyncContracts.isSignal(method.name);
+        this.advance = instanceMethod && context.phaser() && SyncContracts.isAdvance(method.name, method.desc);
+        this.executedTask = instanceMethod && context.threadPool()
                 ? SyncContracts.executedTaskArgument(method.name, method.desc)
                 : -1;
         this.afterExecute = executedTask >= 0 && "afterExecute".equals(method.name);
-        this.taskBody = context.taskClass() != null
-                && (method.access & ACC_STATIC) == 0
+        this.taskBody = instanceMethod
+                && context.taskClass() != null
                 && context.taskClass().isBody(method.name, method.desc);
     }
 

@@ -53,6 +53,14 @@ final class SyncBridges {
         };
     }
 
+    /**
+     * Whether the bridge of a call takes its site, as its last argument: the caller pushes one (see CallEmitter) for a
+     * call on a JDK object and for one that takes part in a lost update.
+     */
+    static boolean takesSite(Kind kind, UpdateRole role) {
+        return kind == Kind.OBJECT_CALL || role != null;
+    }
+
     /** Whether the hooks of a call of the kind are told the method's name, which their contract depends on. */
     private static boolean named(Kind kind) {
         return kind == Kind.SYNC || kind == Kind.VALIDATE || kind == Kind.UNSAFE || kind == Kind.VAR_HANDLE;
@@ -69,9 +77,8 @@ final class SyncBridges {
             boolean callsBack,
             UpdateRole role) {
 
-        /** Whether the bridge takes the call's site, as its last argument. */
         boolean takesSite() {
-            return kind == Kind.OBJECT_CALL || role != null;
+            return SyncBridges.takesSite(kind, role);
         }
     }
 

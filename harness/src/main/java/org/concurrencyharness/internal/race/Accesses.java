@@ -165,7 +165,7 @@ final class Accesses {
             if (state != null) {
                 AccessSite call = SiteRegistry.call(site);
                 ViewedObject viewed = contract == JdkObjects.Contract.VIEW ? state.viewed(receiver) : null;
-                Object concurrent = viewed != null && viewed.concurrent ? viewed.object() : null;
+                Object concurrent = viewed == null ? null : viewed.concurrentCollection();
                 // the object's class is the JDK's, which declares no field of a key the program's code could use
                 if (concurrent != null && !call.write()) {
                     // a look through a view of a concurrent collection only acquires from it (see ConcurrentViews)
@@ -192,7 +192,7 @@ final class Accesses {
     static void afterViewCall(Object view, Object returnedView) {
         ThreadState state = Detector.current(null);
         ViewedObject viewed = state == null ? null : state.viewed(view);
-        Object concurrent = viewed != null && viewed.concurrent ? viewed.object() : null;
+        Object concurrent = viewed == null ? null : viewed.concurrentCollection();
         if (concurrent != null) {
             SyncCalls.after(concurrent, null);
             ConcurrentViews.link(returnedView, concurrent);

@@ -385,15 +385,15 @@ public final class Hooks {
                 // a library's object behind a JDK interface: the project's call into its code
                 Detector.libraryCall(site, true);
             }
-            if (contract == JdkObjects.Contract.CONCURRENT && SynchronizedWrappers.is(receiver)) {
-                SynchronizedWrappers.before(receiver, site);
-            } else if (contract == JdkObjects.Contract.CONCURRENT
-                    && !SiteRegistry.call(site).write()
-                    && ConcurrentViews.isView(receiver)) {
-                // a look through a view of a concurrent collection only acquires from it (see ConcurrentViews)
-                Detector.enterSync(receiver);
-            } else if (contract == JdkObjects.Contract.CONCURRENT) {
-                SyncCalls.before(receiver, null);
+            if (contract == JdkObjects.Contract.CONCURRENT) {
+                if (SynchronizedWrappers.is(receiver)) {
+                    SynchronizedWrappers.before(receiver, site);
+                } else if (!SiteRegistry.call(site).write() && ConcurrentViews.isView(receiver)) {
+                    // a look through a view of a concurrent collection only acquires from it (see ConcurrentViews)
+                    Detector.enterSync(receiver);
+                } else {
+                    SyncCalls.before(receiver, null);
+                }
             } else if (contract != JdkObjects.Contract.NONE) {
                 Accesses.objectCall(receiver, contract, site);
             }
@@ -413,14 +413,14 @@ public final class Hooks {
                 Detector.libraryCall(site, false);
             }
             boolean returnsView = result != null && SiteRegistry.call(site).returnsView();
-            if (contract == JdkObjects.Contract.CONCURRENT && SynchronizedWrappers.is(receiver)) {
-                SynchronizedWrappers.after(result, receiver, returnsView);
-                return;
-            }
             if (contract == JdkObjects.Contract.CONCURRENT) {
-                SyncCalls.after(receiver, null);
-                if (returnsView) {
-                    ConcurrentViews.link(result, receiver);
+                if (SynchronizedWrappers.is(receiver)) {
+                    SynchronizedWrappers.after(result, receiver, returnsView);
+                } else {
+                    SyncCalls.after(receiver, null);
+                    if (returnsView) {
+                        ConcurrentViews.link(result, receiver);
+                    }
                 }
                 return;
             }

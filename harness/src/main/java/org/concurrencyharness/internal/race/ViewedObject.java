@@ -21,7 +21,7 @@ final class ViewedObject {
      * A concurrent collection ({@code Collections.newSetFromMap(new ConcurrentHashMap<>())}): calls through its views
      * synchronise as its own do, and read or write nothing.
      */
-    final boolean concurrent;
+    private final boolean concurrent;
     /** The object's shadows in the latest round a call through a view met them. */
     private volatile DetachedShadows shadows;
 
@@ -32,9 +32,9 @@ final class ViewedObject {
         this.concurrent = JdkObjects.isConcurrentCollection(object);
     }
 
-    /** The object, or null once it is gone. */
-    Object object() {
-        return object.get();
+    /** The collection, if it is a concurrent one whose views' calls synchronise through it (and still lives); else null. */
+    Object concurrentCollection() {
+        return concurrent ? object.get() : null;
     }
 
     /** The object's shadows in the thread's round: its own while it lives, else those its views share. */
