@@ -2,6 +2,7 @@ package org.concurrencyharness.internal.agent;
 
 import org.concurrencyharness.internal.race.SiteRegistry;
 import org.concurrencyharness.internal.race.SyncContracts;
+import org.concurrencyharness.internal.race.SyncContracts.ArgumentUse;
 import org.concurrencyharness.internal.race.SyncContracts.Kind;
 import org.concurrencyharness.internal.race.UpdateRole;
 import org.objectweb.asm.Handle;
@@ -51,18 +52,77 @@ final class CallEmitter {
             code.invokeStatic(HookCalls.HOOKS, HookCalls.POST_LIBRARY_CALL);
             return;
         }
+        ArgumentUse[] uses = SyncContracts.argumentUses(opcode, call.owner, call.name, call.desc);
+        if (uses != null && opcode == Opcodes.INVOKESPECIAL) {
+            copyingConstructor(call);
+            return;
+        }
+        if (kind == null && uses != null && context.canBridge()) {
+            kind = Kind.ARGUMENTS;
+        }
         if (kind == null) {
             code.emitMethodInsn(opcode, call.owner, call.name, call.desc, call.itf);
             return;
         }
         UpdateRole role = roleOf(kind, opcode, call.owner, call.name, call.desc);
-        if (kind == Kind.OBJECT_CALL && role == null && step instanceof MethodPlan.Unshared) {
+        if (kind == Kind.OBJECT_CALL && role == null && uses == null && step instanceof MethodPlan.Unshared) {
             // an object no other thread reaches: no call on it can race
             code.emitMethodInsn(opcode, call.owner, call.name, call.desc, call.itf);
             return;
         }
         throughBridge(
-                code.next(), opcode, call.owner, call.name, call.desc, call.itf, kind, role, receiverFieldOf(step));
+                code.next(),
+                opcode,
+                call.owner,
+                call.name,
+                call.desc,
+                call.itf,
+                kind,
+                role,
+                receiverFieldOf(step),
+                uses);
+    }
+
+    /**
+     * A JDK constructor that copies the object it is given last, on top of the stack ({@code new ArrayList<>(list)}):
+     * the hooks go around it in place, as the object under construction cannot be handed to a bridge.
+     */
+    private void copyingConstructor(MethodInsnNode call) {
+        code.dup();
+        code.push(argumentSite(call.owner, call.name));
+        code.invokeStatic(HookCalls.HOOKS, HookCalls.PRE_COPIED);
+        code.emitMethodInsn(call.getOpcode(), call.owner, call.name, call.desc, call.itf);
+        code.invokeStatic(HookCalls.HOOKS, HookCalls.POST_COPIED);
+    }
+
+    /**
+     * A string concatenation ({@code "items " + list}), through a bridge that tells the analysis of the objects it
+     * prints, if it prints any but strings: the JDK's code calls their {@code toString}, which reads them. Whether it
+     * was written so.
+     */
+    boolean concatenation(String name, String descriptor, Handle bootstrap, Object[] arguments) {
+        RaceClassVisitor.ClassContext context = code.context();
+        if (!context.canBridge()
+                || !SyncContracts.concatenates(bootstrap.getOwner())
+                || !SyncBridges.printsObjects(descriptor)) {
+            return false;
+        }
+        MethodVisitor target = code.next();
+        target.visitLdcInsn(SiteRegistry.registerArgumentCall(
+                "string concatenation", code.method(), code.location(), context.library(), context.loader()));
+        context.bridges().concatenate(target, context.isInterface(), name, descriptor, bootstrap, arguments);
+        return true;
+    }
+
+    /** The site of a call's uses of its arguments, named as the user reads the call. */
+    private int argumentSite(String owner, String name) {
+        RaceClassVisitor.ClassContext context = code.context();
+        return SiteRegistry.registerArgumentCall(
+                SyncContracts.argumentCallName(owner, name),
+                code.method(),
+                code.location(),
+                context.library(),
+                context.loader());
     }
 
     /**
@@ -114,7 +174,8 @@ final class CallEmitter {
                     target.isInterface(),
                     kind,
                     role,
-                    receiverFieldOf(step));
+                    receiverFieldOf(step),
+                    null);
         }
         bridge.visitInsn(Type.getReturnType(descriptor).getOpcode(Opcodes.IRETURN));
         bridge.visitMaxs(0, 0);
@@ -137,7 +198,10 @@ final class CallEmitter {
                 : null;
     }
 
-    /** The call, its arguments on the stack, through the bridge that reports it; {@code receiverField} names its receiver, or null. */
+    /**
+     * The call, its arguments on the stack, through the bridge that reports it; {@code receiverField} names its
+     * receiver, or null; {@code uses}, how it goes through its arguments, or null.
+     */
     private void throughBridge(
             MethodVisitor target,
             int opcode,
@@ -147,7 +211,8 @@ final class CallEmitter {
             boolean isInterface,
             Kind kind,
             UpdateRole role,
-            String receiverField) {
+            String receiverField,
+            ArgumentUse[] uses) {
         RaceClassVisitor.ClassContext context = code.context();
         boolean callsBack = (kind == Kind.SYNC || kind == Kind.OBJECT_CALL)
                 && context.contracts().callsBack(owner, context.loader());
@@ -163,6 +228,9 @@ final class CallEmitter {
                     context.library(),
                     context.loader()));
         }
+        if (uses != null) {
+            target.visitLdcInsn(argumentSite(owner, name));
+        }
         context.bridges()
                 .invoke(
                         target,
@@ -174,6 +242,7 @@ final class CallEmitter {
                         isInterface,
                         kind,
                         callsBack,
-                        role);
+                        role,
+                        uses);
     }
 }

@@ -76,6 +76,10 @@ final class HookCalls {
     static final Method HAND_OVER_ALL = Method.getMethod("Object handOverAll(Object)");
     static final Method HAND_OVER_EACH = Method.getMethod("Object handOverEach(Object)");
     static final Method POST_TASKS_JOINED = Method.getMethod("void postTasksJoined(Object)");
+    static final Method PRE_ARGUMENT_USE = Method.getMethod("void preArgumentUse(Object, int, int)");
+    static final Method POST_ARGUMENT_USE = Method.getMethod("void postArgumentUse(Object, int)");
+    static final Method PRE_COPIED = Method.getMethod("void preCopied(Object, int)");
+    static final Method POST_COPIED = Method.getMethod("void postCopied()");
 
     // the project's calls on a concurrent map's key or on an atomic (see SyncContracts#roleOf and SyncBridges)
     static final Method PRE_UPDATE_CALL = Method.getMethod("long preUpdateCall(Object, Object, Object, int, int)");

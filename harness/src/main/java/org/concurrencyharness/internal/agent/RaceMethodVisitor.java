@@ -283,6 +283,9 @@ final class RaceMethodVisitor extends AdviceAdapter {
     @Override
     public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
         MethodPlan.Step step = plan.at(cursor.current());
+        if (entered && calls.concatenation(name, descriptor, bootstrap, arguments)) {
+            return;
+        }
         super.visitInvokeDynamicInsn(
                 name, descriptor, bootstrap, calls.methodReference(descriptor, bootstrap, arguments, step));
     }

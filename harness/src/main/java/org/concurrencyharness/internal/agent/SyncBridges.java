@@ -5,9 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.concurrencyharness.internal.race.SyncContracts;
+import org.concurrencyharness.internal.race.SyncContracts.ArgumentUse;
 import org.concurrencyharness.internal.race.SyncContracts.Kind;
 import org.concurrencyharness.internal.race.UpdateRole;
 import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -32,11 +34,11 @@ final class SyncBridges {
             case UNSAFE -> HookCalls.PRE_UNSAFE_CALL;
             case OBJECT_CALL -> HookCalls.PRE_OBJECT_CALL;
             case VAR_HANDLE -> HookCalls.PRE_VAR_HANDLE_CALL;
-            case LINK, JOIN, STREAM, VIEW_OF, FIND_VAR_HANDLE -> null;
+            case LINK, JOIN, STREAM, VIEW_OF, FIND_VAR_HANDLE, ARGUMENTS -> null;
         };
     }
 
-    /** The hook after a call of the kind. */
+    /** The hook after a call of the kind, or null: none. */
     private static Method after(Kind kind) {
         return switch (kind) {
             case SYNC -> HookCalls.POST_SYNC_CALL;
@@ -50,6 +52,7 @@ final class SyncBridges {
             case VIEW_OF -> HookCalls.POST_VIEW_CALL;
             case VAR_HANDLE -> HookCalls.POST_VAR_HANDLE_CALL;
             case FIND_VAR_HANDLE -> HookCalls.POST_FIND_VAR_HANDLE;
+            case ARGUMENTS -> null;
         };
     }
 
@@ -66,7 +69,10 @@ final class SyncBridges {
         return kind == Kind.SYNC || kind == Kind.VALIDATE || kind == Kind.UNSAFE || kind == Kind.VAR_HANDLE;
     }
 
-    /** {@code role}: the call's part in a lost update (see SyncContracts#roleOf), or null. */
+    /**
+     * {@code role}: the call's part in a lost update (see SyncContracts#roleOf), or null; {@code uses}: how it goes
+     * through each argument, one ArgumentUse ordinal per argument (see SyncContracts#argumentUses), or null.
+     */
     private record Call(
             int opcode,
             String owner,
@@ -75,17 +81,36 @@ final class SyncBridges {
             boolean isInterface,
             Kind kind,
             boolean callsBack,
-            UpdateRole role) {
+            UpdateRole role,
+            String uses) {
 
         boolean takesSite() {
             return SyncBridges.takesSite(kind, role);
         }
+
+        ArgumentUse use(int argument) {
+            return uses == null ? ArgumentUse.NONE : ArgumentUse.values()[uses.charAt(argument) - '0'];
+        }
+    }
+
+    /** The uses as a Call keeps them. */
+    private static String usesOf(ArgumentUse[] uses) {
+        if (uses == null) {
+            return null;
+        }
+        StringBuilder ordinals = new StringBuilder();
+        for (ArgumentUse use : uses) {
+            ordinals.append((char) ('0' + use.ordinal()));
+        }
+        return ordinals.toString();
     }
 
     private final String className;
     private final Map<Call, String> bridges = new LinkedHashMap<>();
     /** The bridges that method references name in place of the method, written whole when made (see CallEmitter). */
     private final List<MethodNode> references = new ArrayList<>();
+    /** The bridges of string concatenations, written whole when made. */
+    private final List<MethodNode> concatenations = new ArrayList<>();
 
     SyncBridges(String className) {
         this.className = className;
@@ -94,8 +119,8 @@ final class SyncBridges {
     /**
      * Emits a call to the bridge for this call, in place of the call itself; the site of an
      * OBJECT_CALL, or of a call with a {@code role} in lost updates, must be on the stack above the
-     * arguments. {@code callsBack}: the receiver is a concurrent map (or may be one) whose functional
-     * arguments are called back inside the call.
+     * arguments, and above it the site of the argument uses, if {@code uses} is not null. {@code callsBack}: the
+     * receiver is a concurrent map (or may be one) whose functional arguments are called back inside the call.
      */
     void invoke(
             MethodVisitor method,
@@ -107,8 +132,9 @@ final class SyncBridges {
             boolean isInterface,
             Kind kind,
             boolean callsBack,
-            UpdateRole role) {
-        Call call = new Call(opcode, owner, name, descriptor, isInterface, kind, callsBack, role);
+            UpdateRole role,
+            ArgumentUse[] uses) {
+        Call call = new Call(opcode, owner, name, descriptor, isInterface, kind, callsBack, role, usesOf(uses));
         String bridge = bridges.computeIfAbsent(call, c -> "concurrency$sync$" + bridges.size());
         method.visitMethodInsn(Opcodes.INVOKESTATIC, className, bridge, bridgeDescriptor(call), classIsInterface);
     }
@@ -127,9 +153,75 @@ final class SyncBridges {
         return bridge;
     }
 
+    /**
+     * A bridge for a string concatenation ({@code "items " + list}) that prints objects the analysis follows: the
+     * same concatenation, between the hooks of each object argument, which it reads whole through its
+     * {@code toString}. It takes the concatenation's arguments and the site of the uses, on the stack.
+     */
+    void concatenate(
+            MethodVisitor method,
+            boolean classIsInterface,
+            String name,
+            String descriptor,
+            Handle bootstrap,
+            Object[] bootstrapArguments) {
+        Type[] arguments = Type.getArgumentTypes(descriptor);
+        Type[] withSite = java.util.Arrays.copyOf(arguments, arguments.length + 1);
+        withSite[arguments.length] = Type.INT_TYPE;
+        MethodNode bridge = new MethodNode(
+                Opcodes.ASM9,
+                Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
+                "concurrency$concat$" + concatenations.size(),
+                Type.getMethodDescriptor(Type.getReturnType(descriptor), withSite),
+                null,
+                null);
+        method.visitMethodInsn(Opcodes.INVOKESTATIC, className, bridge.name, bridge.desc, classIsInterface);
+        bridge.visitCode();
+        int siteSlot = (Type.getArgumentsAndReturnSizes(descriptor) >> 2) - 1;
+        concatenationHooks(bridge, arguments, siteSlot);
+        int slot = 0;
+        for (Type argument : arguments) {
+            bridge.visitVarInsn(argument.getOpcode(Opcodes.ILOAD), slot);
+            slot += argument.getSize();
+        }
+        bridge.visitInvokeDynamicInsn(name, descriptor, bootstrap, bootstrapArguments);
+        concatenationHooks(bridge, arguments, -1);
+        bridge.visitInsn(Opcodes.ARETURN);
+        bridge.visitMaxs(0, 0);
+        bridge.visitEnd();
+        concatenations.add(bridge);
+    }
+
+    /** Whether a concatenation of these arguments prints an object that is not a string: one the analysis may follow. */
+    static boolean printsObjects(String descriptor) {
+        for (Type argument : Type.getArgumentTypes(descriptor)) {
+            if (argument.getSort() == Type.OBJECT && !argument.getInternalName().equals("java/lang/String")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The hooks of a concatenation's object arguments, before it ({@code siteSlot} holds the site) or after it (-1). */
+    private static void concatenationHooks(MethodVisitor method, Type[] arguments, int siteSlot) {
+        int slot = 0;
+        for (Type argument : arguments) {
+            if (argument.getSort() == Type.OBJECT && !argument.getInternalName().equals("java/lang/String")) {
+                method.visitVarInsn(Opcodes.ALOAD, slot);
+                if (siteSlot >= 0) {
+                    method.visitVarInsn(Opcodes.ILOAD, siteSlot);
+                }
+                method.visitLdcInsn(ArgumentUse.READ.ordinal());
+                invoke(method, siteSlot >= 0 ? HookCalls.PRE_ARGUMENT_USE : HookCalls.POST_ARGUMENT_USE);
+            }
+            slot += argument.getSize();
+        }
+    }
+
     /** Adds the bridges to the class. */
     void write(ClassVisitor target) {
         references.forEach(reference -> reference.accept(target));
+        concatenations.forEach(concatenation -> concatenation.accept(target));
         bridges.forEach((call, name) -> write(target, call, name));
     }
 
@@ -142,10 +234,11 @@ final class SyncBridges {
         boolean hasReceiver = call.opcode() != Opcodes.INVOKESTATIC;
         // the object the call synchronises through: the receiver, or what Unsafe touches
         int syncSlot = kind == Kind.UNSAFE ? 1 : 0;
-        // a site is the last argument: the arguments' sizes (which count one for a receiver the
-        // static bridge does not have), less that one, less the site's own; the first local after them
-        int siteSlot = (Type.getArgumentsAndReturnSizes(descriptor) >> 2) - 2;
-        int tickSlot = siteSlot + 1;
+        // the sites are the last arguments: the arguments' sizes count one for a receiver the static bridge does
+        // not have, so less that one is the first local after them
+        int tickSlot = (Type.getArgumentsAndReturnSizes(descriptor) >> 2) - 1;
+        int usesSiteSlot = call.uses() == null ? tickSlot : tickSlot - 1;
+        int siteSlot = usesSiteSlot - 1;
         if (kind == Kind.VAR_HANDLE) {
             pushVariable(method, call);
             method.visitLdcInsn(call.name());
@@ -161,6 +254,7 @@ final class SyncBridges {
             invoke(method, HookCalls.PRE_UPDATE_CALL);
             method.visitVarInsn(Opcodes.LSTORE, tickSlot);
         }
+        argumentUses(method, call, hasReceiver, usesSiteSlot);
         int slot = 0;
         if (hasReceiver) {
             method.visitVarInsn(Opcodes.ALOAD, 0);
@@ -172,6 +266,7 @@ final class SyncBridges {
             handOver(method, call, argument);
         }
         method.visitMethodInsn(call.opcode(), call.owner(), call.name(), call.descriptor(), call.isInterface());
+        argumentUses(method, call, hasReceiver, -1);
         if (call.role() != null) {
             afterUpdate(method, call, siteSlot, tickSlot);
         }
@@ -182,6 +277,30 @@ final class SyncBridges {
         method.visitInsn(Type.getReturnType(call.descriptor()).getOpcode(Opcodes.IRETURN));
         method.visitMaxs(0, 0);
         method.visitEnd();
+    }
+
+    /**
+     * The hooks of the arguments the call goes through whole: before the call ({@code siteSlot}, the local that holds
+     * the site of the uses), or after it ({@code siteSlot} negative), with its result on the stack.
+     */
+    private static void argumentUses(MethodVisitor method, Call call, boolean hasReceiver, int siteSlot) {
+        if (call.uses() == null) {
+            return;
+        }
+        Type[] arguments = Type.getArgumentTypes(call.descriptor());
+        int slot = hasReceiver ? 1 : 0;
+        for (int i = 0; i < arguments.length; i++) {
+            ArgumentUse use = call.use(i);
+            if (use != ArgumentUse.NONE) {
+                method.visitVarInsn(Opcodes.ALOAD, slot);
+                if (siteSlot >= 0) {
+                    method.visitVarInsn(Opcodes.ILOAD, siteSlot);
+                }
+                method.visitLdcInsn(use.ordinal());
+                invoke(method, siteSlot >= 0 ? HookCalls.PRE_ARGUMENT_USE : HookCalls.POST_ARGUMENT_USE);
+            }
+            slot += arguments[i].getSize();
+        }
     }
 
     /** An argument on the stack that hands work over is replaced by one the analysis follows. */
@@ -455,15 +574,21 @@ final class SyncBridges {
     private static String bridgeDescriptor(Call call) {
         Type[] arguments = Type.getArgumentTypes(call.descriptor());
         Type returned = Type.getReturnType(call.descriptor());
-        int extra = (call.opcode() == Opcodes.INVOKESTATIC ? 0 : 1) + (call.takesSite() ? 1 : 0);
+        int extra = (call.opcode() == Opcodes.INVOKESTATIC ? 0 : 1)
+                + (call.takesSite() ? 1 : 0)
+                + (call.uses() != null ? 1 : 0);
         Type[] all = new Type[arguments.length + extra];
         int at = 0;
         if (call.opcode() != Opcodes.INVOKESTATIC) {
             all[at++] = call.owner().startsWith("[") ? Type.getType(call.owner()) : Type.getObjectType(call.owner());
         }
         System.arraycopy(arguments, 0, all, at, arguments.length);
+        at += arguments.length;
         if (call.takesSite()) {
-            all[all.length - 1] = Type.INT_TYPE;
+            all[at++] = Type.INT_TYPE;
+        }
+        if (call.uses() != null) {
+            all[at] = Type.INT_TYPE;
         }
         return Type.getMethodDescriptor(returned, all);
     }

@@ -161,27 +161,37 @@ final class Accesses {
      */
     static void objectCall(Object receiver, JdkObjects.Contract contract, int site) {
         try {
-            ThreadState state = Detector.current(null);
-            if (state != null) {
-                AccessSite call = SiteRegistry.call(site);
-                ViewedObject viewed = contract == JdkObjects.Contract.VIEW ? state.viewed(receiver) : null;
-                Object concurrent = viewed == null ? null : viewed.concurrentCollection();
-                // the object's class is the JDK's, which declares no field of a key the program's code could use
-                if (concurrent != null && !call.write()) {
-                    // a look through a view of a concurrent collection only acquires from it (see ConcurrentViews)
-                    Detector.enterSync(concurrent);
-                } else if (concurrent != null) {
-                    SyncCalls.before(concurrent, null);
-                } else if (viewed != null) {
-                    boolean write = call.write() || call.readsInOrder() && viewed.accessOrdered;
-                    check(viewed.shadows(state).of(0), state, site, write, viewed.typeName);
-                } else {
-                    boolean write = call.write() || call.readsInOrder() && JdkObjects.isAccessOrdered(receiver);
-                    check(fieldShadows(receiver, state).of(0), state, site, write, JdkObjects.typeName(receiver));
-                }
-            }
+            AccessSite call = SiteRegistry.call(site);
+            wholeObject(receiver, contract, site, call.write(), call.readsInOrder());
         } catch (Throwable failure) {
             DetectorErrors.record(failure);
+        }
+    }
+
+    /**
+     * A read or write of a JDK object as a whole, by a call on it or by a call it is handed to (see ArgumentUses).
+     * {@code readsInOrder}: a map's {@code get}, a write if the map is a LinkedHashMap in access order.
+     */
+    static void wholeObject(
+            Object object, JdkObjects.Contract contract, int site, boolean write, boolean readsInOrder) {
+        ThreadState state = Detector.current(null);
+        if (state == null) {
+            return;
+        }
+        ViewedObject viewed = contract == JdkObjects.Contract.VIEW ? state.viewed(object) : null;
+        Object concurrent = viewed == null ? null : viewed.concurrentCollection();
+        // the object's class is the JDK's, which declares no field of a key the program's code could use
+        if (concurrent != null && !write) {
+            // a look through a view of a concurrent collection only acquires from it (see ConcurrentViews)
+            Detector.enterSync(concurrent);
+        } else if (concurrent != null) {
+            SyncCalls.before(concurrent, null);
+        } else if (viewed != null) {
+            boolean writes = write || readsInOrder && viewed.accessOrdered;
+            check(viewed.shadows(state).of(0), state, site, writes, viewed.typeName);
+        } else {
+            boolean writes = write || readsInOrder && JdkObjects.isAccessOrdered(object);
+            check(fieldShadows(object, state).of(0), state, site, writes, JdkObjects.typeName(object));
         }
     }
 

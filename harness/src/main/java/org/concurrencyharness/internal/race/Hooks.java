@@ -435,6 +435,59 @@ public final class Hooks {
         }
     }
 
+    private static final SyncContracts.ArgumentUse[] ARGUMENT_USES = SyncContracts.ArgumentUse.values();
+
+    /**
+     * Before a JDK call that goes through an object it is given, whole (see ArgumentUses): {@code use} is the
+     * ordinal of its ArgumentUse.
+     */
+    public static void preArgumentUse(Object argument, int site, int use) {
+        try {
+            ArgumentUses.before(argument, site, ARGUMENT_USES[use]);
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+        }
+    }
+
+    /** After that call. */
+    public static void postArgumentUse(Object argument, int use) {
+        try {
+            ArgumentUses.after(argument, ARGUMENT_USES[use]);
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+        }
+    }
+
+    /**
+     * Before a JDK constructor that copies the object it is given ({@code new ArrayList<>(list)}): a constructor's call
+     * cannot go through a bridge, so the thread keeps the object until the constructor returns.
+     */
+    public static void preCopied(Object argument, int site) {
+        try {
+            ArgumentUses.before(argument, site, SyncContracts.ArgumentUse.READ);
+            ThreadState state = Detector.current(null);
+            if (state != null) {
+                state.copied = argument;
+            }
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+        }
+    }
+
+    /** After it returned. */
+    public static void postCopied() {
+        try {
+            ThreadState state = Detector.current(null);
+            if (state != null && state.copied != null) {
+                Object argument = state.copied;
+                state.copied = null;
+                ArgumentUses.after(argument, SyncContracts.ArgumentUse.READ);
+            }
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+        }
+    }
+
     /**
      * After {@code Collections.unmodifiableList(list)}, {@code Collections.newSetFromMap(map)} and the like: the
      * result is a view of the argument.

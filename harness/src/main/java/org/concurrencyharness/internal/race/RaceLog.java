@@ -114,6 +114,10 @@ final class RaceLog {
         if (call == null) {
             return access(site, thread);
         }
+        if (site.handed()) {
+            return new Access(
+                    thread, site.method(), site.location(), AccessKind.of(site.write()), call, site.userFrame());
+        }
         String method = call.substring(call.indexOf('.') + 1);
         String declared = call.substring(0, call.indexOf('.'));
         boolean onView = declared.contains("Iterator") || declared.equals("Entry") || declared.equals("Spliterator");

@@ -115,10 +115,36 @@ public final class SiteRegistry {
             ClassLoader loader) {
         int id = add(
                 new AccessSite(
-                        null, field, method, location, write, false, type + "." + name, returnsView, library, null),
+                        null,
+                        field,
+                        method,
+                        location,
+                        write,
+                        false,
+                        type + "." + name,
+                        returnsView,
+                        false,
+                        library,
+                        null),
                 loader);
         calls = with(calls, id, SITES.get(id));
         return id;
+    }
+
+    /**
+     * Called by the agent for a call of the JDK's that goes through objects it is given (see
+     * SyncContracts#argumentUses): {@code call} names it as the user reads it, {@code new ArrayList}. The site
+     * returned is of the objects it reads; the next one, of those it writes.
+     */
+    public static synchronized int registerArgumentCall(
+            String call, String method, String location, boolean library, ClassLoader loader) {
+        int reads = add(
+                new AccessSite(null, null, method, location, false, false, call, false, true, library, null), loader);
+        int writes = add(
+                new AccessSite(null, null, method, location, true, false, call, false, true, library, null), loader);
+        calls = with(calls, reads, SITES.get(reads));
+        calls = with(calls, writes, SITES.get(writes));
+        return reads;
     }
 
     /** The call sites, by id, read without a lock by the hooks of every call on a JDK object. */

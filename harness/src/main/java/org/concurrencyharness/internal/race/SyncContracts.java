@@ -95,7 +95,9 @@ public final class SyncContracts {
         /** A {@code VarHandle}'s access: synchronises through the variable it accesses, as its memory mode says. */
         VAR_HANDLE,
         /** {@code Lookup.findVarHandle(type, name, ...)}: the analysis learns which field the handle accesses. */
-        FIND_VAR_HANDLE
+        FIND_VAR_HANDLE,
+        /** A call that matters to the analysis only for the objects it goes through whole (see argumentUses). */
+        ARGUMENTS
     }
 
     /**
@@ -874,6 +876,13 @@ public final class SyncContracts {
             "tailSet",
             "comparator",
             "reversed",
+            "sequencedKeySet",
+            "sequencedValues",
+            "sequencedEntrySet",
+            "tryAdvance",
+            "trySplit",
+            "estimateSize",
+            "characteristics",
             "getKey",
             "getValue",
             "charAt",
@@ -1004,6 +1013,174 @@ public final class SyncContracts {
     /** Instrument time: whether the call returns its receiver, as a builder's {@code append} does. */
     public static boolean returnsReceiver(String owner, String descriptor) {
         return owner.equals("java/lang/StringBuilder") && descriptor.endsWith(")Ljava/lang/StringBuilder;");
+    }
+
+    // ---- JDK calls that read or write an object they are given whole: a copy, a join, a print, a sort (ArgumentUses)
+
+    /** How a JDK call uses one of its arguments as a whole. */
+    public enum ArgumentUse {
+        /** Not as a whole: kept, compared by identity, or not an object the analysis follows. */
+        NONE,
+        /** Reads all of it: copies, iterates, compares or prints it. */
+        READ,
+        /** Changes it: sorts, fills, shuffles it. */
+        WRITE,
+        /** An array of objects, each printed ({@code String.format}'s arguments). */
+        READ_EACH
+    }
+
+    /** Instrument time: the declared types of arguments whose contents a call may go through. */
+    private static final Set<String> CONTENT_TYPES = Set.of(
+            "java/util/Collection",
+            "java/util/List",
+            "java/util/Set",
+            "java/util/SortedSet",
+            "java/util/NavigableSet",
+            "java/util/Queue",
+            "java/util/Deque",
+            "java/util/Map",
+            "java/util/SortedMap",
+            "java/util/NavigableMap",
+            "java/util/PriorityQueue",
+            "java/util/EnumSet",
+            "java/util/EnumMap",
+            "java/util/SequencedCollection",
+            "java/util/SequencedSet",
+            "java/util/SequencedMap",
+            "java/lang/Iterable",
+            "java/lang/CharSequence",
+            "java/lang/StringBuilder",
+            "java/lang/StringBuffer");
+
+    /** Instrument time: a receiver's calls that go through all of a collection argument. */
+    private static final Set<String> BULK_READS =
+            Set.of("addAll", "putAll", "containsAll", "removeAll", "retainAll", "equals", "contentEquals");
+
+    /** Instrument time: builders, writers and streams whose calls print an object argument, through its toString. */
+    private static final Set<String> PRINTERS = Set.of(
+            "java/lang/StringBuilder",
+            "java/lang/StringBuffer",
+            "java/lang/Appendable",
+            "java/io/PrintStream",
+            "java/io/PrintWriter",
+            "java/io/StringWriter",
+            "java/io/Writer");
+
+    private static final Set<String> PRINTS = Set.of("append", "insert", "print", "println");
+
+    /** Instrument time: the static calls of {@code Collections} that change their first argument, a list or collection. */
+    private static final Set<String> COLLECTIONS_WRITES =
+            Set.of("sort", "shuffle", "reverse", "swap", "fill", "rotate", "replaceAll", "addAll", "copy");
+
+    private static final Set<String> COLLECTIONS_READS =
+            Set.of("max", "min", "frequency", "disjoint", "indexOfSubList", "lastIndexOfSubList", "binarySearch");
+
+    /**
+     * Instrument time: how a call of the JDK's uses each of its arguments, or null if it uses none as a whole. A JDK
+     * object that is not thread-safe, passed to such a call, is read or written as its own calls read or write it; a
+     * concurrent collection passed to one synchronises as its own calls do (see ArgumentUses). Only calls whose
+     * javadoc or code goes through the argument there and then count: a call that keeps its argument ({@code
+     * map.put(key, list)}) does not read it.
+     */
+    public static ArgumentUse[] argumentUses(int opcode, String owner, String name, String descriptor) {
+        if (!owner.startsWith("java/")) {
+            return null;
+        }
+        Type[] arguments = Type.getArgumentTypes(descriptor);
+        ArgumentUse[] uses = new ArgumentUse[arguments.length];
+        java.util.Arrays.fill(uses, ArgumentUse.NONE);
+        boolean any = false;
+        for (int i = 0; i < arguments.length; i++) {
+            ArgumentUse use = argumentUse(opcode, owner, name, arguments, i);
+            uses[i] = use;
+            any |= use != ArgumentUse.NONE;
+        }
+        return any ? uses : null;
+    }
+
+    private static ArgumentUse argumentUse(int opcode, String owner, String name, Type[] arguments, int index) {
+        Type argument = arguments[index];
+        String type = argument.getSort() == Type.OBJECT ? argument.getInternalName() : null;
+        boolean content = type != null && CONTENT_TYPES.contains(type);
+        boolean object = "java/lang/Object".equals(type);
+        if (opcode == Opcodes.INVOKESPECIAL) {
+            // a collection or builder made from another copies it; only the last argument, which the agent reaches
+            // on top of the stack, as constructors cannot go through a bridge
+            return name.equals("<init>")
+                            && content
+                            && index == arguments.length - 1
+                            && (isObjectOwner(owner)
+                                    || owner.startsWith(CONCURRENT)
+                                    || owner.equals("java/lang/String"))
+                    ? ArgumentUse.READ
+                    : ArgumentUse.NONE;
+        }
+        if (opcode == Opcodes.INVOKESTATIC) {
+            return staticArgumentUse(owner, name, arguments, index, content, object);
+        }
+        if (BULK_READS.contains(name) && (content || object && name.equals("equals") && isObjectOwner(owner))) {
+            return ArgumentUse.READ;
+        }
+        if (PRINTERS.contains(owner) && PRINTS.contains(name) && (content || object)) {
+            return ArgumentUse.READ;
+        }
+        if (PRINTERS.contains(owner) && (name.equals("printf") || name.equals("format")) && isObjectArray(argument)) {
+            return ArgumentUse.READ_EACH;
+        }
+        if (owner.equals("java/lang/String") && name.equals("formatted") && isObjectArray(argument)) {
+            return ArgumentUse.READ_EACH;
+        }
+        return ArgumentUse.NONE;
+    }
+
+    private static ArgumentUse staticArgumentUse(
+            String owner, String name, Type[] arguments, int index, boolean content, boolean object) {
+        switch (owner) {
+            case COLLECTIONS -> {
+                if (COLLECTIONS_WRITES.contains(name) && index == 0 && content) {
+                    return ArgumentUse.WRITE;
+                }
+                boolean reads = COLLECTIONS_READS.contains(name) || name.equals("copy") && index == 1;
+                return reads && content ? ArgumentUse.READ : ArgumentUse.NONE;
+            }
+            case "java/util/List", "java/util/Set", "java/util/Map", "java/util/EnumSet" -> {
+                return name.equals("copyOf") && content ? ArgumentUse.READ : ArgumentUse.NONE;
+            }
+            case "java/lang/String" -> {
+                if (name.equals("join") && content && index == arguments.length - 1) {
+                    return ArgumentUse.READ;
+                }
+                if (name.equals("format") && isObjectArray(arguments[index])) {
+                    return ArgumentUse.READ_EACH;
+                }
+                return name.equals("valueOf") && (object || content) ? ArgumentUse.READ : ArgumentUse.NONE;
+            }
+            case "java/util/Objects" -> {
+                boolean reads =
+                        name.equals("toString") && index == 0 || name.equals("equals") || name.equals("hashCode");
+                return reads && object ? ArgumentUse.READ : ArgumentUse.NONE;
+            }
+            default -> {
+                return ArgumentUse.NONE;
+            }
+        }
+    }
+
+    private static boolean isObjectArray(Type argument) {
+        return argument.getSort() == Type.ARRAY
+                && argument.getDimensions() == 1
+                && argument.getElementType().getInternalName().equals("java/lang/Object");
+    }
+
+    /** Instrument time: how a user reads the call in a race: {@code new ArrayList}, {@code List.copyOf}, {@code StringBuilder.append}. */
+    public static String argumentCallName(String owner, String name) {
+        String type = owner.substring(owner.lastIndexOf('/') + 1);
+        return name.equals("<init>") ? "new " + type : type + "." + name;
+    }
+
+    /** Instrument time: the bootstrap of string concatenation, {@code "items " + list}, which prints each object. */
+    public static boolean concatenates(String bootstrapOwner) {
+        return bootstrapOwner.equals("java/lang/invoke/StringConcatFactory");
     }
 
     // ---- lost updates: a key of a concurrent map, or an atomic, read then written (ThreadUpdates)

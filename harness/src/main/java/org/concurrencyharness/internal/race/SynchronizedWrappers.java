@@ -53,10 +53,15 @@ final class SynchronizedWrappers {
      * inside {@code synchronized (list)}) as the call is; the monitor's clock is guarded by the monitor, as always.
      */
     static void before(Object wrapper, int site) {
+        before(wrapper, site, SiteRegistry.call(site).write());
+    }
+
+    /** The same, for a call that reads or writes the wrapper as {@code write} says (see ArgumentUses). */
+    static void before(Object wrapper, int site, boolean write) {
         Object mutex = mutexOf(wrapper);
         synchronized (mutex) {
             Detector.monitorAcquire(mutex, null, TraceEvents.LOCK);
-            Accesses.objectCall(mutex, JdkObjects.Contract.OBJECT, site);
+            Accesses.wholeObject(mutex, JdkObjects.Contract.OBJECT, site, write, false);
             Detector.monitorRelease(mutex, null, TraceEvents.UNLOCK);
         }
     }

@@ -112,6 +112,12 @@ final class ThreadState {
 
     private static final int UNDER_WAYS = 4;
 
+    /**
+     * The object a JDK constructor this thread is in copies ({@code new ArrayList<>(list)}), until it returns: see
+     * Hooks#preCopied.
+     */
+    Object copied;
+
     /** This thread's events in its round, when the round is traced; else null. */
     ThreadTrace trace;
 
@@ -152,6 +158,7 @@ final class ThreadState {
         this.userDepth = 0;
         this.lastView = null;
         this.lastViewed = null;
+        this.copied = null;
         clock.set(tid, 1);
         this.epoch = VarState.epoch(tid, 1);
         this.summary = ObjectSummary.of(tid, 1);
