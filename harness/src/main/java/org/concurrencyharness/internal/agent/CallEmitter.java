@@ -1,8 +1,10 @@
 package org.concurrencyharness.internal.agent;
 
+import java.util.List;
 import org.concurrencyharness.internal.race.SiteRegistry;
 import org.concurrencyharness.internal.race.SyncContracts;
 import org.concurrencyharness.internal.race.SyncContracts.ArgumentUse;
+import org.concurrencyharness.internal.race.SyncContracts.ArrayRange;
 import org.concurrencyharness.internal.race.SyncContracts.Kind;
 import org.concurrencyharness.internal.race.UpdateRole;
 import org.objectweb.asm.Handle;
@@ -57,7 +59,8 @@ final class CallEmitter {
             copyingConstructor(call);
             return;
         }
-        if (kind == null && uses != null && context.canBridge()) {
+        List<ArrayRange> ranges = SyncContracts.arrayRanges(opcode, call.owner, call.name, call.desc);
+        if (kind == null && (uses != null || ranges != null) && context.canBridge()) {
             kind = Kind.ARGUMENTS;
         }
         if (kind == null) {
@@ -80,7 +83,22 @@ final class CallEmitter {
                 kind,
                 role,
                 receiverFieldOf(step),
-                uses);
+                uses,
+                ranges == null ? null : arraySites(ranges, step));
+    }
+
+    /**
+     * The sites of the stretches of arrays a call goes through, element sites named as the program's own are: by the
+     * field the array was loaded from, where the plan found one.
+     */
+    private int[] arraySites(List<ArrayRange> ranges, MethodPlan.Step step) {
+        String[] fields = step instanceof MethodPlan.ArrayArguments arrays ? arrays.fields() : new String[0];
+        int[] sites = new int[ranges.size()];
+        for (int k = 0; k < sites.length; k++) {
+            String field = k < fields.length && fields[k] != null ? fields[k] + "[]" : "array[]";
+            sites[k] = code.site(null, field, ranges.get(k).write(), true);
+        }
+        return sites;
     }
 
     /**
@@ -175,6 +193,7 @@ final class CallEmitter {
                     kind,
                     role,
                     receiverFieldOf(step),
+                    null,
                     null);
         }
         bridge.visitInsn(Type.getReturnType(descriptor).getOpcode(Opcodes.IRETURN));
@@ -200,7 +219,8 @@ final class CallEmitter {
 
     /**
      * The call, its arguments on the stack, through the bridge that reports it; {@code receiverField} names its
-     * receiver, or null; {@code uses}, how it goes through its arguments, or null.
+     * receiver, or null; {@code uses}, how it goes through its arguments, or null; {@code rangeSites}, the sites of
+     * the stretches of arrays it goes through, or null.
      */
     private void throughBridge(
             MethodVisitor target,
@@ -212,7 +232,8 @@ final class CallEmitter {
             Kind kind,
             UpdateRole role,
             String receiverField,
-            ArgumentUse[] uses) {
+            ArgumentUse[] uses,
+            int[] rangeSites) {
         RaceClassVisitor.ClassContext context = code.context();
         boolean callsBack = (kind == Kind.SYNC || kind == Kind.OBJECT_CALL)
                 && context.contracts().callsBack(owner, context.loader());
@@ -231,6 +252,9 @@ final class CallEmitter {
         if (uses != null) {
             target.visitLdcInsn(argumentSite(owner, name));
         }
+        for (int site : rangeSites == null ? new int[0] : rangeSites) {
+            target.visitLdcInsn(site);
+        }
         context.bridges()
                 .invoke(
                         target,
@@ -243,6 +267,7 @@ final class CallEmitter {
                         kind,
                         callsBack,
                         role,
-                        uses);
+                        uses,
+                        rangeSites == null ? 0 : rangeSites.length);
     }
 }

@@ -78,6 +78,7 @@ final class HookCalls {
     static final Method POST_TASKS_JOINED = Method.getMethod("void postTasksJoined(Object)");
     static final Method PRE_ARGUMENT_USE = Method.getMethod("void preArgumentUse(Object, int, int)");
     static final Method POST_ARGUMENT_USE = Method.getMethod("void postArgumentUse(Object, int)");
+    static final Method ARRAY_RANGE = Method.getMethod("void arrayRange(Object, int, int, int, boolean)");
     static final Method PRE_COPIED = Method.getMethod("void preCopied(Object, int)");
     static final Method POST_COPIED = Method.getMethod("void postCopied()");
 

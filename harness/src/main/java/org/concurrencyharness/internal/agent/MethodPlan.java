@@ -44,6 +44,9 @@ final class MethodPlan {
     /** A call on a JDK object the code reached through a field, which names the object in races. */
     record Receiver(String field) implements Step {}
 
+    /** A JDK call that goes through arrays (see SyncContracts#arrayRanges): the field of each range's array, or null. */
+    record ArrayArguments(String[] fields) implements Step {}
+
     /** A call on a JDK object this method made and never lets out (see UnsharedObjects): no other thread reaches it. */
     record Unshared() implements Step {}
 
@@ -119,7 +122,9 @@ final class MethodPlan {
                 steps.put(instruction, HOOK_AFTER_LABEL);
             } else if (instruction instanceof MethodInsnNode call) {
                 String receiver = receivers.of(call);
-                if (unshared.contains(call)) {
+                if (receivers.arraysOf(call) != null) {
+                    steps.put(call, new ArrayArguments(receivers.arraysOf(call)));
+                } else if (unshared.contains(call)) {
                     steps.put(call, UNSHARED);
                 } else if (receiver != null) {
                     steps.put(call, new Receiver(receiver));

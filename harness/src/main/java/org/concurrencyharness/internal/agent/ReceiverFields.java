@@ -2,6 +2,7 @@ package org.concurrencyharness.internal.agent;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.concurrencyharness.internal.race.SyncContracts;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -19,7 +20,8 @@ import org.objectweb.asm.tree.analysis.SourceValue;
  * through which the code reached the receiver, as a user names it
  * ({@code com.example.Registry.names}): where the receiver was loaded from a field, directly,
  * through a cast or a copy, or through a local that held such a load. Races on the object are
- * reported under that field.
+ * reported under that field. For the JDK's calls that go through arrays ({@code System.arraycopy},
+ * see SyncContracts#arrayRanges), the same for each array.
  */
 final class ReceiverFields {
 
@@ -27,9 +29,16 @@ final class ReceiverFields {
     private static final int MAX_STEPS = 4;
 
     private final Map<AbstractInsnNode, String> byCall;
+    private final Map<AbstractInsnNode, String[]> arraysByCall;
 
-    private ReceiverFields(Map<AbstractInsnNode, String> byCall) {
+    private ReceiverFields(Map<AbstractInsnNode, String> byCall, Map<AbstractInsnNode, String[]> arraysByCall) {
         this.byCall = byCall;
+        this.arraysByCall = arraysByCall;
+    }
+
+    /** For a call that goes through arrays, the field of each range's array (null where not known); else null. */
+    String[] arraysOf(AbstractInsnNode call) {
+        return arraysByCall.get(call);
     }
 
     /** The field of the receiver of the call, or of the method reference bound to a receiver, or null. */
@@ -43,9 +52,26 @@ final class ReceiverFields {
      */
     static ReceiverFields of(MethodFlow flow, java.util.function.Predicate<String> wanted) {
         Map<AbstractInsnNode, String> byCall = new HashMap<>();
+        Map<AbstractInsnNode, String[]> arraysByCall = new HashMap<>();
         AbstractInsnNode[] instructions = flow.instructions();
         Frame<SourceValue>[] frames = null;
         for (int index = 0; index < instructions.length; index++) {
+            java.util.List<SyncContracts.ArrayRange> ranges = instructions[index] instanceof MethodInsnNode call
+                    ? SyncContracts.arrayRanges(call.getOpcode(), call.owner, call.name, call.desc)
+                    : null;
+            if (ranges != null) {
+                frames = frames != null ? frames : flow.frames();
+                Frame<SourceValue> frame = frames == null ? null : frames[index];
+                String[] fields = new String[ranges.size()];
+                for (int k = 0; k < fields.length && frame != null; k++) {
+                    int depth = operandDepth(
+                            (MethodInsnNode) instructions[index], ranges.get(k).array());
+                    int at = frame.getStackSize() - depth;
+                    fields[k] = at < 0 ? null : fieldOf(frame.getStack(at), flow, frames, 0);
+                }
+                arraysByCall.put(instructions[index], fields);
+                continue;
+            }
             // how far below the top of the stack the receiver is
             int receiverDepth = receiverDepth(instructions[index], wanted);
             if (receiverDepth < 0) {
@@ -69,7 +95,13 @@ final class ReceiverFields {
                 }
             }
         }
-        return new ReceiverFields(byCall);
+        return new ReceiverFields(byCall, arraysByCall);
+    }
+
+    /** How far below the top of the stack a call's argument is ({@code argument} -1: its receiver). */
+    private static int operandDepth(MethodInsnNode call, int argument) {
+        int arguments = Type.getArgumentTypes(call.desc).length;
+        return argument < 0 ? arguments + 1 : arguments - argument;
     }
 
     /**

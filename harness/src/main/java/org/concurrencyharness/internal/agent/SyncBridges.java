@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.concurrencyharness.internal.race.SyncContracts;
 import org.concurrencyharness.internal.race.SyncContracts.ArgumentUse;
+import org.concurrencyharness.internal.race.SyncContracts.ArrayRange;
 import org.concurrencyharness.internal.race.SyncContracts.Kind;
 import org.concurrencyharness.internal.race.UpdateRole;
 import org.objectweb.asm.ClassVisitor;
@@ -82,10 +83,16 @@ final class SyncBridges {
             Kind kind,
             boolean callsBack,
             UpdateRole role,
-            String uses) {
+            String uses,
+            int ranges) {
 
         boolean takesSite() {
             return SyncBridges.takesSite(kind, role);
+        }
+
+        /** The stretches of arrays the call goes through, whose sites the bridge takes last (see SyncContracts#arrayRanges). */
+        List<ArrayRange> arrayRanges() {
+            return ranges == 0 ? List.of() : SyncContracts.arrayRanges(opcode, owner, name, descriptor);
         }
 
         ArgumentUse use(int argument) {
@@ -119,8 +126,9 @@ final class SyncBridges {
     /**
      * Emits a call to the bridge for this call, in place of the call itself; the site of an
      * OBJECT_CALL, or of a call with a {@code role} in lost updates, must be on the stack above the
-     * arguments, and above it the site of the argument uses, if {@code uses} is not null. {@code callsBack}: the
-     * receiver is a concurrent map (or may be one) whose functional arguments are called back inside the call.
+     * arguments, and above it the site of the argument uses, if {@code uses} is not null, then the site of each
+     * stretch of an array the call goes through, {@code ranges} of them. {@code callsBack}: the receiver is a
+     * concurrent map (or may be one) whose functional arguments are called back inside the call.
      */
     void invoke(
             MethodVisitor method,
@@ -133,8 +141,9 @@ final class SyncBridges {
             Kind kind,
             boolean callsBack,
             UpdateRole role,
-            ArgumentUse[] uses) {
-        Call call = new Call(opcode, owner, name, descriptor, isInterface, kind, callsBack, role, usesOf(uses));
+            ArgumentUse[] uses,
+            int ranges) {
+        Call call = new Call(opcode, owner, name, descriptor, isInterface, kind, callsBack, role, usesOf(uses), ranges);
         String bridge = bridges.computeIfAbsent(call, c -> "concurrency$sync$" + bridges.size());
         method.visitMethodInsn(Opcodes.INVOKESTATIC, className, bridge, bridgeDescriptor(call), classIsInterface);
     }
@@ -237,7 +246,8 @@ final class SyncBridges {
         // the sites are the last arguments: the arguments' sizes count one for a receiver the static bridge does
         // not have, so less that one is the first local after them
         int tickSlot = (Type.getArgumentsAndReturnSizes(descriptor) >> 2) - 1;
-        int usesSiteSlot = call.uses() == null ? tickSlot : tickSlot - 1;
+        int rangeSitesSlot = tickSlot - call.ranges();
+        int usesSiteSlot = call.uses() == null ? rangeSitesSlot : rangeSitesSlot - 1;
         int siteSlot = usesSiteSlot - 1;
         if (kind == Kind.VAR_HANDLE) {
             pushVariable(method, call);
@@ -255,6 +265,7 @@ final class SyncBridges {
             method.visitVarInsn(Opcodes.LSTORE, tickSlot);
         }
         argumentUses(method, call, hasReceiver, usesSiteSlot);
+        arrayRanges(method, call, hasReceiver, rangeSitesSlot);
         int slot = 0;
         if (hasReceiver) {
             method.visitVarInsn(Opcodes.ALOAD, 0);
@@ -301,6 +312,46 @@ final class SyncBridges {
             }
             slot += arguments[i].getSize();
         }
+    }
+
+    /** Before the call, the hook of each stretch of an array it goes through: the array, its bounds, the site. */
+    private static void arrayRanges(MethodVisitor method, Call call, boolean hasReceiver, int siteSlot) {
+        List<ArrayRange> ranges = call.arrayRanges();
+        int[] slots = argumentSlots(call, hasReceiver);
+        for (int k = 0; k < ranges.size(); k++) {
+            ArrayRange range = ranges.get(k);
+            method.visitVarInsn(Opcodes.ALOAD, range.array() < 0 ? 0 : slots[range.array()]);
+            if (range.from() < 0) {
+                method.visitInsn(Opcodes.ICONST_0);
+            } else {
+                method.visitVarInsn(Opcodes.ILOAD, slots[range.from()]);
+            }
+            if (range.length() >= 0) {
+                method.visitVarInsn(Opcodes.ILOAD, slots[range.from()]);
+                method.visitVarInsn(Opcodes.ILOAD, slots[range.length()]);
+                method.visitInsn(Opcodes.IADD);
+            } else if (range.to() >= 0) {
+                method.visitVarInsn(Opcodes.ILOAD, slots[range.to()]);
+            } else {
+                // to the array's end
+                method.visitInsn(Opcodes.ICONST_M1);
+            }
+            method.visitVarInsn(Opcodes.ILOAD, siteSlot + k);
+            method.visitInsn(range.write() ? Opcodes.ICONST_1 : Opcodes.ICONST_0);
+            invoke(method, HookCalls.ARRAY_RANGE);
+        }
+    }
+
+    /** The local of each of the call's arguments in its bridge. */
+    private static int[] argumentSlots(Call call, boolean hasReceiver) {
+        Type[] arguments = Type.getArgumentTypes(call.descriptor());
+        int[] slots = new int[arguments.length];
+        int slot = hasReceiver ? 1 : 0;
+        for (int i = 0; i < arguments.length; i++) {
+            slots[i] = slot;
+            slot += arguments[i].getSize();
+        }
+        return slots;
     }
 
     /** An argument on the stack that hands work over is replaced by one the analysis follows. */
@@ -576,7 +627,8 @@ final class SyncBridges {
         Type returned = Type.getReturnType(call.descriptor());
         int extra = (call.opcode() == Opcodes.INVOKESTATIC ? 0 : 1)
                 + (call.takesSite() ? 1 : 0)
-                + (call.uses() != null ? 1 : 0);
+                + (call.uses() != null ? 1 : 0)
+                + call.ranges();
         Type[] all = new Type[arguments.length + extra];
         int at = 0;
         if (call.opcode() != Opcodes.INVOKESTATIC) {
@@ -588,7 +640,10 @@ final class SyncBridges {
             all[at++] = Type.INT_TYPE;
         }
         if (call.uses() != null) {
-            all[at] = Type.INT_TYPE;
+            all[at++] = Type.INT_TYPE;
+        }
+        while (at < all.length) {
+            all[at++] = Type.INT_TYPE;
         }
         return Type.getMethodDescriptor(returned, all);
     }

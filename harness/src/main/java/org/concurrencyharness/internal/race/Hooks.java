@@ -459,6 +459,21 @@ public final class Hooks {
     }
 
     /**
+     * Before a JDK call that goes through elements {@code from} to just before {@code to} (-1: the end) of an array
+     * ({@code System.arraycopy}, {@code Arrays.sort}, an array's {@code clone}): their reads or writes, at its site.
+     */
+    public static void arrayRange(Object array, int from, int to, int site, boolean write) {
+        try {
+            if (array != null && array.getClass().isArray()) {
+                int end = to < 0 ? java.lang.reflect.Array.getLength(array) : to;
+                Accesses.range(array, from, end, 1, 0, 0, site, write, null);
+            }
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+        }
+    }
+
+    /**
      * Before a JDK constructor that copies the object it is given ({@code new ArrayList<>(list)}): a constructor's call
      * cannot go through a bridge, so the thread keeps the object until the constructor returns.
      */

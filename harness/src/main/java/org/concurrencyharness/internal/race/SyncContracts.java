@@ -1183,6 +1183,65 @@ public final class SyncContracts {
         return bootstrapOwner.equals("java/lang/invoke/StringConcatFactory");
     }
 
+    /**
+     * A stretch of an array that a JDK call reads or writes, by the call's arguments: {@code array}, the index of the
+     * argument that is the array, or -1 for the receiver (an array's {@code clone}); {@code from}, of the first
+     * element's index, or -1 for the array's start; {@code to}, of the index past the last, or -1 for the array's end;
+     * {@code length}, of a count of elements from {@code from}, which takes the place of {@code to}, or -1.
+     */
+    public record ArrayRange(int array, int from, int to, int length, boolean write) {
+
+        static ArrayRange whole(int array, boolean write) {
+            return new ArrayRange(array, -1, -1, -1, write);
+        }
+    }
+
+    /** Instrument time: {@code Arrays}' calls that read every element of their array arguments. */
+    private static final Set<String> ARRAYS_READ_WHOLE =
+            Set.of("equals", "deepEquals", "hashCode", "deepHashCode", "toString", "deepToString");
+
+    /**
+     * Instrument time: the stretches of arrays a JDK call goes through, or null: {@code System.arraycopy}, an array's
+     * {@code clone}, and {@code Arrays}' copies, fills, sorts, comparisons and prints. The JDK's code makes those
+     * element accesses where the agent does not see them; the call stands for them. Not {@code binarySearch}, which
+     * reads only some elements, nor the parallel calls, which run as tasks (see runsInParallel).
+     */
+    public static List<ArrayRange> arrayRanges(int opcode, String owner, String name, String descriptor) {
+        if (opcode == Opcodes.INVOKEVIRTUAL && owner.startsWith("[") && name.equals("clone")) {
+            return List.of(ArrayRange.whole(-1, false));
+        }
+        if (opcode != Opcodes.INVOKESTATIC) {
+            return null;
+        }
+        Type[] arguments = Type.getArgumentTypes(descriptor);
+        if (owner.equals("java/lang/System") && name.equals("arraycopy")) {
+            return List.of(new ArrayRange(0, 1, -1, 4, false), new ArrayRange(2, 3, -1, 4, true));
+        }
+        if (!owner.equals(ARRAYS) || arguments.length == 0 || arguments[0].getSort() != Type.ARRAY) {
+            return null;
+        }
+        boolean bounded =
+                arguments.length >= 3 && arguments[1].getSort() == Type.INT && arguments[2].getSort() == Type.INT;
+        return switch (name) {
+            case "copyOf" -> List.of(new ArrayRange(0, -1, 1, -1, false));
+            case "copyOfRange" -> List.of(new ArrayRange(0, 1, 2, -1, false));
+            case "fill", "sort" -> List.of(bounded ? new ArrayRange(0, 1, 2, -1, true) : ArrayRange.whole(0, true));
+            case "setAll" -> List.of(ArrayRange.whole(0, true));
+            default -> {
+                if (!ARRAYS_READ_WHOLE.contains(name)) {
+                    yield null;
+                }
+                // equals(a, b) and deepEquals(a, b) read both; equals over ranges of them is left alone
+                if (arguments.length == 1) {
+                    yield List.of(ArrayRange.whole(0, false));
+                }
+                yield arguments.length == 2 && arguments[1].getSort() == Type.ARRAY
+                        ? List.of(ArrayRange.whole(0, false), ArrayRange.whole(1, false))
+                        : null;
+            }
+        };
+    }
+
     // ---- lost updates: a key of a concurrent map, or an atomic, read then written (ThreadUpdates)
 
     /** Instrument time: maps that may be concurrent ones (whether one is, its class decides at run time). */

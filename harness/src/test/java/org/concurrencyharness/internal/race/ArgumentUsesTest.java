@@ -1,9 +1,12 @@
 package org.concurrencyharness.internal.race;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.util.List;
 import org.concurrencyharness.internal.race.SyncContracts.ArgumentUse;
+import org.concurrencyharness.internal.race.SyncContracts.ArrayRange;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.Opcodes;
 
@@ -96,5 +99,38 @@ class ArgumentUsesTest {
         // a Properties keeps its defaults; the program's own classes are theirs to read
         assertNull(uses(Opcodes.INVOKESPECIAL, "java/util/Properties", "<init>", "(Ljava/util/Properties;)V"));
         assertNull(uses(Opcodes.INVOKEVIRTUAL, "com/example/Catalog", "addAll", "(Ljava/util/Collection;)Z"));
+    }
+
+    @Test
+    void arrayCopiesSortsAndPrintsGoThroughTheStretchesTheirArgumentsSay() {
+        assertEquals(
+                List.of(new ArrayRange(0, 1, -1, 4, false), new ArrayRange(2, 3, -1, 4, true)),
+                SyncContracts.arrayRanges(
+                        Opcodes.INVOKESTATIC,
+                        "java/lang/System",
+                        "arraycopy",
+                        "(Ljava/lang/Object;ILjava/lang/Object;II)V"));
+        assertEquals(
+                List.of(new ArrayRange(-1, -1, -1, -1, false)),
+                SyncContracts.arrayRanges(Opcodes.INVOKEVIRTUAL, "[I", "clone", "()Ljava/lang/Object;"));
+        assertEquals(
+                List.of(new ArrayRange(0, -1, 1, -1, false)),
+                SyncContracts.arrayRanges(Opcodes.INVOKESTATIC, "java/util/Arrays", "copyOf", "([JI)[J"));
+        assertEquals(
+                List.of(new ArrayRange(0, 1, 2, -1, true)),
+                SyncContracts.arrayRanges(Opcodes.INVOKESTATIC, "java/util/Arrays", "sort", "([III)V"));
+        assertEquals(
+                List.of(new ArrayRange(0, -1, -1, -1, true)),
+                SyncContracts.arrayRanges(Opcodes.INVOKESTATIC, "java/util/Arrays", "fill", "([II)V"));
+        assertEquals(
+                List.of(new ArrayRange(0, -1, -1, -1, false), new ArrayRange(1, -1, -1, -1, false)),
+                SyncContracts.arrayRanges(Opcodes.INVOKESTATIC, "java/util/Arrays", "equals", "([I[I)Z"));
+        // a binary search reads only some elements; a list view of an array is a view, not a copy
+        assertEquals(
+                null, SyncContracts.arrayRanges(Opcodes.INVOKESTATIC, "java/util/Arrays", "binarySearch", "([II)I"));
+        assertEquals(
+                null,
+                SyncContracts.arrayRanges(
+                        Opcodes.INVOKESTATIC, "java/util/Arrays", "asList", "([Ljava/lang/Object;)Ljava/util/List;"));
     }
 }
