@@ -1,6 +1,7 @@
 package realcode;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Timer;
 import java.util.TimerTask;
@@ -11,7 +12,9 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Exchanger;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Phaser;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.StampedLock;
 import org.concurrencyharness.Concurrent;
@@ -61,6 +64,86 @@ public class JdkSynchronizers {
             high.join();
             if (low.sum + high.sum != 999 * 1000 / 2) {
                 throw new IllegalStateException("sum " + (low.sum + high.sum));
+            }
+        }
+    }
+
+    @RaceFree("a worker's result read once isAlive() says it ended, which the memory model orders as a join")
+    public static class ThreadPolledUntilDead {
+        private long[] totals;
+
+        @Concurrent(threads = 1)
+        public void run() {
+            Thread worker = new Thread(() -> {
+                long[] computed = new long[4];
+                for (int i = 0; i < 1000; i++) {
+                    computed[i % 4] += i;
+                }
+                totals = computed;
+            });
+            worker.start();
+            while (worker.isAlive()) {
+                Thread.onSpinWait();
+            }
+            if (totals[0] + totals[1] + totals[2] + totals[3] != 999 * 1000 / 2) {
+                throw new IllegalStateException("totals");
+            }
+        }
+    }
+
+    @RaceFree("copy on write through an AtomicReferenceFieldUpdater's compareAndSet, read directly by a reader")
+    public static class UpdaterCopyOnWrite {
+        private static final AtomicReferenceFieldUpdater<UpdaterCopyOnWrite, long[]> TOTALS =
+                AtomicReferenceFieldUpdater.newUpdater(UpdaterCopyOnWrite.class, long[].class, "totals");
+        private volatile long[] totals = new long[0];
+
+        @Concurrent(threads = 3)
+        public void run(int index) {
+            if (index == 0) {
+                long sum = 0;
+                while (totals.length < 20) {
+                    Thread.onSpinWait();
+                }
+                for (long total : totals) {
+                    sum += total;
+                }
+                if (sum < 0) {
+                    throw new IllegalStateException("sum " + sum);
+                }
+                return;
+            }
+            for (int i = 0; i < 10; i++) {
+                long[] previous;
+                long[] next;
+                do {
+                    previous = totals;
+                    next = Arrays.copyOf(previous, previous.length + 1);
+                    next[previous.length] = index * 100L + i;
+                } while (!TOTALS.compareAndSet(this, previous, next));
+            }
+        }
+    }
+
+    @Racy(field = "realcode.JdkSynchronizers$UpdaterFlagSetTooEarly.report")
+    public static class UpdaterFlagSetTooEarly {
+        private static final AtomicIntegerFieldUpdater<UpdaterFlagSetTooEarly> STATE =
+                AtomicIntegerFieldUpdater.newUpdater(UpdaterFlagSetTooEarly.class, "state");
+        private volatile int state;
+        private String report;
+
+        @Concurrent(threads = 2)
+        public void run(int index) {
+            if (index == 0) {
+                if (STATE.compareAndSet(this, 0, 1)) {
+                    report = "done"; // race
+                }
+            } else {
+                while (state == 0) {
+                    Thread.onSpinWait();
+                }
+                if (report == null) { // race
+                    Thread.onSpinWait();
+                }
             }
         }
     }

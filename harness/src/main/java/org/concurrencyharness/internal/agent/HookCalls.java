@@ -69,8 +69,10 @@ final class HookCalls {
     static final Method POST_FIND_VAR_HANDLE = Method.getMethod("void postFindVarHandle(Object, Class, String)");
     static final Method PRE_VAR_HANDLE_CALL = Method.getMethod("void preVarHandleCall(Object, Object, int, String)");
     static final Method POST_VAR_HANDLE_CALL = Method.getMethod("void postVarHandleCall(Object, Object, int, String)");
-    static final Method PRE_UNSAFE_CALL = Method.getMethod("void preUnsafeCall(Object, String)");
-    static final Method POST_UNSAFE_CALL = Method.getMethod("void postUnsafeCall(Object, String)");
+    static final Method PRE_UPDATER_CALL = Method.getMethod("void preUpdaterCall(Object, Object, String)");
+    static final Method POST_UPDATER_CALL = Method.getMethod("void postUpdaterCall(Object, Object, String)");
+    static final Method PRE_UNSAFE_CALL = Method.getMethod("void preUnsafeCall(Object, long, String)");
+    static final Method POST_UNSAFE_CALL = Method.getMethod("void postUnsafeCall(Object, long, String)");
     static final Method TASK = Method.getMethod("Object task(Object, Class, Object)");
     static final Method HAND_OVER = Method.getMethod("Object handOver(Object)");
     static final Method HAND_OVER_ALL = Method.getMethod("Object handOverAll(Object)");

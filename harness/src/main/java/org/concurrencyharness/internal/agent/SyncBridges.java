@@ -35,7 +35,8 @@ final class SyncBridges {
             case UNSAFE -> HookCalls.PRE_UNSAFE_CALL;
             case OBJECT_CALL -> HookCalls.PRE_OBJECT_CALL;
             case VAR_HANDLE -> HookCalls.PRE_VAR_HANDLE_CALL;
-            case LINK, JOIN, STREAM, VIEW_OF, FIND_VAR_HANDLE, ARGUMENTS -> null;
+            case FIELD_UPDATER -> HookCalls.PRE_UPDATER_CALL;
+            case LINK, JOIN, STREAM, VIEW_OF, FIND_VAR_HANDLE, FIND_UPDATER, ARGUMENTS -> null;
         };
     }
 
@@ -52,7 +53,8 @@ final class SyncBridges {
             case OBJECT_CALL -> HookCalls.POST_OBJECT_CALL;
             case VIEW_OF -> HookCalls.POST_VIEW_CALL;
             case VAR_HANDLE -> HookCalls.POST_VAR_HANDLE_CALL;
-            case FIND_VAR_HANDLE -> HookCalls.POST_FIND_VAR_HANDLE;
+            case FIND_VAR_HANDLE, FIND_UPDATER -> HookCalls.POST_FIND_VAR_HANDLE;
+            case FIELD_UPDATER -> HookCalls.POST_UPDATER_CALL;
             case ARGUMENTS -> null;
         };
     }
@@ -253,8 +255,12 @@ final class SyncBridges {
             pushVariable(method, call);
             method.visitLdcInsn(call.name());
             invoke(method, before(kind));
+        } else if (kind == Kind.FIELD_UPDATER) {
+            pushUpdated(method, call);
+            invoke(method, before(kind));
         } else if (hasReceiver && before(kind) != null) {
             method.visitVarInsn(Opcodes.ALOAD, syncSlot);
+            pushOffset(method, call);
             pushNameOrSite(method, call, siteSlot);
             invoke(method, before(kind));
         }
@@ -483,6 +489,17 @@ final class SyncBridges {
                 method.visitVarInsn(Opcodes.ALOAD, 2);
                 invoke(method, after(kind));
             }
+            case FIND_UPDATER -> {
+                // newUpdater(type, [value type,] name): the updater, the type, the name, its last argument
+                method.visitInsn(Opcodes.DUP);
+                method.visitVarInsn(Opcodes.ALOAD, 0);
+                method.visitVarInsn(Opcodes.ALOAD, Type.getArgumentTypes(call.descriptor()).length - 1);
+                invoke(method, after(kind));
+            }
+            case FIELD_UPDATER -> {
+                pushUpdated(method, call);
+                invoke(method, after(kind));
+            }
             case VIEW_OF -> {
                 method.visitInsn(Opcodes.DUP);
                 method.visitVarInsn(Opcodes.ALOAD, 0);
@@ -501,6 +518,7 @@ final class SyncBridges {
             } else {
                 method.visitInsn(Opcodes.ACONST_NULL);
             }
+            pushOffset(method, call);
             pushNameOrSite(method, call, siteSlot);
             invoke(method, after(call.kind()));
         }
@@ -600,6 +618,18 @@ final class SyncBridges {
         }
     }
 
+    /** An updater's call as its hooks take it: the updater, the object whose field it updates, and the method. */
+    private static void pushUpdated(MethodVisitor method, Call call) {
+        method.visitVarInsn(Opcodes.ALOAD, 0);
+        Type[] arguments = Type.getArgumentTypes(call.descriptor());
+        if (arguments.length > 0 && arguments[0].getSort() == Type.OBJECT) {
+            method.visitVarInsn(Opcodes.ALOAD, 1);
+        } else {
+            method.visitInsn(Opcodes.ACONST_NULL);
+        }
+        method.visitLdcInsn(call.name());
+    }
+
     /** What stands for a stream call's pipeline: its stream; for a parallel call of {@code Arrays}, the array; else null. */
     private static void pushPipeline(MethodVisitor method, Call call) {
         boolean array = SyncContracts.runsInParallel(call.opcode(), call.owner(), call.name());
@@ -612,6 +642,13 @@ final class SyncBridges {
 
     private static void invoke(MethodVisitor method, Method hook) {
         method.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, hook.getName(), hook.getDescriptor(), false);
+    }
+
+    /** For an {@code Unsafe} access, the offset after the object it touches: with no object, an address off the heap. */
+    private static void pushOffset(MethodVisitor method, Call call) {
+        if (call.kind() == Kind.UNSAFE) {
+            method.visitVarInsn(Opcodes.LLOAD, 2);
+        }
     }
 
     private static void pushNameOrSite(MethodVisitor method, Call call, int siteSlot) {

@@ -266,8 +266,10 @@ final class Accesses {
         long written = var.write;
         long read = var.read;
         if (read != VarState.SHARED && state.covers(written) && state.covers(read)) {
-            var.writeSite = site;
             if (VarState.WRITE.compareAndSet(var, written, state.epoch)) {
+                // the site after the epoch: a thread whose write lost the compare-and-set must not leave its site
+                // beside the winner's epoch, where the race it goes on to report would name them together
+                var.writeSite = site;
                 // a read made at the same moment, which the look above missed (see read); the compare-and-set
                 // orders as a fence does on the machines HotSpot runs on, the fence says so for the memory model
                 VarHandle.fullFence();

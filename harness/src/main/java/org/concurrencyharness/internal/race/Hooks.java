@@ -156,8 +156,9 @@ public final class Hooks {
                     && read != VarState.SHARED
                     && state.covers(written)
                     && state.covers(read)) {
-                vars.sites[at] = site;
                 if (ElementShadows.EPOCHS.compareAndSet(vars.epochs, at, written, epoch)) {
+                    // the site after the epoch, as for a field (see Accesses#write)
+                    vars.sites[at] = site;
                     vars.epochs[at + 1] = VarState.NONE;
                     return vars;
                 }
@@ -551,22 +552,47 @@ public final class Hooks {
         }
     }
 
-    /** Before an {@code Unsafe} access to an object: a releasing one releases into the object. */
-    public static void preUnsafeCall(Object object, String method) {
+    /** Before an {@code Atomic*FieldUpdater}'s call on an object: a releasing one releases into its field there. */
+    public static void preUpdaterCall(Object updater, Object target, String method) {
         try {
-            if (object != null && SyncContracts.releasesByMode(method)) {
-                Detector.release(object);
+            if (SyncContracts.updaterReleases(method)) {
+                Detector.release(VarHandles.variable(updater, target, 0));
             }
         } catch (Throwable failure) {
             DetectorErrors.record(failure);
         }
     }
 
-    /** After it: an acquiring one acquires what was released into the object. */
-    public static void postUnsafeCall(Object object, String method) {
+    /** After it: an acquiring one acquires what was released into that field. */
+    public static void postUpdaterCall(Object updater, Object target, String method) {
         try {
-            if (object != null && SyncContracts.acquiresByMode(method)) {
-                Detector.acquire(object);
+            if (SyncContracts.updaterAcquires(method)) {
+                Detector.acquire(VarHandles.variable(updater, target, 0));
+            }
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+        }
+    }
+
+    /**
+     * Before an {@code Unsafe} access to an object, or to an address off the heap when the object is null (an
+     * Agrona buffer over a direct {@code ByteBuffer}): a releasing one releases into the object, or the address.
+     */
+    public static void preUnsafeCall(Object object, long offset, String method) {
+        try {
+            if (SyncContracts.releasesByMode(method)) {
+                Detector.release(object != null ? object : VolatileKey.ofAddress(offset));
+            }
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+        }
+    }
+
+    /** After it: an acquiring one acquires what was released into the object, or the address. */
+    public static void postUnsafeCall(Object object, long offset, String method) {
+        try {
+            if (SyncContracts.acquiresByMode(method)) {
+                Detector.acquire(object != null ? object : VolatileKey.ofAddress(offset));
             }
         } catch (Throwable failure) {
             DetectorErrors.record(failure);

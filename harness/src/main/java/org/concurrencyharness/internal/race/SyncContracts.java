@@ -77,7 +77,7 @@ public final class SyncContracts {
         LINK,
         /** {@code Object.wait}: release the monitor, wait, acquire it again. */
         WAIT,
-        /** {@code Thread.join}: the joined thread's end happens before. */
+        /** {@code Thread.join}, or {@code isAlive}: if the thread ended, its end happens before. */
         JOIN,
         /** {@code StampedLock.validate}: as SYNC, and the analysis learns whether an optimistic read held. */
         VALIDATE,
@@ -97,12 +97,19 @@ public final class SyncContracts {
         /** {@code Lookup.findVarHandle(type, name, ...)}: the analysis learns which field the handle accesses. */
         FIND_VAR_HANDLE,
         /** A call that matters to the analysis only for the objects it goes through whole (see argumentUses). */
-        ARGUMENTS
+        ARGUMENTS,
+        /**
+         * An {@code Atomic*FieldUpdater}'s access: synchronises through the field of the object it is given, as its
+         * method's memory effects say, so that it meets the field's own volatile reads and writes.
+         */
+        FIELD_UPDATER,
+        /** {@code Atomic*FieldUpdater.newUpdater(type, ..., name)}: the analysis learns which field the updater accesses. */
+        FIND_UPDATER
     }
 
     /**
      * Instrument time: the kind of a call of a final method of the JDK's, whatever class the
-     * instruction names, or null. {@code Thread.join} and {@code Object.wait} can be no one else's:
+     * instruction names, or null. {@code Thread.join}, {@code isAlive} and {@code Object.wait} can be no one else's:
      * the hooks check the receiver at run time. So are a thread's interrupt calls, taken so whatever
      * class names them, as a subclass of {@code Thread} may (see {@link #isInterruptCall}).
      */
@@ -112,6 +119,10 @@ public final class SyncContracts {
         }
         boolean timedOrPlain = descriptor.equals("()V") || descriptor.equals("(J)V") || descriptor.equals("(JI)V");
         if (opcode == Opcodes.INVOKEVIRTUAL && "join".equals(name) && timedOrPlain) {
+            return Kind.JOIN;
+        }
+        if (opcode == Opcodes.INVOKEVIRTUAL && "isAlive".equals(name) && "()Z".equals(descriptor)) {
+            // "T2 may accomplish this by calling T1.isAlive() or join" (JLS 17.4.4): a dead thread's end is seen
             return Kind.JOIN;
         }
         if (opcode == Opcodes.INVOKEVIRTUAL && "wait".equals(name) && timedOrPlain) {
@@ -143,6 +154,12 @@ public final class SyncContracts {
         if (jdkOwner.equals("java/lang/invoke/MethodHandles$Lookup")
                 && (name.equals("findVarHandle") || name.equals("findStaticVarHandle"))) {
             return Kind.FIND_VAR_HANDLE;
+        }
+        if (FIELD_UPDATERS.contains(jdkOwner)) {
+            if (opcode != Opcodes.INVOKESTATIC) {
+                return Kind.FIELD_UPDATER;
+            }
+            return name.equals("newUpdater") ? Kind.FIND_UPDATER : null;
         }
         if (isSynchronisingType(jdkOwner)) {
             return Kind.SYNC;
@@ -602,6 +619,31 @@ public final class SyncContracts {
             return !method.endsWith("Release") && !method.endsWith("Plain");
         }
         return !isWrite(method) && (method.contains("Volatile") || method.endsWith("Acquire"));
+    }
+
+    /** Instrument time: the updaters of a class's volatile fields, which their users read and write directly too. */
+    private static final Set<String> FIELD_UPDATERS = Set.of(
+            "java/util/concurrent/atomic/AtomicIntegerFieldUpdater",
+            "java/util/concurrent/atomic/AtomicLongFieldUpdater",
+            "java/util/concurrent/atomic/AtomicReferenceFieldUpdater");
+
+    /**
+     * Run time: whether an updater's call releases into its field: as its javadoc says, {@code set} as a volatile write,
+     * {@code lazySet} as an ordered one, and every read-modify-write but {@code weakCompareAndSet}, which "does not
+     * provide ordering guarantees".
+     */
+    static boolean updaterReleases(String method) {
+        return method.equals("set") || method.equals("lazySet") || updaterReadsAndWrites(method);
+    }
+
+    /** Run time: whether it acquires from it: {@code get}, as a volatile read, and the same read-modify-writes. */
+    static boolean updaterAcquires(String method) {
+        return method.equals("get") || updaterReadsAndWrites(method);
+    }
+
+    private static boolean updaterReadsAndWrites(String method) {
+        return !method.equals("weakCompareAndSet")
+                && (method.equals("compareAndSet") || method.startsWith("getAnd") || method.endsWith("AndGet"));
     }
 
     private static boolean isReadModifyWrite(String method) {

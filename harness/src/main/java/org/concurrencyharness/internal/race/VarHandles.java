@@ -7,7 +7,9 @@ import java.lang.invoke.VarHandle;
  * accesses of the same variable: a field of one object (the handle's first coordinate), a
  * static field, or an element of an array (an array and an index). Which field a handle accesses
  * is learnt where the program finds it ({@code Lookup.findVarHandle}); a handle found elsewhere
- * synchronises through itself, which orders all its accesses, those of every object alike.
+ * synchronises through itself, which orders all its accesses, those of every object alike. An
+ * {@code Atomic*FieldUpdater} is taken the same way: its field is learnt where it is made
+ * ({@code newUpdater}), and its calls meet the plain volatile reads of the field.
  */
 final class VarHandles {
 
@@ -18,13 +20,14 @@ final class VarHandles {
 
     private VarHandles() {}
 
+    /** A handle found, or an {@code Atomic*FieldUpdater} made, for the field of that name its type declares. */
     static void found(Object handle, Class<?> type, String name) {
-        if (handle instanceof VarHandle varHandle && type != null && name != null) {
+        if (handle != null && type != null && name != null) {
             SiteRegistry.FieldInfo field = SiteRegistry.field(type, name);
             if (field != null) {
-                FIELDS.put(
-                        handle,
-                        new Field(field.key(), varHandle.coordinateTypes().isEmpty()));
+                boolean isStatic = handle instanceof VarHandle varHandle
+                        && varHandle.coordinateTypes().isEmpty();
+                FIELDS.put(handle, new Field(field.key(), isStatic));
             }
         }
     }

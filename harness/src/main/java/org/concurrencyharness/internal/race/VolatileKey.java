@@ -12,6 +12,7 @@ final class VolatileKey {
 
     private static final WeakIdentityMap<Object, FieldKeys> INSTANCE_KEYS = new WeakIdentityMap<>();
     private static final ConcurrentHashMap<Integer, Object> STATIC_KEYS = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<Long, Object> ADDRESS_KEYS = new ConcurrentHashMap<>();
 
     private VolatileKey() {}
 
@@ -32,6 +33,15 @@ final class VolatileKey {
             }
         }
         return keys.of(field);
+    }
+
+    /**
+     * The key of a variable off the heap, by its address, that {@code Unsafe} accesses with no object: the memory of
+     * a direct buffer, which libraries such as Agrona publish through with volatile, ordered and compare-and-set
+     * accesses. A program that maps memory and frees it may meet an address again: it is the same variable.
+     */
+    static Object ofAddress(long address) {
+        return ADDRESS_KEYS.computeIfAbsent(address, a -> new Object());
     }
 
     /**

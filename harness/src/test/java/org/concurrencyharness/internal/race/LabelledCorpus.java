@@ -289,6 +289,8 @@ final class LabelledCorpus {
         List<String> command = new ArrayList<>(List.of(childJava(), agent));
         // as the plugin runs it
         command.addAll(RaceDetectorAgent.JVM_OPTIONS);
+        // Agrona 2 uses the JDK's internal Unsafe, which its users export to it as this
+        command.addAll(List.of("--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED"));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ForkOptions.MAIN_CLASS));
         command.addAll(ForkOptions.of(results, List.of(TEST_CLASSES))
                 .withInclude(include)
