@@ -1018,4 +1018,35 @@ public class JdkTaskFrameworks {
             }
         }
     }
+
+    /** ThreadPoolExecutor.remove takes a queued task back before it runs: it must find the task it was given. */
+    @RaceFree("ThreadPoolExecutor.remove of a task still queued")
+    public static class QueuedTaskRemoved {
+        private volatile boolean reportSent;
+
+        @Concurrent(threads = 1)
+        public void run() throws InterruptedException {
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
+            CountDownLatch busy = new CountDownLatch(1);
+            CountDownLatch done = new CountDownLatch(1);
+            pool.execute(() -> {
+                busy.countDown();
+                try {
+                    done.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            busy.await();
+            Runnable report = () -> reportSent = true;
+            pool.execute(report);
+            boolean cancelled = pool.remove(report);
+            done.countDown();
+            pool.shutdown();
+            pool.awaitTermination(5, TimeUnit.SECONDS);
+            if (!cancelled || reportSent) {
+                throw new IllegalStateException("removed " + cancelled + ", sent anyway " + reportSent);
+            }
+        }
+    }
 }

@@ -53,6 +53,7 @@ final class HookCalls {
     static final Method ADVANCED = Method.getMethod("void advanced(Object)");
     static final Method UNWRAP_TASK = Method.getMethod("Runnable unwrapTask(Runnable)");
     static final Method UNWRAP_TASKS = Method.getMethod("void unwrapTasks(Object)");
+    static final Method QUEUED_TASK = Method.getMethod("Runnable queuedTask(Runnable, Object)");
     static final Method PRE_LIBRARY_CALL = Method.getMethod("void preLibraryCall(int)");
     static final Method POST_LIBRARY_CALL = Method.getMethod("void postLibraryCall(int)");
 

@@ -380,6 +380,12 @@ final class SyncBridges {
             // the publisher's signals to it are ordered after what was published before them
             method.visitVarInsn(Opcodes.ALOAD, 0);
             castBack(method, HookCalls.SUBSCRIBED, argument);
+        } else if (kind == Kind.SYNC
+                && call.opcode() != Opcodes.INVOKESTATIC
+                && SyncContracts.looksUpTask(call.name(), type)) {
+            // the task as the pool queued it, in the wrapper it was handed over in
+            method.visitVarInsn(Opcodes.ALOAD, 0);
+            invoke(method, HookCalls.QUEUED_TASK);
         } else if (kind == Kind.SYNC && SyncContracts.TASK_TYPES.contains(type)) {
             invoke(method, HookCalls.wrap(argument));
         } else if (kind == Kind.SYNC && SyncContracts.TASK_OBJECTS.contains(type)) {

@@ -805,6 +805,25 @@ public final class Hooks {
         return task instanceof HandedOverTask handed ? handed.task : task;
     }
 
+    /**
+     * Before a pool's {@code remove(task)}: the wrapper the pool queued the program's task in, so that the task is found
+     * and removed as it would be without the detector; else the task itself.
+     */
+    public static Runnable queuedTask(Runnable task, Object pool) {
+        try {
+            if (task != null && pool instanceof java.util.concurrent.ThreadPoolExecutor executor) {
+                for (Runnable queued : executor.getQueue()) {
+                    if (queued instanceof HandedOverTask handed && handed.task == task) {
+                        return handed;
+                    }
+                }
+            }
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+        }
+        return task;
+    }
+
     /** The tasks {@code shutdownNow()} returned, that never ran: each as the program handed it over. */
     @SuppressWarnings("unchecked")
     public static void unwrapTasks(Object tasks) {

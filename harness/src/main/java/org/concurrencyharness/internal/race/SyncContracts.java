@@ -364,6 +364,14 @@ public final class SyncContracts {
     /** Instrument time: calls that run the task objects they are given and wait for them. */
     private static final Set<String> WAITS_FOR_TASK_OBJECTS = Set.of("invoke", "invokeAll");
 
+    /**
+     * Instrument time: a call that looks up a task handed over before, rather than handing one over: a pool's
+     * {@code remove(task)}, which must find the task as the pool queued it.
+     */
+    public static boolean looksUpTask(String method, String argumentType) {
+        return method.equals("remove") && argumentType.equals("java/lang/Runnable");
+    }
+
     /** Instrument time: whether an argument of this type, given to the synchronising call, is a collection of tasks. */
     public static boolean handsOverTasks(String method, String argumentType) {
         return argumentType.equals("java/util/Collection") && INVOKES_ALL.contains(method);
