@@ -5,7 +5,9 @@ import java.util.Queue;
 import org.concurrencyharness.Concurrent;
 import org.jctools.maps.NonBlockingHashMap;
 import org.jctools.queues.MpscArrayQueue;
+import org.jctools.queues.MpscChunkedArrayQueue;
 import org.jctools.queues.SpscArrayQueue;
+import org.jctools.queues.SpscLinkedQueue;
 import racecorpus.RaceFree;
 import racecorpus.Racy;
 
@@ -58,6 +60,81 @@ public class JcToolsUse {
                     }
                     message.text = null;
                     received++;
+                }
+            }
+        }
+    }
+
+    @RaceFree("JCTools MpscChunkedArrayQueue growing under three producers, one consumer")
+    public static class MpscChunkedHandOff {
+        private static final int PER_PRODUCER = 200;
+        private final Queue<Message> queue = new MpscChunkedArrayQueue<>(4, 1024);
+
+        @Concurrent(threads = 4)
+        public void run(int index) {
+            if (index > 0) {
+                for (int i = 0; i < PER_PRODUCER; i++) {
+                    Message message = message(index, i);
+                    while (!queue.offer(message)) {
+                        Thread.onSpinWait();
+                    }
+                }
+            } else {
+                for (int received = 0; received < 3 * PER_PRODUCER; ) {
+                    Message message = queue.poll();
+                    if (message == null) {
+                        Thread.onSpinWait();
+                    } else if (message.text.startsWith("message")) {
+                        received++;
+                    }
+                }
+            }
+        }
+    }
+
+    @RaceFree("JCTools SpscLinkedQueue: one producer, one consumer, nodes linked with ordered writes")
+    public static class SpscLinkedHandOff {
+        private final Queue<Message> queue = new SpscLinkedQueue<>();
+
+        @Concurrent(threads = 2)
+        public void run(int index) {
+            if (index == 0) {
+                for (int i = 0; i < 500; i++) {
+                    queue.offer(message(0, i));
+                }
+            } else {
+                for (int expected = 0; expected < 500; ) {
+                    Message message = queue.poll();
+                    if (message == null) {
+                        Thread.onSpinWait();
+                    } else if (message.sequence == expected && message.text.startsWith("message")) {
+                        expected++;
+                    } else {
+                        throw new IllegalStateException("out of order: " + message.text);
+                    }
+                }
+            }
+        }
+    }
+
+    @RaceFree("a queue of Netty's, made by PlatformDependent for an event loop's tasks: JCTools' copy inside Netty")
+    public static class NettyMpscQueue {
+        private final Queue<Message> queue = io.netty.util.internal.PlatformDependent.newMpscQueue();
+
+        @Concurrent(threads = 4)
+        public void run(int index) {
+            if (index > 0) {
+                for (int i = 0; i < 200; i++) {
+                    queue.offer(message(index, i));
+                }
+            } else {
+                for (int received = 0; received < 600; ) {
+                    Message message = queue.poll();
+                    if (message == null) {
+                        Thread.onSpinWait();
+                    } else if (message.text.startsWith("message")) {
+                        received++;
+                    }
                 }
             }
         }

@@ -72,6 +72,7 @@ final class HookCalls {
     static final Method POST_VAR_HANDLE_CALL = Method.getMethod("void postVarHandleCall(Object, Object, int, String)");
     static final Method PRE_UPDATER_CALL = Method.getMethod("void preUpdaterCall(Object, Object, String)");
     static final Method POST_UPDATER_CALL = Method.getMethod("void postUpdaterCall(Object, Object, String)");
+    static final Method POST_FIELD_OFFSET = Method.getMethod("void postFieldOffset(long, Object, String)");
     static final Method PRE_UNSAFE_CALL = Method.getMethod("void preUnsafeCall(Object, long, String)");
     static final Method POST_UNSAFE_CALL = Method.getMethod("void postUnsafeCall(Object, long, String)");
     static final Method TASK = Method.getMethod("Object task(Object, Class, Object)");

@@ -36,7 +36,7 @@ final class SyncBridges {
             case OBJECT_CALL -> HookCalls.PRE_OBJECT_CALL;
             case VAR_HANDLE -> HookCalls.PRE_VAR_HANDLE_CALL;
             case FIELD_UPDATER -> HookCalls.PRE_UPDATER_CALL;
-            case LINK, JOIN, STREAM, VIEW_OF, FIND_VAR_HANDLE, FIND_UPDATER, ARGUMENTS -> null;
+            case LINK, JOIN, STREAM, VIEW_OF, FIND_VAR_HANDLE, FIND_UPDATER, FIND_OFFSET, ARGUMENTS -> null;
         };
     }
 
@@ -55,6 +55,7 @@ final class SyncBridges {
             case VAR_HANDLE -> HookCalls.POST_VAR_HANDLE_CALL;
             case FIND_VAR_HANDLE, FIND_UPDATER -> HookCalls.POST_FIND_VAR_HANDLE;
             case FIELD_UPDATER -> HookCalls.POST_UPDATER_CALL;
+            case FIND_OFFSET -> HookCalls.POST_FIELD_OFFSET;
             case ARGUMENTS -> null;
         };
     }
@@ -504,6 +505,18 @@ final class SyncBridges {
             }
             case FIELD_UPDATER -> {
                 pushUpdated(method, call);
+                invoke(method, after(kind));
+            }
+            case FIND_OFFSET -> {
+                // objectFieldOffset(field), staticFieldOffset(field) or objectFieldOffset(type, name): the offset, the
+                // field or type, and the name if given
+                method.visitInsn(Opcodes.DUP2);
+                method.visitVarInsn(Opcodes.ALOAD, 1);
+                if (Type.getArgumentTypes(call.descriptor()).length == 2) {
+                    method.visitVarInsn(Opcodes.ALOAD, 2);
+                } else {
+                    method.visitInsn(Opcodes.ACONST_NULL);
+                }
                 invoke(method, after(kind));
             }
             case VIEW_OF -> {

@@ -574,6 +574,15 @@ public final class Hooks {
         }
     }
 
+    /** After {@code Unsafe.objectFieldOffset} or {@code staticFieldOffset}: the field its offset names. */
+    public static void postFieldOffset(long offset, Object field, String name) {
+        try {
+            UnsafeFields.found(offset, field, name);
+        } catch (Throwable failure) {
+            DetectorErrors.record(failure);
+        }
+    }
+
     /**
      * Before an {@code Unsafe} access to an object, or to an address off the heap when the object is null (an
      * Agrona buffer over a direct {@code ByteBuffer}): a releasing one releases into the object, or the address.
@@ -581,7 +590,7 @@ public final class Hooks {
     public static void preUnsafeCall(Object object, long offset, String method) {
         try {
             if (SyncContracts.releasesByMode(method)) {
-                Detector.release(object != null ? object : VolatileKey.ofAddress(offset));
+                Detector.release(UnsafeFields.variable(object, offset));
             }
         } catch (Throwable failure) {
             DetectorErrors.record(failure);
@@ -592,7 +601,7 @@ public final class Hooks {
     public static void postUnsafeCall(Object object, long offset, String method) {
         try {
             if (SyncContracts.acquiresByMode(method)) {
-                Detector.acquire(object != null ? object : VolatileKey.ofAddress(offset));
+                Detector.acquire(UnsafeFields.variable(object, offset));
             }
         } catch (Throwable failure) {
             DetectorErrors.record(failure);

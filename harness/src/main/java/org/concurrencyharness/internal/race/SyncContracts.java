@@ -104,7 +104,9 @@ public final class SyncContracts {
          */
         FIELD_UPDATER,
         /** {@code Atomic*FieldUpdater.newUpdater(type, ..., name)}: the analysis learns which field the updater accesses. */
-        FIND_UPDATER
+        FIND_UPDATER,
+        /** {@code Unsafe.objectFieldOffset(field)} and the like: the analysis learns which field an offset names. */
+        FIND_OFFSET
     }
 
     /**
@@ -165,6 +167,9 @@ public final class SyncContracts {
             return Kind.SYNC;
         }
         if (UNSAFE.contains(jdkOwner)) {
+            if ((name.equals("objectFieldOffset") || name.equals("staticFieldOffset")) && descriptor.endsWith(")J")) {
+                return Kind.FIND_OFFSET;
+            }
             return descriptor.startsWith("(Ljava/lang/Object;J") ? Kind.UNSAFE : null;
         }
         if (jdkOwner.startsWith(STREAMS) || runsInParallel(opcode, owner, name)) {
