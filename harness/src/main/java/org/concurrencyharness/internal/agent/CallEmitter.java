@@ -59,7 +59,10 @@ final class CallEmitter {
             copyingConstructor(call);
             return;
         }
-        List<ArrayRange> ranges = SyncContracts.arrayRanges(opcode, call.owner, call.name, call.desc);
+        // a library's copies of its own buffers are many (Jackson's char buffers: a tenth of its time under the
+        // detector) and its element accesses are checked where it makes them: only the project's copies are followed
+        List<ArrayRange> ranges =
+                context.library() ? null : SyncContracts.arrayRanges(opcode, call.owner, call.name, call.desc);
         if (kind == null && (uses != null || ranges != null) && context.canBridge()) {
             kind = Kind.ARGUMENTS;
         }
