@@ -25,6 +25,18 @@ public class JcToolsUse {
         String text;
     }
 
+    /** The consumer's side: polls until that many messages came, each read whole. */
+    static void receive(Queue<Message> queue, int messages) {
+        for (int received = 0; received < messages; ) {
+            Message message = queue.poll();
+            if (message == null) {
+                Thread.onSpinWait();
+            } else if (message.text.startsWith("message")) {
+                received++;
+            }
+        }
+    }
+
     static Message message(int producer, int sequence) {
         Message message = new Message();
         message.producer = producer;
@@ -80,14 +92,7 @@ public class JcToolsUse {
                     }
                 }
             } else {
-                for (int received = 0; received < 3 * PER_PRODUCER; ) {
-                    Message message = queue.poll();
-                    if (message == null) {
-                        Thread.onSpinWait();
-                    } else if (message.text.startsWith("message")) {
-                        received++;
-                    }
-                }
+                receive(queue, 3 * PER_PRODUCER);
             }
         }
     }
@@ -128,14 +133,7 @@ public class JcToolsUse {
                     queue.offer(message(index, i));
                 }
             } else {
-                for (int received = 0; received < 600; ) {
-                    Message message = queue.poll();
-                    if (message == null) {
-                        Thread.onSpinWait();
-                    } else if (message.text.startsWith("message")) {
-                        received++;
-                    }
-                }
+                receive(queue, 600);
             }
         }
     }
