@@ -799,4 +799,24 @@ public class JdkCollections {
             }
         }
     }
+
+    /** A last-writer-wins map: each put sets the key whatever it held; the get after it only shows what is there. */
+    @RaceFree("ConcurrentHashMap put then get of the same key in a loop, the put not based on the get")
+    public static class LastWriterWinsThenShown {
+        private final Map<String, Integer> lastSeen = new ConcurrentHashMap<>();
+
+        @Concurrent(threads = 4)
+        public void run(int index) {
+            int shown = 0;
+            for (int i = 0; i < 40; i++) {
+                String user = "user" + i % 6;
+                lastSeen.put(user, index * 100 + i);
+                Integer last = lastSeen.get(user);
+                shown += last == null ? 0 : 1;
+            }
+            if (shown == 0) {
+                throw new IllegalStateException("nothing shown");
+            }
+        }
+    }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.RecursiveTask;
@@ -1046,6 +1047,30 @@ public class JdkTaskFrameworks {
             pool.awaitTermination(5, TimeUnit.SECONDS);
             if (!cancelled || reportSent) {
                 throw new IllegalStateException("removed " + cancelled + ", sent anyway " + reportSent);
+            }
+        }
+    }
+
+    /** A FutureTask run by a thread of its own: get() returns what the task made, as the future's javadoc says. */
+    @RaceFree("a FutureTask run by new Thread(future), its result read through get()")
+    public static class FutureTaskOnItsOwnThread {
+        static class Report {
+            String title;
+            int pages;
+        }
+
+        @Concurrent(threads = 2)
+        public void run() throws Exception {
+            FutureTask<Report> future = new FutureTask<>(() -> {
+                Report report = new Report();
+                report.title = "quarterly";
+                report.pages = 12;
+                return report;
+            });
+            new Thread(future).start();
+            Report report = future.get();
+            if (report.pages != 12 || !report.title.equals("quarterly")) {
+                throw new IllegalStateException("report " + report.title);
             }
         }
     }

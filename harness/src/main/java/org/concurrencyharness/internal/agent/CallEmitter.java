@@ -39,6 +39,9 @@ final class CallEmitter {
             // the action, on top of the stack, runs inside the last party's await
             code.invokeStatic(HookCalls.HOOKS, HookCalls.BARRIER_ACTION);
         }
+        if (SyncContracts.makesFutureTask(opcode, call.owner, call.name, call.desc)) {
+            wrapFutureTask(call.desc);
+        }
         if (SyncContracts.startsThread(opcode, call.name, call.desc)) {
             code.dup();
             code.invokeStatic(HookCalls.HOOKS, HookCalls.PRE_START);
@@ -133,6 +136,19 @@ final class CallEmitter {
                 "string concatenation", code.method(), code.location(), context.library(), context.loader()));
         context.bridges().concatenate(target, context.isInterface(), name, descriptor, bootstrap, arguments);
         return true;
+    }
+
+    /** Wraps the task a FutureTask is made of, on the stack: the callable on top, or the runnable under its result. */
+    private void wrapFutureTask(String descriptor) {
+        Type task = Type.getArgumentTypes(descriptor)[0];
+        boolean underResult = Type.getArgumentTypes(descriptor).length == 2;
+        if (underResult) {
+            code.swap();
+        }
+        code.invokeStatic(HookCalls.HOOKS, HookCalls.wrap(task));
+        if (underResult) {
+            code.swap();
+        }
     }
 
     /** The site of a call's uses of its arguments, named as the user reads the call. */

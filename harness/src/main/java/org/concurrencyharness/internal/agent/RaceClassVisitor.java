@@ -232,9 +232,13 @@ final class RaceClassVisitor extends ClassVisitor {
             TypeHierarchy hierarchy,
             boolean library) {
 
-        /** Interfaces may hold private static methods, and so bridges, from Java 9 on. */
+        /**
+         * Interfaces may hold private static methods, and so bridges, from Java 8 on (class files of version 52, whose
+         * lambdas javac compiles to such methods): a library compiled for Java 8 calls java.util.concurrent from its
+         * interfaces' static and default methods and lambdas too.
+         */
         boolean canBridge() {
-            return !isInterface || version >= Opcodes.V9;
+            return !isInterface || version >= Opcodes.V1_8;
         }
 
         String simpleName() {

@@ -377,6 +377,22 @@ public final class SyncContracts {
         return method.equals("remove") && argumentType.equals("java/lang/Runnable");
     }
 
+    /** The future a program (or a library, or an executor's newTaskFor) makes of a task itself. */
+    public static final String FUTURE_TASK = "java/util/concurrent/FutureTask";
+
+    /**
+     * Instrument time: {@code new FutureTask<>(callable)} or {@code new FutureTask<>(runnable, result)}, whose task is
+     * wrapped where it is made: it ends before the future completes, so that {@code get()} sees what it did, whatever
+     * thread runs it (a {@code new Thread(future)}, Spring's SimpleAsyncTaskExecutor, a pool's {@code execute}).
+     */
+    public static boolean makesFutureTask(int opcode, String owner, String name, String descriptor) {
+        return opcode == Opcodes.INVOKESPECIAL
+                && owner.equals(FUTURE_TASK)
+                && name.equals("<init>")
+                && (descriptor.equals("(Ljava/util/concurrent/Callable;)V")
+                        || descriptor.equals("(Ljava/lang/Runnable;Ljava/lang/Object;)V"));
+    }
+
     /** Instrument time: whether an argument of this type, given to the synchronising call, is a collection of tasks. */
     public static boolean handsOverTasks(String method, String argumentType) {
         return argumentType.equals("java/util/Collection") && INVOKES_ALL.contains(method);

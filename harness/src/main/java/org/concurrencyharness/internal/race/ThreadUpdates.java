@@ -144,6 +144,9 @@ final class ThreadUpdates {
         AccessSite read = SiteRegistry.call(stale.read().site());
         AccessSite overwritten = SiteRegistry.call(stale.overwritten().site());
         AccessSite writeSite = SiteRegistry.call(write.site());
+        if (comesAfter(read, writeSite)) {
+            return;
+        }
         String type = JdkObjects.typeName(receiver);
         // named as races on objects are: by the field the program reached it through at the write, else at the read
         String field = writeSite.field() != null ? writeSite.field() : read.field() != null ? read.field() : type;
@@ -161,6 +164,32 @@ final class ThreadUpdates {
                                 access(overwritten, stale.overwritten().thread(), type, AccessKind.WRITE),
                                 access(writeSite, write.thread(), type, AccessKind.WRITE)));
             }
+        }
+    }
+
+    /**
+     * Whether the read comes after the write in their method's code: a look a loop's last turn made (a last-writer-wins
+     * {@code put}, then a {@code get} to show it), which the next turn's write is not based on. A read-modify-write reads
+     * first.
+     */
+    private static boolean comesAfter(AccessSite read, AccessSite write) {
+        if (!read.method().equals(write.method())) {
+            return false;
+        }
+        String readAt = read.location();
+        String writeAt = write.location();
+        int readColon = readAt.lastIndexOf(':');
+        int writeColon = writeAt.lastIndexOf(':');
+        if (readColon < 0
+                || writeColon < 0
+                || !readAt.substring(0, readColon).equals(writeAt.substring(0, writeColon))) {
+            return false;
+        }
+        try {
+            return Integer.parseInt(readAt.substring(readColon + 1))
+                    > Integer.parseInt(writeAt.substring(writeColon + 1));
+        } catch (NumberFormatException unknownLine) {
+            return false;
         }
     }
 
