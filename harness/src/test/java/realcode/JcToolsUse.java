@@ -25,6 +25,16 @@ public class JcToolsUse {
         String text;
     }
 
+    /** A producer's side: offers that many messages, waiting while the queue is full. */
+    static void send(Queue<Message> queue, int producer, int messages) {
+        for (int i = 0; i < messages; i++) {
+            Message message = message(producer, i);
+            while (!queue.offer(message)) {
+                Thread.onSpinWait();
+            }
+        }
+    }
+
     /** The consumer's side: polls until that many messages came, each read whole. */
     static void receive(Queue<Message> queue, int messages) {
         for (int received = 0; received < messages; ) {
@@ -53,12 +63,7 @@ public class JcToolsUse {
         @Concurrent(threads = 4)
         public void run(int index) {
             if (index > 0) {
-                for (int i = 0; i < PER_PRODUCER; i++) {
-                    Message message = message(index, i);
-                    while (!queue.offer(message)) {
-                        Thread.onSpinWait();
-                    }
-                }
+                send(queue, index, PER_PRODUCER);
             } else {
                 int[] next = new int[4];
                 for (int received = 0; received < 3 * PER_PRODUCER; ) {
@@ -85,12 +90,7 @@ public class JcToolsUse {
         @Concurrent(threads = 4)
         public void run(int index) {
             if (index > 0) {
-                for (int i = 0; i < PER_PRODUCER; i++) {
-                    Message message = message(index, i);
-                    while (!queue.offer(message)) {
-                        Thread.onSpinWait();
-                    }
-                }
+                send(queue, index, PER_PRODUCER);
             } else {
                 receive(queue, 3 * PER_PRODUCER);
             }
