@@ -89,8 +89,8 @@ final class CallEmitter {
                 kind,
                 role,
                 receiverFieldOf(step),
-                uses,
-                ranges == null ? null : arraySites(ranges, step));
+                uses != null,
+                ranges == null ? new int[0] : arraySites(ranges, step));
     }
 
     /**
@@ -113,7 +113,7 @@ final class CallEmitter {
      */
     private void copyingConstructor(MethodInsnNode call) {
         code.dup();
-        code.push(argumentSite(call.owner, call.name));
+        code.push(argumentSite(SyncContracts.argumentCallName(call.owner, call.name)));
         code.invokeStatic(HookCalls.HOOKS, HookCalls.PRE_COPIED);
         code.emitMethodInsn(call.getOpcode(), call.owner, call.name, call.desc, call.itf);
         code.invokeStatic(HookCalls.HOOKS, HookCalls.POST_COPIED);
@@ -132,8 +132,7 @@ final class CallEmitter {
             return false;
         }
         MethodVisitor target = code.next();
-        target.visitLdcInsn(SiteRegistry.registerArgumentCall(
-                "string concatenation", code.method(), code.location(), context.library(), context.loader()));
+        target.visitLdcInsn(argumentSite("string concatenation"));
         context.bridges().concatenate(target, context.isInterface(), name, descriptor, bootstrap, arguments);
         return true;
     }
@@ -151,15 +150,11 @@ final class CallEmitter {
         }
     }
 
-    /** The site of a call's uses of its arguments, named as the user reads the call. */
-    private int argumentSite(String owner, String name) {
+    /** The site of a call's uses of its arguments, {@code call} naming it as the user reads it. */
+    private int argumentSite(String call) {
         RaceClassVisitor.ClassContext context = code.context();
         return SiteRegistry.registerArgumentCall(
-                SyncContracts.argumentCallName(owner, name),
-                code.method(),
-                code.location(),
-                context.library(),
-                context.loader());
+                call, code.method(), code.location(), context.library(), context.loader());
     }
 
     /**
@@ -212,8 +207,8 @@ final class CallEmitter {
                     kind,
                     role,
                     receiverFieldOf(step),
-                    null,
-                    null);
+                    false,
+                    new int[0]);
         }
         bridge.visitInsn(Type.getReturnType(descriptor).getOpcode(Opcodes.IRETURN));
         bridge.visitMaxs(0, 0);
@@ -238,8 +233,8 @@ final class CallEmitter {
 
     /**
      * The call, its arguments on the stack, through the bridge that reports it; {@code receiverField} names its
-     * receiver, or null; {@code uses}, how it goes through its arguments, or null; {@code rangeSites}, the sites of
-     * the stretches of arrays it goes through, or null.
+     * receiver, or null; {@code usesArguments}, whether it goes through objects it is given (see
+     * SyncContracts#argumentUses); {@code rangeSites}, the sites of the stretches of arrays it goes through.
      */
     private void throughBridge(
             MethodVisitor target,
@@ -251,7 +246,7 @@ final class CallEmitter {
             Kind kind,
             UpdateRole role,
             String receiverField,
-            ArgumentUse[] uses,
+            boolean usesArguments,
             int[] rangeSites) {
         RaceClassVisitor.ClassContext context = code.context();
         boolean callsBack = (kind == Kind.SYNC || kind == Kind.OBJECT_CALL)
@@ -268,10 +263,10 @@ final class CallEmitter {
                     context.library(),
                     context.loader()));
         }
-        if (uses != null) {
-            target.visitLdcInsn(argumentSite(owner, name));
+        if (usesArguments) {
+            target.visitLdcInsn(argumentSite(SyncContracts.argumentCallName(owner, name)));
         }
-        for (int site : rangeSites == null ? new int[0] : rangeSites) {
+        for (int site : rangeSites) {
             target.visitLdcInsn(site);
         }
         context.bridges()
@@ -286,7 +281,7 @@ final class CallEmitter {
                         kind,
                         callsBack,
                         role,
-                        uses,
-                        rangeSites == null ? 0 : rangeSites.length);
+                        usesArguments,
+                        rangeSites.length > 0);
     }
 }

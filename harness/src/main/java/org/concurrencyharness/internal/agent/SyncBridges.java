@@ -74,8 +74,9 @@ final class SyncBridges {
     }
 
     /**
-     * {@code role}: the call's part in a lost update (see SyncContracts#roleOf), or null; {@code uses}: how it goes
-     * through each argument, one ArgumentUse ordinal per argument (see SyncContracts#argumentUses), or null.
+     * {@code role}: the call's part in a lost update (see SyncContracts#roleOf), or null; {@code usesArguments}: whether
+     * the bridge tells of the objects the call goes through (see SyncContracts#argumentUses); {@code followsArrays},
+     * of the stretches of arrays it goes through (see SyncContracts#arrayRanges).
      */
     private record Call(
             int opcode,
@@ -86,33 +87,22 @@ final class SyncBridges {
             Kind kind,
             boolean callsBack,
             UpdateRole role,
-            String uses,
-            int ranges) {
+            boolean usesArguments,
+            boolean followsArrays) {
 
         boolean takesSite() {
             return SyncBridges.takesSite(kind, role);
         }
 
-        /** The stretches of arrays the call goes through, whose sites the bridge takes last (see SyncContracts#arrayRanges). */
+        /** How the call goes through each argument, or null if the bridge does not tell. */
+        ArgumentUse[] uses() {
+            return usesArguments ? SyncContracts.argumentUses(opcode, owner, name, descriptor) : null;
+        }
+
+        /** The stretches of arrays the call goes through, whose sites the bridge takes last. */
         List<ArrayRange> arrayRanges() {
-            return ranges == 0 ? List.of() : SyncContracts.arrayRanges(opcode, owner, name, descriptor);
+            return followsArrays ? SyncContracts.arrayRanges(opcode, owner, name, descriptor) : List.of();
         }
-
-        ArgumentUse use(int argument) {
-            return uses == null ? ArgumentUse.NONE : ArgumentUse.values()[uses.charAt(argument) - '0'];
-        }
-    }
-
-    /** The uses as a Call keeps them. */
-    private static String usesOf(ArgumentUse[] uses) {
-        if (uses == null) {
-            return null;
-        }
-        StringBuilder ordinals = new StringBuilder();
-        for (ArgumentUse use : uses) {
-            ordinals.append((char) ('0' + use.ordinal()));
-        }
-        return ordinals.toString();
     }
 
     private final String className;
@@ -129,9 +119,9 @@ final class SyncBridges {
     /**
      * Emits a call to the bridge for this call, in place of the call itself; the site of an
      * OBJECT_CALL, or of a call with a {@code role} in lost updates, must be on the stack above the
-     * arguments, and above it the site of the argument uses, if {@code uses} is not null, then the site of each
-     * stretch of an array the call goes through, {@code ranges} of them. {@code callsBack}: the receiver is a
-     * concurrent map (or may be one) whose functional arguments are called back inside the call.
+     * arguments, and above it the site of the argument uses, if {@code usesArguments}, then, if {@code followsArrays},
+     * the site of each stretch of an array the call goes through. {@code callsBack}: the receiver is a concurrent map
+     * (or may be one) whose functional arguments are called back inside the call.
      */
     void invoke(
             MethodVisitor method,
@@ -144,9 +134,10 @@ final class SyncBridges {
             Kind kind,
             boolean callsBack,
             UpdateRole role,
-            ArgumentUse[] uses,
-            int ranges) {
-        Call call = new Call(opcode, owner, name, descriptor, isInterface, kind, callsBack, role, usesOf(uses), ranges);
+            boolean usesArguments,
+            boolean followsArrays) {
+        Call call = new Call(
+                opcode, owner, name, descriptor, isInterface, kind, callsBack, role, usesArguments, followsArrays);
         String bridge = bridges.computeIfAbsent(call, c -> "concurrency$sync$" + bridges.size());
         method.visitMethodInsn(Opcodes.INVOKESTATIC, className, bridge, bridgeDescriptor(call), classIsInterface);
     }
@@ -190,14 +181,14 @@ final class SyncBridges {
         method.visitMethodInsn(Opcodes.INVOKESTATIC, className, bridge.name, bridge.desc, classIsInterface);
         bridge.visitCode();
         int siteSlot = (Type.getArgumentsAndReturnSizes(descriptor) >> 2) - 1;
-        concatenationHooks(bridge, arguments, siteSlot);
+        useHooks(bridge, arguments, 0, printed(arguments), siteSlot);
         int slot = 0;
         for (Type argument : arguments) {
             bridge.visitVarInsn(argument.getOpcode(Opcodes.ILOAD), slot);
             slot += argument.getSize();
         }
         bridge.visitInvokeDynamicInsn(name, descriptor, bootstrap, bootstrapArguments);
-        concatenationHooks(bridge, arguments, -1);
+        useHooks(bridge, arguments, 0, printed(arguments), -1);
         bridge.visitInsn(Opcodes.ARETURN);
         bridge.visitMaxs(0, 0);
         bridge.visitEnd();
@@ -206,28 +197,19 @@ final class SyncBridges {
 
     /** Whether a concatenation of these arguments prints an object that is not a string: one the analysis may follow. */
     static boolean printsObjects(String descriptor) {
-        for (Type argument : Type.getArgumentTypes(descriptor)) {
-            if (argument.getSort() == Type.OBJECT && !argument.getInternalName().equals("java/lang/String")) {
-                return true;
-            }
-        }
-        return false;
+        return java.util.Arrays.stream(printed(Type.getArgumentTypes(descriptor)))
+                .anyMatch(ArgumentUse.READ::equals);
     }
 
-    /** The hooks of a concatenation's object arguments, before it ({@code siteSlot} holds the site) or after it (-1). */
-    private static void concatenationHooks(MethodVisitor method, Type[] arguments, int siteSlot) {
-        int slot = 0;
-        for (Type argument : arguments) {
-            if (argument.getSort() == Type.OBJECT && !argument.getInternalName().equals("java/lang/String")) {
-                method.visitVarInsn(Opcodes.ALOAD, slot);
-                if (siteSlot >= 0) {
-                    method.visitVarInsn(Opcodes.ILOAD, siteSlot);
-                }
-                method.visitLdcInsn(ArgumentUse.READ.ordinal());
-                invoke(method, siteSlot >= 0 ? HookCalls.PRE_ARGUMENT_USE : HookCalls.POST_ARGUMENT_USE);
-            }
-            slot += argument.getSize();
+    /** What a concatenation does with each argument: reads an object that is not a string, through its toString. */
+    private static ArgumentUse[] printed(Type[] arguments) {
+        ArgumentUse[] uses = new ArgumentUse[arguments.length];
+        for (int i = 0; i < arguments.length; i++) {
+            boolean object = arguments[i].getSort() == Type.OBJECT
+                    && !arguments[i].getInternalName().equals("java/lang/String");
+            uses[i] = object ? ArgumentUse.READ : ArgumentUse.NONE;
         }
+        return uses;
     }
 
     /** Adds the bridges to the class. */
@@ -249,8 +231,8 @@ final class SyncBridges {
         // the sites are the last arguments: the arguments' sizes count one for a receiver the static bridge does
         // not have, so less that one is the first local after them
         int tickSlot = (Type.getArgumentsAndReturnSizes(descriptor) >> 2) - 1;
-        int rangeSitesSlot = tickSlot - call.ranges();
-        int usesSiteSlot = call.uses() == null ? rangeSitesSlot : rangeSitesSlot - 1;
+        int rangeSitesSlot = tickSlot - call.arrayRanges().size();
+        int usesSiteSlot = call.usesArguments() ? rangeSitesSlot - 1 : rangeSitesSlot;
         int siteSlot = usesSiteSlot - 1;
         if (kind == Kind.VAR_HANDLE) {
             pushVariable(method, call);
@@ -302,19 +284,24 @@ final class SyncBridges {
      * the site of the uses), or after it ({@code siteSlot} negative), with its result on the stack.
      */
     private static void argumentUses(MethodVisitor method, Call call, boolean hasReceiver, int siteSlot) {
-        if (call.uses() == null) {
-            return;
+        ArgumentUse[] uses = call.uses();
+        if (uses != null) {
+            useHooks(method, Type.getArgumentTypes(call.descriptor()), hasReceiver ? 1 : 0, uses, siteSlot);
         }
-        Type[] arguments = Type.getArgumentTypes(call.descriptor());
-        int slot = hasReceiver ? 1 : 0;
+    }
+
+    /**
+     * For each argument, from the local {@code slot} on, that its use says is gone through, the hook before the call
+     * ({@code siteSlot} holds the site) or after it ({@code siteSlot} negative).
+     */
+    private static void useHooks(MethodVisitor method, Type[] arguments, int slot, ArgumentUse[] uses, int siteSlot) {
         for (int i = 0; i < arguments.length; i++) {
-            ArgumentUse use = call.use(i);
-            if (use != ArgumentUse.NONE) {
+            if (uses[i] != ArgumentUse.NONE) {
                 method.visitVarInsn(Opcodes.ALOAD, slot);
                 if (siteSlot >= 0) {
                     method.visitVarInsn(Opcodes.ILOAD, siteSlot);
                 }
-                method.visitLdcInsn(use.ordinal());
+                method.visitLdcInsn(uses[i].ordinal());
                 invoke(method, siteSlot >= 0 ? HookCalls.PRE_ARGUMENT_USE : HookCalls.POST_ARGUMENT_USE);
             }
             slot += arguments[i].getSize();
@@ -683,8 +670,8 @@ final class SyncBridges {
         Type returned = Type.getReturnType(call.descriptor());
         int extra = (call.opcode() == Opcodes.INVOKESTATIC ? 0 : 1)
                 + (call.takesSite() ? 1 : 0)
-                + (call.uses() != null ? 1 : 0)
-                + call.ranges();
+                + (call.usesArguments() ? 1 : 0)
+                + call.arrayRanges().size();
         Type[] all = new Type[arguments.length + extra];
         int at = 0;
         if (call.opcode() != Opcodes.INVOKESTATIC) {
@@ -693,9 +680,6 @@ final class SyncBridges {
         System.arraycopy(arguments, 0, all, at, arguments.length);
         at += arguments.length;
         if (call.takesSite()) {
-            all[at++] = Type.INT_TYPE;
-        }
-        if (call.uses() != null) {
             all[at++] = Type.INT_TYPE;
         }
         while (at < all.length) {
