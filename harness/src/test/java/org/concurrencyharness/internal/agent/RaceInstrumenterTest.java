@@ -37,7 +37,7 @@ import org.objectweb.asm.Opcodes;
 
 /**
  * What the agent's rewriting keeps of a class, how it copes with a method that would grow too large, and how it
- * routes method references.
+ * routes method references and string concatenations.
  */
 class RaceInstrumenterTest {
 
@@ -127,6 +127,18 @@ class RaceInstrumenterTest {
         }
     }
 
+    @Test
+    void aConcatenationThatPrintsAnObjectGoesThroughABridgeThatKeepsItsResult() throws Exception {
+        // javac 17 and later hand a concatenation strings only; other compilers (and javac 9 to 16) hand it the object
+        Class<?> instrumented = define("concatshapes.Show", classWithObjectConcatenation("concatshapes/Show"));
+        assertTrue(
+                Arrays.stream(instrumented.getDeclaredMethods())
+                        .anyMatch(method -> method.getName().startsWith("concurrency$concat$") && method.isSynthetic()),
+                "the concatenation goes through a bridge");
+        assertEquals(
+                "items [1, 2]", instrumented.getMethod("show", Object.class).invoke(null, List.of(1, 2)));
+    }
+
     /** By method, the method its method reference names: {@code owner.name}. */
     private static Map<String, String> referencedMethods(byte[] classFile) {
         Map<String, String> referenced = new HashMap<>();
@@ -201,6 +213,30 @@ class RaceInstrumenterTest {
         sum.visitInsn(Opcodes.IRETURN);
         sum.visitMaxs(0, 0);
         sum.visitEnd();
+        writer.visitEnd();
+        return writer.toByteArray();
+    }
+
+    /** {@code public static String show(Object o)} returning {@code "items " + o}, the object handed to the concatenation. */
+    private static byte[] classWithObjectConcatenation(String internalName) {
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS | ClassWriter.COMPUTE_FRAMES);
+        writer.visit(Opcodes.V11, Opcodes.ACC_PUBLIC, internalName, null, "java/lang/Object", null);
+        MethodVisitor show = writer.visitMethod(
+                Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "show", "(Ljava/lang/Object;)Ljava/lang/String;", null, null);
+        show.visitCode();
+        show.visitVarInsn(Opcodes.ALOAD, 0);
+        Handle concatenation = new Handle(
+                Opcodes.H_INVOKESTATIC,
+                "java/lang/invoke/StringConcatFactory",
+                "makeConcatWithConstants",
+                "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
+                        + "Ljava/lang/String;[Ljava/lang/Object;)Ljava/lang/invoke/CallSite;",
+                false);
+        show.visitInvokeDynamicInsn(
+                "makeConcatWithConstants", "(Ljava/lang/Object;)Ljava/lang/String;", concatenation, "items \u0001");
+        show.visitInsn(Opcodes.ARETURN);
+        show.visitMaxs(0, 0);
+        show.visitEnd();
         writer.visitEnd();
         return writer.toByteArray();
     }
